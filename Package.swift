@@ -1,0 +1,67 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "perfdash",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "perfdash", targets: ["perfdash"]),
+        .executable(name: "perfdash-bench", targets: ["perfdash-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CNcursesw",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        .target(
+            name: "PerfdashCore",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
+        .target(
+            name: "PerfdashTUI",
+            dependencies: ["PerfdashCore", "CNcursesw"]
+        ),
+        .target(
+            name: "PerfdashDemo",
+            dependencies: [
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+        .executableTarget(
+            name: "perfdash",
+            dependencies: [
+                "PerfdashCore", "PerfdashTUI", "PerfdashDemo",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "perfdash-bench",
+            dependencies: ["PerfdashCore", "PerfdashTUI"]
+        ),
+        .testTarget(name: "PerfdashCoreTests", dependencies: ["PerfdashCore"]),
+        .testTarget(name: "PerfdashTUITests", dependencies: ["PerfdashTUI", "PerfdashCore"]),
+        .testTarget(name: "PerfdashCLITests", dependencies: ["perfdash", "PerfdashCore"]),
+    ]
+)
+
+// One settings loop: every target gets Swift 6 mode and the same strictness.
+for target in package.targets where target.type != .system {
+    var settings = target.swiftSettings ?? []
+    settings.append(.swiftLanguageMode(.v6))
+    settings.append(.enableUpcomingFeature("ExistentialAny"))
+    settings.append(.enableUpcomingFeature("InternalImportsByDefault"))
+    target.swiftSettings = settings
+}

@@ -1,0 +1,31 @@
+#ifndef PERFDASH_CNCURSESW_SHIM_H
+#define PERFDASH_CNCURSESW_SHIM_H
+/* SwiftPM drops pkg-config's -D flags, so the wide-character API must be asked for here. */
+#define NCURSES_WIDECHAR 1
+#ifndef _XOPEN_SOURCE_EXTENDED
+#define _XOPEN_SOURCE_EXTENDED 1
+#endif
+#include <locale.h>
+#include <wchar.h>
+#include <ncursesw/curses.h>
+
+/* Swift 6 rejects C globals and macros with arguments: read them through these accessors. */
+static inline WINDOW *pd_stdscr(void) { return stdscr; }
+static inline int pd_lines(void) { return LINES; }
+static inline int pd_cols(void) { return COLS; }
+static inline int pd_colors(void) { return COLORS; }
+static inline int pd_color_pairs(void) { return COLOR_PAIRS; }
+static inline int pd_key_f(int n) { return KEY_F(n); }
+static inline int pd_key_resize(void) { return KEY_RESIZE; }
+static inline int pd_key_mouse(void) { return KEY_MOUSE; }
+static inline int pd_key_btab(void) { return KEY_BTAB; }
+static inline attr_t pd_a_normal(void) { return A_NORMAL; }
+static inline attr_t pd_a_bold(void) { return A_BOLD; }
+static inline attr_t pd_a_reverse(void) { return A_REVERSE; }
+static inline attr_t pd_a_underline(void) { return A_UNDERLINE; }
+static inline attr_t pd_a_dim(void) { return A_DIM; }
+static inline mmask_t pd_button1_clicked(void) { return BUTTON1_CLICKED; }
+static inline mmask_t pd_button1_pressed(void) { return BUTTON1_PRESSED; }
+static inline mmask_t pd_button1_released(void) { return BUTTON1_RELEASED; }
+static inline mmask_t pd_all_mouse_events(void) { return ALL_MOUSE_EVENTS; }
+#endif

@@ -1,0 +1,3 @@
+import PerfdashCore
+
+print("perfdash-bench \(PerfdashCore.version)")
