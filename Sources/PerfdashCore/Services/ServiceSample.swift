@@ -1,0 +1,65 @@
+/// One successful scrape of one service: the raw counter totals and gauges perfdash derives its numbers from.
+///
+/// Sources (HTTP exposition, Redis) produce it; the service window turns consecutive samples into hit rates,
+/// queue statistics and latency quantiles. Counters are totals as exposed, not deltas.
+public struct ServiceSample: Sendable, Equatable {
+    /// Number of series (sample lines) the scrape returned.
+    public var seriesCount: Int
+    /// Cache counters per cache level or name (`l1`, `l2`, `redis`…).
+    public var caches: [String: CacheCounters]
+    /// Queue depth per queue name, as read at scrape time.
+    public var queues: [String: Double]
+    /// Latency distributions per metric family name (e.g. `http_request_duration_seconds`).
+    public var latencies: [String: LatencyDistribution]
+
+    /// Creates a sample.
+    public init(seriesCount: Int = 0, caches: [String: CacheCounters] = [:], queues: [String: Double] = [:],
+                latencies: [String: LatencyDistribution] = [:]) {
+        self.seriesCount = seriesCount
+        self.caches = caches
+        self.queues = queues
+        self.latencies = latencies
+    }
+}
+
+/// Counter totals of one cache.
+public struct CacheCounters: Sendable, Equatable {
+    /// Total hits since the service started.
+    public var hits: Double
+    /// Total misses since the service started.
+    public var misses: Double
+    /// Total evictions, when the service exposes them.
+    public var evictions: Double?
+    /// Total expirations, when the service exposes them (Redis `expired_keys`).
+    public var expirations: Double?
+
+    /// Creates cache counters.
+    public init(hits: Double, misses: Double, evictions: Double? = nil, expirations: Double? = nil) {
+        self.hits = hits
+        self.misses = misses
+        self.evictions = evictions
+        self.expirations = expirations
+    }
+}
+
+/// A latency distribution: cumulative histogram buckets, or a summary's precomputed quantiles.
+public enum LatencyDistribution: Sendable, Equatable {
+    /// Cumulative buckets sorted by upper bound, the last one `+Inf`; counts are totals.
+    case histogram(buckets: [HistogramBucket], sum: Double, count: Double)
+    /// Quantile → value as the service exposed it, with the summary's totals.
+    case summary(quantiles: [Double: Double], sum: Double, count: Double)
+}
+
+/// One cumulative histogram bucket: the number of observations ≤ `upperBound`.
+public struct HistogramBucket: Sendable, Equatable {
+    /// The bucket's `le` bound (`.infinity` for `+Inf`).
+    public var upperBound: Double
+    /// Cumulative count of observations ≤ upperBound.
+    public var count: Double
+
+    /// Creates a bucket.
+    public init(upperBound: Double, count: Double) {
+        self.upperBound = upperBound
+        self.count = count
+    }
+}
