@@ -94,3 +94,15 @@ import Testing
         #expect(try await run.value == [3.5, 0.5])
     }
 }
+
+@Suite struct SamplerRecordTests {
+    @Test func seriesFromOtherSourcesShareTheHistory() throws {
+        // Two service samples 10 and 30: avg 20, p50 20.
+        var sampler = Sampler(reader: try HostReader(root: HostFixture.root("ordinary", 1)))
+        let name = SeriesName.service("api", "queue.depth")
+        sampler.record([FlatSeries(name: name, value: 10, unit: .count)])
+        sampler.record([FlatSeries(name: name, value: 30, unit: .count)])
+        #expect(sampler.history.summary(name, window: .oneMinute)?.avg == 20)
+        #expect(sampler.history.summary(name, window: .oneMinute)?.p50 == 20)
+    }
+}
