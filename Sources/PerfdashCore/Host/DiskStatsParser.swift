@@ -2,9 +2,11 @@
 public struct DiskCounters: Sendable, Equatable {
     /// Kernel device name (`sda`, `nvme0n1`, `dm-0`).
     public var name: String
+    /// Reads completed.
     public var readsCompleted: UInt64
     /// Always 512-byte units, whatever the device's sector size.
     public var sectorsRead: UInt64
+    /// Writes completed.
     public var writesCompleted: UInt64
     /// Always 512-byte units, whatever the device's sector size.
     public var sectorsWritten: UInt64

@@ -1,14 +1,22 @@
 /// The /proc/meminfo fields perfdash uses, in bytes.
 public struct MemInfo: Sendable, Equatable {
+    /// MemTotal.
     public var totalBytes: UInt64
+    /// MemFree.
     public var freeBytes: UInt64
     /// MemAvailable; kernels before 3.14 lack it and get free + buffers + cached instead.
     public var availableBytes: UInt64
+    /// Buffers.
     public var buffersBytes: UInt64
+    /// Cached (page cache, including Shmem).
     public var cachedBytes: UInt64
+    /// SReclaimable: slab memory the kernel can free.
     public var sReclaimableBytes: UInt64
+    /// Shmem: shared memory and tmpfs, inside Cached but not reclaimable.
     public var shmemBytes: UInt64
+    /// SwapTotal.
     public var swapTotalBytes: UInt64
+    /// SwapFree.
     public var swapFreeBytes: UInt64
 
     /// Creates a reading.
