@@ -29,10 +29,10 @@ public enum MetricUnit {
         withUnit(plain(value), unit: unit)
     }
 
-    /// A number without trailing zeros: 80 → "80", 12.5 → "12.5".
+    /// A number without trailing zeros, exact: 80 → "80", 12.5 → "12.5".
     static func plain(_ value: Double) -> String {
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-        return String(format: "%g", value)
+        return "\(value)"
     }
 
     /// Seconds left, rounded up to whole seconds: 41.2 → "42 s".
