@@ -18,8 +18,8 @@ struct AutoscaleSimulateCommand: ParsableCommand {
         abstract: "Replay a metric history (CSV) through an autoscaler policy.",
         discussion: """
             Input rows are `seconds,value` or `seconds,name=value,...`; an optional header names positional \
-            columns. Each row is one step of the same Autoscaler the dashboard runs, with tracked replicas: \
-            every decision is applied before the next row.
+            columns. Each row is one step of the same Autoscaler the dashboard runs. Replicas are tracked: \
+            every decision is applied before the next row (unless replicas_source is fixed or metric).
             """
     )
 
@@ -69,11 +69,16 @@ struct AutoscaleSimulateCommand: ParsableCommand {
                 throw SimulateFailure(message: error.description)
             }
         }
-        let start = autoscale.replicas ?? spec.replicas.initialCount ?? Swift.max(spec.minReplicas, 1)
-        if case .metric = spec.replicas, autoscale.replicas == nil {
-            return spec // the CSV carries the replica series
+        // Tracked unless the spec asks otherwise: a fixed count stays (advice only), a metric count comes
+        // from the CSV's replica column. --replicas sets the (starting) count either way.
+        switch spec.replicas {
+        case .tracked(let initial):
+            spec.replicas = .tracked(initial: autoscale.replicas ?? initial)
+        case .fixed(let count):
+            spec.replicas = .fixed(autoscale.replicas ?? count)
+        case .metric(let series, let fallback):
+            spec.replicas = .metric(series: series, fallback: autoscale.replicas ?? fallback)
         }
-        spec.replicas = .tracked(initial: start)
         return spec
     }
 
