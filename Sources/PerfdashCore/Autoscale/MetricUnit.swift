@@ -1,5 +1,3 @@
-import Foundation
-
 /// Units and short labels read off a series name's suffix, and the number formats reasons use.
 public enum MetricUnit {
     /// Suffix → unit shown after values, longest suffixes first.
@@ -21,7 +19,16 @@ public enum MetricUnit {
 
     /// A measured value: one decimal, then the unit (`83.2 %`).
     static func measured(_ value: Double, unit: String) -> String {
-        withUnit(String(format: "%.1f", value), unit: unit)
+        withUnit(oneDecimal(value), unit: unit)
+    }
+
+    /// One decimal, half away from zero; done by hand because `String(format:)` is slow on Linux and this runs on
+    /// every step of every autoscaler.
+    static func oneDecimal(_ value: Double) -> String {
+        guard value.isFinite, abs(value) < 1e15 else { return "\(value)" }
+        let tenths = Int64((abs(value) * 10).rounded())
+        let sign = value < 0 && tenths != 0 ? "-" : ""
+        return "\(sign)\(tenths / 10).\(tenths % 10)"
     }
 
     /// A configured number as written: no decimals when whole (`80 %`, `0.5 s`).
