@@ -133,8 +133,10 @@ public struct AutoscaleFlags: Sendable, Equatable {
             let metric = TOMLTable()
             metric["series"] = series
             metric["target"] = targets[index]
-            set(metric, "type", targetTypes.count == 1 ? targetTypes[0] : targetTypes.indices.contains(index)
-                ? targetTypes[index] : nil)
+            // One --target-type applies to every metric; otherwise they pair up by position.
+            let type = targetTypes.count == 1 ? targetTypes.first : targetTypes.indices.contains(index)
+                ? targetTypes[index] : nil
+            set(metric, "type", type)
             array.append(metric)
         }
         table["metrics"] = array

@@ -1,5 +1,3 @@
-import Foundation
-
 /// A metric history to replay: CSV rows of `seconds,value` or `seconds,name=value,...`.
 ///
 /// Blank lines and lines starting with `#` are skipped. An optional header (a first line whose first field is not a
@@ -39,59 +37,76 @@ public enum SimulationInput {
     /// Parses the whole text; the first bad line throws.
     public static func parse(_ text: String, file: String, defaultSeries: String) throws(ParseError) -> [Row] {
         var rows: [Row] = []
-        var header: [String]?
-        var sawData = false
+        var header: [Substring]?
         for (offset, rawLine) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
-            let lineNumber = offset + 1
-            let line = rawLine.trimmingCharacters(in: .whitespacesAndNewlines)
+            let line = trim(rawLine)
             if line.isEmpty || line.hasPrefix("#") { continue }
-            let fields = line.split(separator: ",", omittingEmptySubsequences: false)
-                .map { $0.trimmingCharacters(in: .whitespaces) }
-            func fail(_ reason: String) -> ParseError { ParseError(file: file, line: lineNumber, reason: reason) }
-
-            guard let time = Double(fields[0]) else {
-                if !sawData, header == nil {
-                    header = fields
-                    continue
-                }
-                throw fail("time \"\(fields[0])\" is not a number of seconds")
-            }
-            guard time.isFinite else { throw fail("time \"\(fields[0])\" is not a finite number") }
-            if let previous = rows.last, time < previous.time {
-                throw fail("time \(MetricUnit.plain(time)) is before the previous row's \(MetricUnit.plain(previous.time))")
-            }
-            sawData = true
-            var values: [String: Double] = [:]
-            let positional = fields.dropFirst().filter { !$0.contains("=") }.count
-            for (column, field) in fields.enumerated().dropFirst() where !field.isEmpty {
-                let name: String
-                let number: Substring
-                if let equals = field.firstIndex(of: "=") {
-                    name = field[..<equals].trimmingCharacters(in: .whitespaces)
-                    number = field[field.index(after: equals)...]
-                    guard !name.isEmpty else { throw fail("\"\(field)\" has no name before \"=\"") }
-                } else if let header {
-                    guard column < header.count, !header[column].isEmpty else {
-                        throw fail("column \(column + 1) has no name in the header")
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(trim)
+            do throws(LineError) {
+                guard let time = Double(fields[0]) else {
+                    // Only a first line may be a header.
+                    if rows.isEmpty, header == nil {
+                        header = fields
+                        continue
                     }
-                    // `seconds,value` names no series: the value is the autoscaler's own metric.
-                    name = header[column] == "value" ? defaultSeries : header[column]
-                    number = Substring(field)
-                } else if positional == 1 {
-                    name = defaultSeries
-                    number = Substring(field)
-                } else {
-                    throw fail("\(positional) values without names: add a header or write name=value")
+                    throw LineError("time \"\(fields[0])\" is not a number of seconds")
                 }
-                let trimmed = number.trimmingCharacters(in: .whitespaces)
-                guard let value = Double(trimmed), value.isFinite else {
-                    throw fail("value \"\(trimmed)\" for \(name) is not a number")
+                guard time.isFinite else { throw LineError("time \"\(fields[0])\" is not a finite number") }
+                if let previous = rows.last, time < previous.time {
+                    throw LineError("time \(MetricUnit.plain(time)) is before the previous row's "
+                        + MetricUnit.plain(previous.time))
                 }
-                values[name] = value
+                let values = try values(of: fields, header: header, defaultSeries: defaultSeries)
+                rows.append(Row(time: time, values: values, line: offset + 1))
+            } catch {
+                throw ParseError(file: file, line: offset + 1, reason: error.reason)
             }
-            rows.append(Row(time: time, values: values, line: lineNumber))
         }
         return rows
+    }
+
+    private struct LineError: Error {
+        var reason: String
+        init(_ reason: String) { self.reason = reason }
+    }
+
+    /// The values of one data row (fields after the time), named by `name=`, the header, or the default series.
+    private static func values(of fields: [Substring], header: [Substring]?,
+                               defaultSeries: String) throws(LineError) -> [String: Double] {
+        var values: [String: Double] = [:]
+        let positional = fields.dropFirst().count { !$0.contains("=") }
+        for (column, field) in fields.enumerated().dropFirst() where !field.isEmpty {
+            let name: String
+            var number = field
+            if let equals = field.firstIndex(of: "=") {
+                name = String(trim(field[..<equals]))
+                number = trim(field[field.index(after: equals)...])
+                guard !name.isEmpty else { throw LineError("\"\(field)\" has no name before \"=\"") }
+            } else if let header {
+                guard column < header.count, !header[column].isEmpty else {
+                    throw LineError("column \(column + 1) has no name in the header")
+                }
+                // `seconds,value` names no series: the value is the autoscaler's own metric.
+                name = header[column] == "value" ? defaultSeries : String(header[column])
+            } else if positional == 1 {
+                name = defaultSeries
+            } else {
+                throw LineError("\(positional) values without names: add a header or write name=value")
+            }
+            guard let value = Double(number), value.isFinite else {
+                throw LineError("value \"\(number)\" for \(name) is not a number")
+            }
+            values[name] = value
+        }
+        return values
+    }
+
+    private static func trim(_ text: Substring) -> Substring {
+        let isText: (Character) -> Bool = { !($0 == " " || $0 == "\t" || $0.isNewline) }
+        guard let first = text.firstIndex(where: isText), let last = text.lastIndex(where: isText) else {
+            return text[text.endIndex...]
+        }
+        return text[first...last]
     }
 }
 

@@ -29,7 +29,7 @@ enum TargetDecider {
             proposals.append(proposal.replicas)
             allWithin = allWithin && proposal.withinTolerance
             // The largest proposal wins; on a tie the first metric names it, as in computeReplicasForMetrics.
-            if decisive == nil || proposal.replicas > decisive!.proposal.replicas { decisive = (index, proposal) }
+            if proposal.replicas > decisive?.proposal.replicas ?? Int.min { decisive = (index, proposal) }
         }
         let missing = metrics.filter { $0.value == nil }
         guard let decisive else {
