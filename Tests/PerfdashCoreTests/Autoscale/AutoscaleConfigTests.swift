@@ -165,3 +165,20 @@ struct AutoscaleConfigTests {
         #expect(DurationParser.seconds(text) == nil)
     }
 }
+
+@Suite("Autoscaler spec coding")
+struct AutoscalerSpecCodingTests {
+    @Test func roundTripsThroughJSON() throws {
+        let text = try String(contentsOf: TestPaths.fixture("autoscale/autoscalers.toml"), encoding: .utf8)
+        let specs = try AutoscalerSpec.parseAll(toml: text)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let data = try encoder.encode(specs)
+        #expect(try JSONDecoder().decode([AutoscalerSpec].self, from: data) == specs)
+        let json = String(decoding: data, as: UTF8.self)
+        #expect(json.contains("\"replicas\":{\"tracked\":3}"))
+        #expect(json.contains("\"replicas\":{\"fallback\":4,\"metric\":\"service.workers.replicas\"}"))
+        #expect(json.contains("\"policy\":{\"threshold\":{"))
+        #expect(!json.contains("_0"))
+    }
+}
