@@ -23,13 +23,17 @@ struct AutoscaleSimulateCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "CSV file of seconds,value or seconds,name=value,... rows.")
+    @Option(help: ArgumentHelp(
+        "CSV file of seconds,value or seconds,name=value,... rows.", valueName: "file"))
     var input: String
-    @Option(help: "TOML file with [[autoscaler]] tables (instead of the policy flags).")
+    @Option(help: ArgumentHelp(
+        "TOML file with [[autoscaler]] tables (instead of the policy flags).", valueName: "file"))
     var config: String?
-    @Option(help: "Which [[autoscaler]] of --config to run (needed when there are several).")
+    @Option(help: ArgumentHelp(
+        "Which [[autoscaler]] of --config to run (needed when there are several).", valueName: "name"))
     var name: String?
-    @Option(help: "text, json or csv.")
+    @Option(help: ArgumentHelp(
+        "text, json or csv.", valueName: "format"))
     var format: OutputFormat = .text
     @Flag(name: .customLong("only-changes"), help: "Print only up and down decisions.")
     var onlyChanges = false
