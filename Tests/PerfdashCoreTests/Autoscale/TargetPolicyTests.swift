@@ -160,4 +160,30 @@ struct TargetPolicyTests {
         #expect(!ReplicaCalculator.isWithin(0.9, toleranceUp: 0.5, toleranceDown: 0.05))
         #expect(ReplicaCalculator.isWithin(0.95, toleranceUp: 0.5, toleranceDown: 0.05))
     }
+
+    /// Kubernetes' recordInitialRecommendation: a new autoscaler remembers the count it found, so the default
+    /// 300 s scale-down window holds it before the first scale-down.
+    @Test func newAutoscalerWaitsOneScaleDownWindow() {
+        var autoscaler = Autoscaler(spec: Support.targetSpec([("cpu.busy_percent", .utilization, 50)],
+                                                             replicas: .tracked(initial: 5)))
+        let first = autoscaler.step(now: 0, samples: ["cpu.busy_percent": 10])   // wants ceil(5 × 0.2) = 1
+        #expect(first.to == 5)
+        #expect(first.rule == .scaleDownStabilized)
+        #expect(first.stabilizationSecondsLeft == 300)
+        #expect(autoscaler.step(now: 299, samples: ["cpu.busy_percent": 10]).to == 5)
+        #expect(autoscaler.step(now: 300, samples: ["cpu.busy_percent": 10]).to == 1)
+    }
+
+    /// Percent limits round differently by direction: up ceil(3 × 1.5) = ceil(4.5) = 5, down trunc(7 × 0.5) = 3.
+    @Test func percentLimitsRoundUpOnTheWayUpAndTruncateOnTheWayDown() {
+        let rules = ScalingRules(stabilizationWindowSeconds: 0,
+                                 policies: [ScalingPolicy(type: .percent, value: 50, periodSeconds: 60)])
+        let behavior = HPABehavior(scaleUp: rules, scaleDown: rules)
+        let up = HPAHistory().limitRate(desired: 100, current: 3, minReplicas: 1, maxReplicas: 100,
+                                        behavior: behavior, now: 0)
+        #expect(up == HPAHistory.Limited(replicas: 5, rule: .scaleUpLimit))
+        let down = HPAHistory().limitRate(desired: 1, current: 7, minReplicas: 1, maxReplicas: 100,
+                                          behavior: behavior, now: 0)
+        #expect(down == HPAHistory.Limited(replicas: 3, rule: .scaleDownLimit))
+    }
 }
