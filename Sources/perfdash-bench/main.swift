@@ -4,7 +4,8 @@ import PerfdashCore
 let benchmarks: [(name: String, run: () throws -> Void)] = [
     ("host", hostBenchmark),
     ("window", windowBenchmark),
-    ("parse", parseBreakdownBenchmark),
+    ("host-parse", parseBreakdownBenchmark),
+    ("autoscale", runAutoscaleBench),
 ]
 
 print("perfdash-bench \(PerfdashCore.version)")
