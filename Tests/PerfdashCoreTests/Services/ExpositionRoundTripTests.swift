@@ -64,7 +64,7 @@ struct ExpositionRoundTripTests {
 
     @Test func everyFloatRoundTripsThroughTheFastAndSlowPaths() {
         // Swift prints the shortest string that reads back to the same Double; the parser must read it back exactly,
-        // whether it takes the exact fast path (≤ 15 digits, small exponent) or falls back to strtod.
+        // whether it takes the exact fast path (digits ≤ 2^53, small exponent) or falls back to strtod.
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15
         for _ in 0..<20_000 {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407

@@ -4,8 +4,8 @@ import Glibc
 ///
 /// Accepted: what Go's `strconv.ParseFloat` takes for base 10, minus underscores and hex (as Prometheus refuses
 /// them): `[+-]digits[.digits][e[+-]digits]`, `.5`, and `Inf`, `+Inf`, `-Inf`, `Infinity`, `NaN` in any case.
-/// Plain decimals with at most 15 significant digits and a small exponent are converted exactly with one
-/// multiplication or division (Clinger's fast path); anything longer goes through `strtod`.
+/// Plain decimals whose digits form an integer ≤ 2^53 and whose exponent is within ±22 are converted exactly
+/// with one multiplication or division (Clinger's fast path); anything else goes through `strtod`.
 enum FloatParser {
     /// Exact powers of ten representable as Double.
     private static let powersOfTen: [Double] = [
@@ -61,7 +61,9 @@ enum FloatParser {
             exponent += expNegative ? -value : value
         }
         guard p == end else { return nil }
-        if digits <= 15, exponent >= -22, exponent <= 22 {
+        // Up to 19 digits the mantissa did not overflow; up to 2^53 it is exact, and so is one product or
+        // quotient with an exact power of ten.
+        if digits <= 19, mantissa <= 1 << 53, exponent >= -22, exponent <= 22 {
             var result = Double(mantissa)
             if exponent < 0 { result /= powersOfTen[-exponent] } else if exponent > 0 { result *= powersOfTen[exponent] }
             return negative ? -result : result
