@@ -135,3 +135,17 @@ struct ServiceWindowTests {
         #expect(try JSONDecoder().decode(ServiceMetrics.self, from: data) == metrics)
     }
 }
+
+extension ServiceWindowTests {
+    @Test func newBucketsHaveNoIncreaseUntilSeenTwice() throws {
+        var window = ServiceWindow(capacity: 10)
+        window.append(Self.sample(hits: 0, misses: 0, buckets: [(1, 4), (.infinity, 4)], count: 4), at: 0)
+        // The service added a 0.5 bucket; its 3 observations before this scrape are not an increase.
+        window.append(Self.sample(hits: 0, misses: 0, buckets: [(0.5, 3), (1, 8), (.infinity, 10)], count: 10), at: 1)
+        window.append(Self.sample(hits: 0, misses: 0, buckets: [(0.5, 5), (1, 12), (.infinity, 14)], count: 14), at: 2)
+        let latency = try #require(window.metrics(over: 60)?.latencies.first)
+        // Increases: 0.5: 0 + 2 = 2; 1: 4 + 4 = 8; +Inf: 6 + 4 = 10. p50: rank 5 → (0.5, 1]: 0.5 + 0.5·3/6 = 0.75.
+        #expect(latency.observations == 10)
+        #expect(latency.p50 == 0.75)
+    }
+}

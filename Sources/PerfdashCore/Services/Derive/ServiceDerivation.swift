@@ -72,12 +72,7 @@ enum ServiceDerivation {
             case let (.histogram(oldBuckets, oldSum, oldCount), .histogram(newBuckets, newSum, newCount)):
                 sum += increase(oldSum, newSum)
                 count += increase(oldCount, newCount)
-                let old = Dictionary(oldBuckets.map { ($0.upperBound, $0.count) }, uniquingKeysWith: +)
-                for bucket in newBuckets {
-                    // A bucket missing from the earlier scrape is a new series: it has no increase yet.
-                    guard let earlier = old[bucket.upperBound] else { continue }
-                    bucketIncrease[bucket.upperBound, default: 0] += increase(earlier, bucket.count)
-                }
+                addIncreases(from: oldBuckets, to: newBuckets, into: &bucketIncrease)
             case let (.summary(_, oldSum, oldCount), .summary(_, newSum, newCount)):
                 sum += increase(oldSum, newSum)
                 count += increase(oldCount, newCount)
@@ -103,6 +98,23 @@ enum ServiceDerivation {
                                   p50: exposed(0.5), p95: exposed(0.95), p99: exposed(0.99))
         case nil:
             return nil
+        }
+    }
+
+    /// Adds each bucket's increase between two scrapes. Layouts are almost always identical, so bounds are
+    /// matched by position first; a bucket missing from the earlier scrape is a new series with no increase yet.
+    private static func addIncreases(from old: [HistogramBucket], to new: [HistogramBucket],
+                                     into increases: inout [Double: Double]) {
+        if old.count == new.count, zip(old, new).allSatisfy({ $0.upperBound == $1.upperBound }) {
+            for (before, after) in zip(old, new) {
+                increases[after.upperBound, default: 0] += increase(before.count, after.count)
+            }
+            return
+        }
+        let earlier = Dictionary(old.map { ($0.upperBound, $0.count) }, uniquingKeysWith: +)
+        for bucket in new {
+            guard let previous = earlier[bucket.upperBound] else { continue }
+            increases[bucket.upperBound, default: 0] += increase(previous, bucket.count)
         }
     }
 }
