@@ -1,0 +1,60 @@
+import Foundation
+@testable import PerfdashCore
+
+/// Helpers shared by the exposition tests.
+enum ExpositionTestSupport {
+    static let prometheusType = "text/plain; version=0.0.4; charset=utf-8"
+    static let openMetricsType = "application/openmetrics-text; version=1.0.0; charset=utf-8"
+
+    static func contentType(_ format: ExpositionFormat) -> String {
+        format == .prometheus ? prometheusType : openMetricsType
+    }
+
+    /// Parses text in the given format into families.
+    static func families(_ text: String, _ format: ExpositionFormat) throws(ExpositionError) -> [MetricFamily] {
+        try Exposition.families(from: Array(text.utf8), contentType: contentType(format))
+    }
+
+    /// The error parsing `text` throws, or nil when it parses.
+    static func error(_ text: String, _ format: ExpositionFormat) -> ExpositionError? {
+        do {
+            _ = try families(text, format)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    /// The bytes of a fixture under Tests/Fixtures/exposition.
+    static func fixture(_ name: String) throws -> [UInt8] {
+        Array(try Data(contentsOf: TestPaths.fixture("exposition/\(name)")))
+    }
+
+    /// Every sample of every family, flattened.
+    static func samples(_ families: [MetricFamily]) -> [MetricSample] {
+        families.flatMap(\.samples)
+    }
+
+    /// Runs a program and returns its standard output; throws when it exits non-zero.
+    static func output(of executable: String, _ arguments: [String]) throws -> Data {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [executable] + arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw ProcessFailure(status: process.terminationStatus) }
+        return data
+    }
+
+    /// The benchmark's exposition (Tests/Fixtures/exposition/gen_exposition.py, a copy of shared/bench's).
+    static func generatedExposition(series: Int) throws -> [UInt8] {
+        Array(try output(of: "python3", [TestPaths.fixture("exposition/gen_exposition.py").path, String(series)]))
+    }
+
+    struct ProcessFailure: Error {
+        let status: Int32
+    }
+}
