@@ -34,8 +34,8 @@ public struct LoadSchedule: Sendable, Equatable {
     /// The demo's default schedule around `baseRate` requests per second.
     public static func standard(baseRate: Double = 300) -> LoadSchedule {
         LoadSchedule(baseRate: baseRate, waveAmplitude: 0.2, wavePeriod: .seconds(37), cycle: .seconds(60),
-                     burstStart: .seconds(30), burstLength: .seconds(8), burstMultiplier: 2.5,
-                     burstScanFraction: 0.3, dumpAt: .seconds(45), dumpJobs: 240,
+                     burstStart: .seconds(30), burstLength: .seconds(8), burstMultiplier: 2,
+                     burstScanFraction: 0.15, dumpAt: .seconds(45), dumpJobs: 240,
                      hotSetEvery: .seconds(120), hotSetShift: 400)
     }
 

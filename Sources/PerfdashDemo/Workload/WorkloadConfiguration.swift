@@ -8,11 +8,11 @@ public struct WorkloadConfiguration: Sendable, Equatable {
     /// Number of distinct keys.
     public var keySpace = 20_000
     /// Skew of key popularity (Zipf exponent).
-    public var zipfExponent = 1.0
+    public var zipfExponent = 1.25
     /// L1 entries.
-    public var l1Capacity = 1_500
+    public var l1Capacity = 2_000
     /// L1 time to live.
-    public var l1TimeToLive: Duration = .seconds(30)
+    public var l1TimeToLive: Duration = .seconds(60)
     /// In-process L2 entries.
     public var l2Capacity = 8_000
     /// L2 time to live (also the Redis SETEX time).
@@ -24,9 +24,9 @@ public struct WorkloadConfiguration: Sendable, Equatable {
     /// One key in this many has no row in L3 (0 = all keys exist).
     public var missingEvery = 50
     /// Database connections, shared by request-path queries and busy workers.
-    public var poolSize = 12
+    public var poolSize = 8
     /// Workers serving the four queues.
-    public var workers = 6
+    public var workers = 4
     /// Fraction of requests that enqueue a job.
     public var jobFraction = 0.25
     /// Mean job run time per queue.
@@ -34,7 +34,7 @@ public struct WorkloadConfiguration: Sendable, Equatable {
         .high: .milliseconds(5), .normal: .milliseconds(20), .low: .milliseconds(40), .batch: .milliseconds(120),
     ]
     /// Rate limiter: sustained requests per second.
-    public var rateLimit = 480.0
+    public var rateLimit = 500.0
     /// Rate limiter: bucket size.
     public var rateBurst = 120.0
 
