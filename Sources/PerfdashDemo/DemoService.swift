@@ -12,14 +12,8 @@ public enum DemoService {
         return try await start(options: options)
     }
 
-    /// Starts the demo with every option, paced by the continuous clock.
+    /// Starts the demo with every option: every `options.tick` the workload runs up to the time elapsed.
     public static func start(options: DemoOptions) async throws -> (url: String, handle: DemoHandle) {
-        try await start(options: options, clock: ContinuousClock())
-    }
-
-    /// Starts the demo paced by `clock`: every `options.tick` the workload runs up to the time elapsed on it.
-    public static func start<C: Clock>(options: DemoOptions, clock: C) async throws -> (url: String, handle: DemoHandle)
-    where C.Duration == Duration {
         var redisTier: RedisTier?
         if let redis = options.redis {
             let (host, port) = try parseHostPort(redis)
@@ -37,7 +31,7 @@ public enum DemoService {
         }
         let latest = SharedStats()
         let runner = Task {
-            await drive(workload, every: options.tick, clock: clock, publish: latest)
+            await drive(workload, every: options.tick, clock: ContinuousClock(), publish: latest)
         }
         let secondTier = redisTier.map { "redis \($0.address)" } ?? "in-process"
         let handle = DemoHandle(server: server, runner: runner, redis: redisTier, stats: latest,
@@ -45,24 +39,16 @@ public enum DemoService {
         return (server.url, handle)
     }
 
-    /// The pacing loop: sleep a tick, run the workload up to the elapsed time, publish its totals.
-    ///
-    /// After a stall (a suspended process, a slow Redis) the workload does not replay the whole gap at once: virtual
-    /// time falls behind by the excess instead, so a catch-up never costs more than a couple of seconds of traffic.
+    /// The pacing loop: sleep a tick, run the workload up to the elapsed time (see `Pacer`), publish its totals.
     private static func drive<C: Clock>(_ initial: Workload, every tick: Duration, clock: C,
                                         publish latest: SharedStats) async
     where C.Duration == Duration {
         var workload = initial
         let start = clock.now
-        var skipped = Duration.zero
+        var pacer = Pacer()
         while !Task.isCancelled {
             do { try await clock.sleep(for: tick) } catch { break }
-            var target = start.duration(to: clock.now) - skipped
-            if target - workload.now > .seconds(2) {
-                skipped += target - workload.now - tick
-                target = workload.now + tick
-            }
-            await workload.run(until: target)
+            await workload.run(until: pacer.target(elapsed: start.duration(to: clock.now), reached: workload.now))
             latest.publish(workload.stats)
         }
     }
