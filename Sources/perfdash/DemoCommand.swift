@@ -27,7 +27,7 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "Seed of the workload's random draws.")
     var seed: UInt64 = 42
 
-    @Option(help: "Base request rate per second (bursts go to twice this).")
+    @Option(help: "Base request rate per second (bursts go to twice this; the rate limiter scales with it).")
     var rate: Double = 300
 
     @Flag(help: "Print only the banner and the final summary, no status line every 10 s.")
@@ -42,8 +42,8 @@ struct DemoCommand: AsyncParsableCommand {
         var options = DemoOptions()
         options.port = port
         options.redis = redis
+        options.workload = WorkloadConfiguration(baseRate: rate)
         options.workload.seed = seed
-        options.workload.schedule = .standard(baseRate: rate)
         // Signals are taken over before the service starts, so an early Ctrl-C still stops it cleanly.
         let signals = SignalWatcher(SIGINT, SIGTERM)
         let (url, handle) = try await DemoService.start(options: options)

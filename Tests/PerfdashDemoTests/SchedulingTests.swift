@@ -151,3 +151,14 @@ import Testing
         #expect(abs(counts[2] - 20_000) < 600)
     }
 }
+
+@Suite struct WorkloadConfigurationTests {
+    @Test func baseRateScalesTheRateLimiter() {
+        // 300 · 5/3 = 500 and 300 · 0.4 = 120: the defaults are the 300 req/s configuration.
+        #expect(WorkloadConfiguration(baseRate: 300) == WorkloadConfiguration())
+        let fast = WorkloadConfiguration(baseRate: 600)
+        #expect(fast.rateLimit == 1_000)
+        #expect(fast.rateBurst == 240)
+        #expect(fast.schedule.baseRate == 600)
+    }
+}

@@ -1,6 +1,13 @@
 /// The four priority queues of the seeds' services, highest first.
 public enum JobPriority: String, Sendable, CaseIterable, Comparable {
-    case high, normal, low, batch
+    /// Served first: short interactive jobs.
+    case high
+    /// The bulk of the work.
+    case normal
+    /// Served when high and normal are empty.
+    case low
+    /// Bulk jobs, dumped on a schedule; served last.
+    case batch
 
     /// Position in priority order (0 = served first).
     public var rank: Int {

@@ -40,4 +40,12 @@ public struct WorkloadConfiguration: Sendable, Equatable {
 
     /// The defaults.
     public init() {}
+
+    /// The defaults with the base rate set to `rate` requests per second and the rate limiter scaled with it
+    /// (the defaults admit 5/3 of the base rate, bursting to 0.4 s of it), so a faster demo is not mostly 429s.
+    public init(baseRate rate: Double) {
+        schedule = .standard(baseRate: rate)
+        rateLimit = rate * 5 / 3
+        rateBurst = max(1, rate * 0.4)
+    }
 }
