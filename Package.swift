@@ -54,6 +54,10 @@ let package = Package(
         .testTarget(name: "PerfdashCoreTests", dependencies: ["PerfdashCore"]),
         .testTarget(name: "PerfdashTUITests", dependencies: ["PerfdashTUI", "PerfdashCore"]),
         .testTarget(name: "PerfdashCLITests", dependencies: ["perfdash", "PerfdashCore"]),
+        .testTarget(
+            name: "PerfdashDemoTests",
+            dependencies: ["PerfdashDemo", .product(name: "NIOCore", package: "swift-nio")]
+        ),
     ]
 )
 
