@@ -1,5 +1,10 @@
 import Foundation
 import PerfdashCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
 
 /// The TOML config file (`--config FILE`). For now only its `[[autoscaler]]` tables are read; the full loader
 /// (services too) replaces `autoscalers(path:)` and keeps its one-line errors.
@@ -22,7 +27,9 @@ enum ConfigFile {
         do {
             return try String(contentsOfFile: path, encoding: .utf8)
         } catch {
-            throw CommandLineError("\(path): cannot read: \(error.localizedDescription)")
+            // Foundation's messages vary by platform and run long; the C library says it in a few words.
+            let reason = access(path, R_OK) != 0 ? String(cString: strerror(errno)) : "not UTF-8 text"
+            throw CommandLineError("\(path): cannot read: \(reason)")
         }
     }
 
