@@ -6,6 +6,7 @@ let benchmarks: [(name: String, run: () throws -> Void)] = [
     ("window", windowBenchmark),
     ("host-parse", parseBreakdownBenchmark),
     ("autoscale", runAutoscaleBench),
+    ("monitor", monitorBenchmark),
 ]
 
 print("perfdash-bench \(PerfdashCore.version)")

@@ -22,12 +22,18 @@ public struct Monitor: Sendable, SnapshotTicking {
     public private(set) var latest: Snapshot?
     /// Every series any autoscaler reads (cached: the group's specs never change).
     private let inputSeries: Set<String>
+    /// Each autoscaler's `spec.summary`, formatted once.
+    private let summaries: [String]
+    /// Each autoscaler's decisions as the snapshot shows them, placed on the wall clock when they were made.
+    private var decisions: [[AutoscalerDecision]]
 
     /// Creates a monitor over a sampler, with one autoscaler per spec (none: a plain host monitor).
     public init(sampler: Sampler, autoscalers specs: [AutoscalerSpec] = []) {
         self.sampler = sampler
         autoscalers = AutoscalerGroup(specs: specs)
         inputSeries = Set(autoscalers.inputSeries)
+        summaries = specs.map(\.summary)
+        decisions = specs.map { _ in [] }
     }
 
     /// Every series' recent values and windows: the host's, other sources' and the autoscalers'.
@@ -76,11 +82,21 @@ public struct Monitor: Sendable, SnapshotTicking {
             samples[entry.name] = entry.value
         }
         let now = time.monotonic.seconds
+        let lastDecisions = autoscalers.autoscalers.map(\.history.last)
         let recommendations = autoscalers.step(now: now, samples: samples)
-        let statuses = zip(autoscalers.autoscalers, recommendations).map { autoscaler, recommendation in
-            AutoscalerStatus(autoscaler: autoscaler, recommendation: recommendation,
-                             missingSeries: autoscaler.spec.inputSeries.filter { samples[$0] == nil },
-                             now: now, unixMilliseconds: time.unixMilliseconds)
+        var statuses: [AutoscalerStatus] = []
+        statuses.reserveCapacity(recommendations.count)
+        for (index, autoscaler) in autoscalers.autoscalers.enumerated() {
+            // The autoscaler's history grows only when the decision differs from the previous one.
+            if let decision = autoscaler.history.last, decision != lastDecisions[index] {
+                decisions[index].append(AutoscalerDecision(decision, unixMilliseconds: time.unixMilliseconds))
+                decisions[index].removeFirst(max(0, decisions[index].count - Autoscaler.historyLimit))
+            }
+            statuses.append(AutoscalerStatus(
+                name: autoscaler.name, summary: summaries[index], spec: autoscaler.spec, replicas: autoscaler.replicas,
+                recommendation: recommendations[index],
+                missingSeries: autoscaler.spec.inputSeries.filter { samples[$0] == nil },
+                decisions: decisions[index]))
         }
         snapshot.autoscaler = statuses
         record(statuses.flatMap { $0.flatSeries() }, into: &snapshot)

@@ -17,7 +17,8 @@ public struct AutoscalerStatus: Sendable, Equatable, Codable {
     public var recommendation: Recommendation
     /// Input series that had no value at this tick (a typo, a service that is down), in configuration order.
     public var missingSeries: [String]
-    /// The last `Autoscaler.historyLimit` distinct decisions, oldest first, with their wall-clock times.
+    /// The last `Autoscaler.historyLimit` distinct decisions, oldest first, each with the wall-clock time of the
+    /// tick that made it.
     public var decisions: [AutoscalerDecision]
 
     /// Creates a status.
@@ -30,18 +31,6 @@ public struct AutoscalerStatus: Sendable, Equatable, Codable {
         self.recommendation = recommendation
         self.missingSeries = missingSeries
         self.decisions = decisions
-    }
-
-    /// The status of a stepped autoscaler. `now` is the time it was stepped with (seconds) and `unixMilliseconds`
-    /// the wall-clock time of that same instant: decision times are placed on the wall clock from the difference.
-    public init(autoscaler: Autoscaler, recommendation: Recommendation, missingSeries: [String], now: Double,
-                unixMilliseconds: Int64) {
-        self.init(name: autoscaler.name, summary: autoscaler.spec.summary, spec: autoscaler.spec,
-                  replicas: autoscaler.replicas, recommendation: recommendation, missingSeries: missingSeries,
-                  decisions: autoscaler.history.map { decision in
-                      let ago = Int64(((now - decision.time) * 1000).rounded())
-                      return AutoscalerDecision(decision, unixMilliseconds: unixMilliseconds - ago)
-                  })
     }
 
     /// The recommendation as series: `autoscaler.<name>.current_replicas` and `….desired_replicas` (left out while
