@@ -9,6 +9,7 @@ let benchmarks: [(name: String, run: () throws -> Void)] = [
     ("host-parse", parseBreakdownBenchmark),
     ("parse", { try ParseBench.run(arguments: arguments.first == "parse" ? Array(arguments.dropFirst()) : []) }),
     ("autoscale", runAutoscaleBench),
+    ("monitor", monitorBenchmark),
 ]
 
 print("perfdash-bench \(PerfdashCore.version)")

@@ -41,12 +41,12 @@ struct AutoscaleSimulateCommand: ParsableCommand {
 
     func run() throws {
         let spec = try simulationSpec()
-        let text = try Self.read(input)
+        let text = try ConfigFile.readText(input)
         let rows: [SimulationInput.Row]
         do {
             rows = try SimulationInput.parse(text, file: input, defaultSeries: spec.metrics[0].series)
         } catch {
-            throw SimulateFailure(message: error.description)
+            throw CommandLineError(error.description)
         }
         var recommendations = AutoscaleSimulation.run(spec: spec, rows: rows)
         if onlyChanges { recommendations.removeAll { $0.action == .none } }
@@ -58,19 +58,19 @@ struct AutoscaleSimulateCommand: ParsableCommand {
         var spec: AutoscalerSpec
         if let config {
             if autoscale.describesPolicy {
-                throw SimulateFailure(message: "give the policy either in --config or as flags, not both "
+                throw CommandLineError("give the policy either in --config or as flags, not both "
                     + "(only --replicas may be combined with --config)")
             }
             spec = try Self.specFromConfig(config, name: name)
         } else {
-            if name != nil { throw SimulateFailure(message: "--name picks an autoscaler of --config") }
+            if name != nil { throw CommandLineError("--name picks an autoscaler of --config") }
             do {
                 guard let fromFlags = try autoscale.flags.spec() else {
-                    throw SimulateFailure(message: "give --config FILE or --autoscale-metric with the policy flags")
+                    throw CommandLineError("give --config FILE or --autoscale-metric with the policy flags")
                 }
                 spec = fromFlags
             } catch let error as AutoscaleConfigError {
-                throw SimulateFailure(message: error.description)
+                throw CommandLineError(error.description)
             }
         }
         // Tracked unless the spec asks otherwise: a fixed count stays (advice only), a metric count comes
@@ -87,41 +87,20 @@ struct AutoscaleSimulateCommand: ParsableCommand {
     }
 
     private static func specFromConfig(_ path: String, name: String?) throws -> AutoscalerSpec {
-        let specs: [AutoscalerSpec]
-        do {
-            specs = try AutoscalerSpec.parseAll(toml: try read(path))
-        } catch let error as AutoscaleConfigError {
-            let place = error.line.map { "\(path):\($0):\(error.column ?? 1)" } ?? path
-            let what = error.keyPath.isEmpty ? error.message : "\(error.dottedPath): \(error.message)"
-            throw SimulateFailure(message: "\(place): \(what)")
-        }
+        let specs = try ConfigFile.autoscalers(path: path)
         let names = specs.map(\.name).joined(separator: ", ")
         if let name {
             guard let spec = specs.first(where: { $0.name == name }) else {
-                throw SimulateFailure(message: "\(path): no autoscaler named \"\(name)\" (have: \(names))")
+                throw CommandLineError("\(path): no autoscaler named \"\(name)\" (have: \(names))")
             }
             return spec
         }
         guard specs.count == 1 else {
-            throw SimulateFailure(message: specs.isEmpty ? "\(path): no [[autoscaler]] table"
+            throw CommandLineError(specs.isEmpty ? "\(path): no [[autoscaler]] table"
                 : "\(path): several autoscalers (\(names)): pick one with --name")
         }
         return specs[0]
     }
-
-    private static func read(_ path: String) throws -> String {
-        do {
-            return try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw SimulateFailure(message: "\(path): cannot read: \(error.localizedDescription)")
-        }
-    }
-}
-
-/// A one-line failure the user can act on; ArgumentParser prints it as `Error: …` and exits with 1.
-struct SimulateFailure: Error, CustomStringConvertible {
-    var message: String
-    var description: String { message }
 }
 
 /// `--format`: the output formats of ``RecommendationFormat`` as an argument.

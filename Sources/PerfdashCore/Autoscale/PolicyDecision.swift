@@ -24,10 +24,10 @@ struct ObservedMetric: Sendable {
         return "\(input.label)\(how) \(MetricUnit.measured(value, unit: unit))"
     }
 
-    /// "no samples of cpu.busy_percent in the last 5m".
+    /// "no data for cpu.busy_percent in the last 5m": a series that is misspelt or whose source is down.
     var noSamples: String {
-        windowSeconds > 0 ? "no samples of \(input.series) in the last \(MetricUnit.duration(windowSeconds))"
-            : "no sample of \(input.series)"
+        windowSeconds > 0 ? "no data for \(input.series) in the last \(MetricUnit.duration(windowSeconds))"
+            : "no data for \(input.series)"
     }
 }
 

@@ -36,7 +36,7 @@ struct TOMLFields {
     func duration(_ key: String) throws(AutoscaleConfigError) -> Double? {
         guard let value = table[key] else { return nil }
         if let text = value.string {
-            guard let seconds = DurationParser.seconds(text) else {
+            guard let seconds = try? DurationText.seconds(text) else {
                 throw error(key, "must be a duration such as \"30s\", \"5m\" or \"1h\", got \"\(text)\"")
             }
             return seconds

@@ -64,6 +64,23 @@ public enum SeriesName {
 
     /// `service.<service>.<metric>` for series of instrumented services.
     public static func service(_ service: String, _ metric: String) -> String { "service.\(service).\(metric)" }
+
+    /// `autoscaler.<name>.<metric>`: an autoscaler's current recommendation.
+    public static func autoscaler(_ name: String, _ metric: AutoscalerMetric) -> String {
+        "autoscaler.\(name).\(metric.rawValue)"
+    }
+}
+
+/// The per-autoscaler series, by the suffix of their name.
+public enum AutoscalerMetric: String, Sendable, CaseIterable {
+    /// The replica count the recommendation starts from.
+    case currentReplicas = "current_replicas"
+    /// The recommended replica count.
+    case desiredReplicas = "desired_replicas"
+    /// Threshold policy: seconds until the cooldown ends (0 when none runs).
+    case cooldownSecondsLeft = "cooldown_seconds_left"
+    /// Target policy: seconds until the stabilization window stops holding the count (0 when it does not).
+    case stabilizationSecondsLeft = "stabilization_seconds_left"
 }
 
 /// The per-disk series, by the suffix of their name.

@@ -154,16 +154,6 @@ struct AutoscaleConfigTests {
             #expect(error.description.hasPrefix("3:"))
         }
     }
-
-    @Test(arguments: [("90", 90.0), ("90s", 90), ("5m", 300), ("1h", 3600), ("1m30s", 90), ("250ms", 0.25)])
-    func durations(text: String, seconds: Double) {
-        #expect(DurationParser.seconds(text) == seconds)
-    }
-
-    @Test(arguments: ["", "5 minutes", "-3", "m5", "5x"])
-    func badDurations(text: String) {
-        #expect(DurationParser.seconds(text) == nil)
-    }
 }
 
 @Suite("Autoscaler spec coding")

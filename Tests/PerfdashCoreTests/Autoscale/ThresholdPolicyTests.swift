@@ -120,7 +120,7 @@ struct ThresholdPolicyTests {
         var autoscaler = Autoscaler(spec: Support.thresholdSpec(window: 60))
         let empty = autoscaler.step(now: 0, samples: [:])
         #expect(empty.rule == .noData)
-        #expect(empty.reason == "no samples of cpu.busy_percent in the last 1m: stays 3")
+        #expect(empty.reason == "no data for cpu.busy_percent in the last 1m: stays 3")
     }
 
     @Test func fixedCountStillStartsTheCooldown() {

@@ -36,10 +36,22 @@ enum HostFixture {
         let files = FileManager.default.enumerator(at: source, includingPropertiesForKeys: nil)!
         for case let file as URL in files where !file.hasDirectoryPath {
             let relative = String(file.path.dropFirst(source.path.count + 1))
-            let handle = try FileHandle(forWritingTo: tree.appendingPathComponent(relative))
-            try handle.truncate(atOffset: 0)
-            try handle.write(contentsOf: try Data(contentsOf: file))
-            try handle.close()
+            try write(try Data(contentsOf: file), to: relative, in: tree)
         }
+    }
+
+    /// Overwrites one file of `tree` (e.g. `proc/stat`) in place with `contents`.
+    static func write(_ contents: Data, to relative: String, in tree: URL) throws {
+        let handle = try FileHandle(forWritingTo: tree.appendingPathComponent(relative))
+        try handle.truncate(atOffset: 0)
+        try handle.write(contentsOf: contents)
+        try handle.close()
+    }
+
+    /// Rewrites `proc/stat` in place with one CPU whose only non-zero counters are `user` and `idle`: from one
+    /// such reading to the next, busy % = 100 · Δuser / (Δuser + Δidle).
+    static func writeCPU(user: Int, idle: Int, in tree: URL) throws {
+        let line = "\(user) 0 0 \(idle) 0 0 0 0 0 0\n"
+        try write(Data(("cpu  " + line + "cpu0 " + line).utf8), to: "proc/stat", in: tree)
     }
 }
