@@ -30,6 +30,28 @@ import Testing
         #expect(status.isUp && status.downSince == nil && status.lastError == nil && status.downFor(now: t0) == nil)
     }
 
+    @Test func boardFoldsARound() {
+        var board = ServiceStatusBoard(names: ["api", "cache"])
+        let t0 = Date(timeIntervalSince1970: 50)
+        board.record([
+            ScrapeOutcome(name: "cache", result: .failure(SourceError(.refused, "connection refused")),
+                          duration: .milliseconds(1)),
+            ScrapeOutcome(name: "api", result: .success(ServiceSample(seriesCount: 4)), duration: .milliseconds(9)),
+            ScrapeOutcome(name: "gone", result: .success(ServiceSample()), duration: .zero),
+        ], at: t0)
+        #expect(board.statuses.map(\.name) == ["api", "cache"])
+        #expect(board["api"]?.state == .up && board["api"]?.seriesCount == 4)
+        #expect(board["cache"]?.state == .down && board["cache"]?.downSince == t0)
+        #expect(board["cache"]?.lastError == "connection refused")
+    }
+
+    @Test func ipv6HostHeaderIsBracketed() throws {
+        let endpoint = try HTTPEndpoint(parsing: "http://[::1]:9100/metrics?x=1#frag")
+        #expect(endpoint == HTTPEndpoint(host: "::1", port: 9100, target: "/metrics?x=1"))
+        #expect(endpoint.hostHeader == "[::1]:9100")
+        #expect(try HTTPEndpoint(parsing: "localhost").description == "http://localhost/")
+    }
+
     @Test(arguments: [(Duration.seconds(1), "1.0"), (.milliseconds(200), "0.2"), (.milliseconds(1500), "1.5"),
                       (.milliseconds(5), "0.005"), (.seconds(30), "30.0")])
     func deadlineWording(duration: Duration, text: String) {

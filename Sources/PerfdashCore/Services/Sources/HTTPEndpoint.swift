@@ -41,10 +41,13 @@ public struct HTTPEndpoint: Sendable, Equatable, Hashable, CustomStringConvertib
         self.init(host: host, port: port, target: target)
     }
 
-    public var description: String {
+    /// The `Host` header value: IPv6 addresses in brackets, the port only when not 80.
+    public var hostHeader: String {
         let hostText = host.contains(":") ? "[\(host)]" : host
-        return "http://\(hostText)\(port == 80 ? "" : ":\(port)")\(target)"
+        return port == 80 ? hostText : "\(hostText):\(port)"
     }
+
+    public var description: String { "http://\(hostHeader)\(target)" }
 }
 
 /// A URL or address that cannot be used, with the reason.

@@ -39,7 +39,7 @@ public struct HTTPFetcher: Sendable {
         let clock = ContinuousClock()
         let start = clock.now
         let request = HTTPRequestHead(version: .http1_1, method: .GET, uri: endpoint.target, headers: [
-            "Host": endpoint.port == 80 ? endpoint.host : "\(endpoint.host):\(endpoint.port)",
+            "Host": endpoint.hostHeader,
             "Accept": Self.acceptHeader,
             "User-Agent": "perfdash/\(PerfdashCore.version)",
             "Connection": "close",
