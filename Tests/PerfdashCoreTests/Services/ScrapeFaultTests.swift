@@ -32,8 +32,9 @@ import Testing
         let huge = try LoopbackServer(.endlessBody(total: 100 * 1024 * 1024))
         let redisGarbage = try LoopbackServer(.reply(Array("HTTP/1.1 200 OK\r\n\r\n".utf8)))
         let redisSilent = try LoopbackServer(.silent)
+        let reset = try LoopbackServer(.reset)
         let redis = try await RedisServerProcess()
-        defer { [healthy, silent, garbage, huge, redisGarbage, redisSilent].forEach { $0.stop() }; redis.stop() }
+        defer { [healthy, silent, garbage, huge, redisGarbage, redisSilent, reset].forEach { $0.stop() }; redis.stop() }
         let closed = try Sockets.closedPort()
 
         let timeout = Duration.milliseconds(200)
@@ -43,6 +44,7 @@ import Testing
             ScrapeTarget(name: "garbage", source: Self.http(garbage.port), timeout: timeout),
             ScrapeTarget(name: "huge", source: Self.http(huge.port, timeout: .seconds(20)), timeout: .seconds(20)),
             ScrapeTarget(name: "closed", source: Self.http(closed), timeout: timeout),
+            ScrapeTarget(name: "reset", source: Self.http(reset.port), timeout: timeout),
             ScrapeTarget(name: "redis", source: Self.redis(redis.port), timeout: timeout),
             ScrapeTarget(name: "redis-garbage", source: Self.redis(redisGarbage.port), timeout: timeout),
             ScrapeTarget(name: "redis-silent", source: Self.redis(redisSilent.port), timeout: .seconds(5)),
@@ -57,7 +59,8 @@ import Testing
         // The scraper's deadline (200 ms) cuts the silent server off, well before the fetcher's own 5 s.
         #expect(byName["silent"]?.error == SourceError(.timeout, "timeout after 0.2 s"))
         #expect(byName["closed"]?.error == SourceError(.refused, "connection refused"))
-        #expect(byName["garbage"]?.error?.kind == .protocolViolation)
+        #expect(byName["reset"]?.error == SourceError(.closed, "connection reset by peer"))
+        #expect(byName["garbage"]?.error == SourceError(.protocolViolation, "not an HTTP response (invalid constant string)"))
         #expect(byName["huge"]?.error == SourceError(.bodyLimit, "body over 32 MiB limit"))
         #expect(byName["redis-garbage"]?.error
                 == SourceError(.protocolViolation, "not a Redis reply: unexpected byte 'H' where a reply should start"))
@@ -101,8 +104,10 @@ import Testing
     @Test func closedBeforeTheEndIsAnError() async throws {
         let server = try LoopbackServer(.reply(Array("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nshort".utf8)))
         defer { server.stop() }
-        let error = await #expect(throws: SourceError.self) { try await Self.http(server.port).fetcher.fetch() }
-        #expect(error?.kind == .closed || error?.kind == .protocolViolation)
+        // 5 of the 100 announced body bytes, then EOF.
+        await #expect(throws: SourceError(.closed, "connection closed before the response was complete")) {
+            try await Self.http(server.port).fetcher.fetch()
+        }
     }
 }
 

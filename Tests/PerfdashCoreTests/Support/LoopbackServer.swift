@@ -15,6 +15,8 @@ final class LoopbackServer: Sendable {
         case silent
         /// Writes these bytes and closes.
         case reply([UInt8])
+        /// Reads the request, then aborts the connection with a TCP reset.
+        case reset
         /// Writes an HTTP 200 head without length, then body bytes until the peer goes away or `total` is sent.
         case endlessBody(total: Int)
     }
@@ -67,6 +69,9 @@ final class LoopbackServer: Sendable {
             while recv(fd, &buffer, buffer.count, 0) > 0 {}
         case .reply(let bytes):
             _ = Sockets.sendAll(fd, bytes)
+        case .reset:
+            var linger = Glibc.linger(l_onoff: 1, l_linger: 0)
+            setsockopt(fd, SOL_SOCKET, SO_LINGER, &linger, socklen_t(MemoryLayout<Glibc.linger>.size))
         case .endlessBody(let total):
             _ = Sockets.sendAll(fd, Array("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\n".utf8))
             let chunk = [UInt8](repeating: UInt8(ascii: "#"), count: 64 * 1024)

@@ -60,7 +60,9 @@ final class HTTPResponseCollector: ChannelInboundHandler, RemovableChannelHandle
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
-        if error is HTTPParserError {
+        if let error = error as? HTTPParserError, error == .invalidEOFState {
+            finish(context, .failure(SourceError(.closed, "connection closed before the response was complete")))
+        } else if error is HTTPParserError {
             finish(context, .failure(SourceError(.protocolViolation, "not an HTTP response (\(error))")))
         } else {
             finish(context, .failure(SourceErrorMapping.map(error, timeout: .zero)))
