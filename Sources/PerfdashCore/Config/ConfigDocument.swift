@@ -24,7 +24,7 @@ public enum ConfigDocument {
         let index: TOMLPositionIndex
         let file: String
 
-        func table(_ toml: TOMLTable, path: [TOMLPathComponent], fallback: SourcePosition,
+        func table(_ toml: TOMLTable, path: [ConfigPathComponent], fallback: SourcePosition,
                    context: String) -> ConfigTable {
             let position = index[path]?.value ?? fallback
             var entries: [ConfigEntry] = []
@@ -41,7 +41,7 @@ public enum ConfigDocument {
             return ConfigTable(entries: entries, position: position, context: context)
         }
 
-        func value(_ toml: any TOMLValueConvertible, path: [TOMLPathComponent], fallback: SourcePosition,
+        func value(_ toml: any TOMLValueConvertible, path: [ConfigPathComponent], fallback: SourcePosition,
                    context: String) -> ConfigValue {
             let position = index[path]?.value ?? fallback
             switch toml.type {

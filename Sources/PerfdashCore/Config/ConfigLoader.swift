@@ -63,7 +63,14 @@ public enum ConfigLoader {
             }
             config.services.append(service)
         }
-        config.autoscalers = try (root.tables("autoscaler") ?? []).enumerated().map { offset, table in
+        // `[[autoscaler]]` entries; a single `[autoscaler]` table counts as one (the autoscaler parser accepts both).
+        var autoscalers: [ConfigTable] = []
+        if case .table(let single)? = root["autoscaler"]?.content {
+            autoscalers = [single]
+        } else {
+            autoscalers = try root.tables("autoscaler") ?? []
+        }
+        config.autoscalers = autoscalers.enumerated().map { offset, table in
             var table = table
             table.context = "[[autoscaler]] #\(offset + 1)"
             return table

@@ -1,7 +1,39 @@
 /// One step in the path to a TOML value: a key, or an index into an array (arrays of tables included).
-enum TOMLPathComponent: Hashable, Sendable {
+public enum ConfigPathComponent: Hashable, Sendable {
+    /// A table key.
     case key(String)
+    /// A 0-based array index (`[[service]]` entries are indices too).
     case index(Int)
+}
+
+/// Line and column of any key path in a config text, for parsers that report errors by key path.
+///
+/// `position(of: [.key("autoscaler"), .index(1), .key("cooldown")])` gives where the second autoscaler's cooldown
+/// value starts; a path the text does not spell out (a default, a missing key) falls back to its nearest ancestor.
+public struct ConfigPositions: Sendable {
+    private let index: TOMLPositionIndex
+    private let file: String
+
+    /// Scans `text` (which should already have parsed as TOML).
+    public init(text: String, file: String) {
+        self.index = TOMLPositionIndex(text: text, file: file)
+        self.file = file
+    }
+
+    /// Where the value at `path` starts, or its nearest written ancestor, or 1:1.
+    public func position(of path: [ConfigPathComponent]) -> SourcePosition {
+        var path = path
+        while !path.isEmpty {
+            if let entry = index[path] { return entry.value }
+            path.removeLast()
+        }
+        return SourcePosition(file: file, line: 1, column: 1)
+    }
+
+    /// Where the key at `path` is written (for unknown-key errors), with the same fallback.
+    public func keyPosition(of path: [ConfigPathComponent]) -> SourcePosition {
+        index[path]?.key ?? position(of: path)
+    }
 }
 
 /// Where each key and value of a TOML document starts, found by scanning the text.
@@ -9,18 +41,18 @@ enum TOMLPathComponent: Hashable, Sendable {
 /// TOMLKit reports line and column for syntax errors only; its values carry no position. The document has already
 /// been accepted by TOMLKit when this runs, so the scan only needs to follow the structure — table headers, arrays of
 /// tables, dotted keys, inline tables, arrays, strings — not to validate it.
-struct TOMLPositionIndex {
+struct TOMLPositionIndex: Sendable {
     /// Position of a key (or a table header) and of its value.
-    struct Entry: Equatable {
+    struct Entry: Equatable, Sendable {
         var key: SourcePosition
         var value: SourcePosition
     }
 
-    private(set) var entries: [[TOMLPathComponent]: Entry] = [:]
+    private(set) var entries: [[ConfigPathComponent]: Entry] = [:]
     private var cursor: Cursor
     private let file: String
-    private var table: [TOMLPathComponent] = []
-    private var arrayTableCounts: [[TOMLPathComponent]: Int] = [:]
+    private var table: [ConfigPathComponent] = []
+    private var arrayTableCounts: [[ConfigPathComponent]: Int] = [:]
 
     init(text: String, file: String) {
         self.cursor = Cursor(Array(text.unicodeScalars))
@@ -29,7 +61,7 @@ struct TOMLPositionIndex {
     }
 
     /// The entry recorded for `path`, if the text named it.
-    subscript(path: [TOMLPathComponent]) -> Entry? { entries[path] }
+    subscript(path: [ConfigPathComponent]) -> Entry? { entries[path] }
 
     private var here: SourcePosition { SourcePosition(file: file, line: cursor.line, column: cursor.column) }
 
@@ -48,7 +80,7 @@ struct TOMLPositionIndex {
         if isArray { cursor.advance() }
         let keys = scanKey()
         while let c = cursor.peek(), c != "\n" { cursor.advance() }
-        var resolved: [TOMLPathComponent] = []
+        var resolved: [ConfigPathComponent] = []
         for (offset, key) in keys.enumerated() {
             resolved.append(.key(key))
             // A prefix that is an array of tables means its latest element.
@@ -66,7 +98,7 @@ struct TOMLPositionIndex {
         table = resolved
     }
 
-    private mutating func scanKeyValue(in base: [TOMLPathComponent]) {
+    private mutating func scanKeyValue(in base: [ConfigPathComponent]) {
         let keyStart = here
         let keys = scanKey()
         skipTrivia(newlines: false)
@@ -81,7 +113,7 @@ struct TOMLPositionIndex {
         scanValue(at: path, key: keyStart)
     }
 
-    private mutating func scanValue(at path: [TOMLPathComponent], key: SourcePosition) {
+    private mutating func scanValue(at path: [ConfigPathComponent], key: SourcePosition) {
         let start = here
         record(path, key: key, value: start)
         switch cursor.peek() {
@@ -191,13 +223,13 @@ struct TOMLPositionIndex {
         }
     }
 
-    private mutating func record(_ path: [TOMLPathComponent], key: SourcePosition, value: SourcePosition) {
+    private mutating func record(_ path: [ConfigPathComponent], key: SourcePosition, value: SourcePosition) {
         entries[path] = Entry(key: key, value: value)
     }
 }
 
 /// Walks Unicode scalars keeping line and column.
-private struct Cursor {
+private struct Cursor: Sendable {
     let scalars: [Unicode.Scalar]
     var index = 0
     var line = 1

@@ -53,6 +53,28 @@ import Testing
         }
     }
 
+    @Test func keyPathsMapToPositions() throws {
+        let text = try String(contentsOf: TestPaths.fixture("config/full.toml"), encoding: .utf8)
+        let positions = ConfigPositions(text: text, file: "full.toml")
+        // Second [[service]] ("jobs", header on line 23): `db = 2` is line 27, value at column 6.
+        #expect(positions.position(of: [.key("service"), .index(1), .key("db")])
+                == SourcePosition(file: "full.toml", line: 27, column: 6))
+        #expect(positions.position(of: [.key("service"), .index(1)]) == SourcePosition(file: "full.toml", line: 23, column: 1))
+        // `queues = ["celery", "emails"]`, line 31: "emails" starts at column 21.
+        #expect(positions.position(of: [.key("service"), .index(1), .key("queues"), .index(1)])
+                == SourcePosition(file: "full.toml", line: 31, column: 21))
+        // [autoscaler.behavior] belongs to the first [[autoscaler]]; a key not written falls back to the table.
+        #expect(positions.position(of: [.key("autoscaler"), .index(0), .key("behavior"), .key("scale_up")])
+                == SourcePosition(file: "full.toml", line: 47, column: 1))
+        #expect(positions.keyPosition(of: [.key("interval")]) == SourcePosition(file: "full.toml", line: 2, column: 1))
+    }
+
+    @Test func singleAutoscalerTableCountsAsOne() throws {
+        let config = try ConfigLoader.parse("[autoscaler]\nname = \"web\"\n", file: "a.toml", environment: [:])
+        #expect(config.autoscalers.map(\.keys) == [["name"]])
+        #expect(config.autoscalers.first?.position == SourcePosition(file: "a.toml", line: 1, column: 1))
+    }
+
     @Test func defaultsWhenTheDefaultFileIsMissing() throws {
         let env = ["XDG_CONFIG_HOME": "/nonexistent-\(UUID().uuidString)"]
         #expect(try ConfigLoader.load(path: nil, environment: env) == .defaults)
