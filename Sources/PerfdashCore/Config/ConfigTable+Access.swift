@@ -51,20 +51,21 @@ extension ConfigTable {
         return flag
     }
 
-    /// A duration written `"500ms"`, `"2s"`, `"5m"`, `"1h"` or as a number of seconds; must be positive.
+    /// A duration written `"500ms"`, `"2s"`, `"5m"`, `"1h"` or as a number of seconds; positive, at most 365 days.
     public func duration(_ key: String) throws(ConfigError) -> Duration? {
         guard let value = self[key] else { return nil }
-        let parsed: Duration?
+        let seconds: Double?
         switch value.content {
-        case .integer(let seconds): parsed = .seconds(seconds)
-        case .float(let seconds) where seconds.isFinite: parsed = .milliseconds(Int64((seconds * 1000).rounded()))
-        case .string(let text): parsed = ConfigUnits.duration(text)
+        case .integer(let number): seconds = Double(number)
+        case .float(let number): seconds = number.isFinite ? number : nil
+        case .string(let text): seconds = ConfigUnits.durationSeconds(text)
         default: throw typeError(key, "a duration like \"500ms\" or \"2s\"", value)
         }
-        guard let parsed, parsed > .zero else {
+        guard let seconds, seconds > 0, (seconds * 1000).rounded() >= 1 else {
             throw error(key, "expected a positive duration like \"500ms\", \"2s\" or \"5m\", got \(Self.show(value))")
         }
-        return parsed
+        guard seconds <= ConfigUnits.maxSeconds else { throw error(key, "must be at most 365 days") }
+        return .milliseconds(Int64((seconds * 1000).rounded()))
     }
 
     /// A byte size written `"32MiB"`, `"512KiB"`, `"10MB"` or as a number of bytes; must be positive.

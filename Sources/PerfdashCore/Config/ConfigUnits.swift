@@ -1,7 +1,16 @@
 /// Parses and prints the units config values are written in.
 public enum ConfigUnits {
-    /// `"250ms"`, `"1.5s"`, `"5m"`, `"1h"`, `"2"` (seconds) → a duration; nil when malformed.
+    /// The longest duration any setting accepts: 365 days (larger values are typos, and would overflow timers).
+    public static let maxSeconds = 365.0 * 86_400
+
+    /// `"250ms"`, `"1.5s"`, `"5m"`, `"1h"`, `"2"` (seconds) → a duration; nil when malformed or over 365 days.
     public static func duration(_ text: String) -> Duration? {
+        guard let seconds = durationSeconds(text), seconds <= maxSeconds else { return nil }
+        return .milliseconds(Int64((seconds * 1000).rounded()))
+    }
+
+    /// The number of seconds a duration text means, unbounded; nil when malformed.
+    static func durationSeconds(_ text: String) -> Double? {
         let trimmed = text.filter { $0 != " " }
         let units: [(String, Double)] = [("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600)]
         var scale = 1.0
@@ -11,7 +20,7 @@ public enum ConfigUnits {
             number = number.dropLast(unit.0.count)
         }
         guard let value = Double(number), value.isFinite, value >= 0 else { return nil }
-        return .milliseconds(Int64((value * scale * 1000).rounded()))
+        return value * scale
     }
 
     /// `"32MiB"`, `"512 KiB"`, `"10MB"`, `"4096"` → bytes; nil when malformed.

@@ -25,6 +25,9 @@ enum ServiceConfigParser {
         }
         try table.rejectUnknownKeys(allowed: commonKeys.union(isRedis ? redisKeys : httpKeys))
         let timeout = try table.duration("timeout") ?? HTTPFetcher.defaultTimeout
+        guard timeout <= .seconds(3600) else {
+            throw table.error("timeout", "must be at most 1h, got \(ConfigUnits.format(timeout))")
+        }
 
         if url != nil, redis != nil {
             throw ConfigError(at: table.keyPosition("redis"), "\(table.context) has both url and redis; keep one")

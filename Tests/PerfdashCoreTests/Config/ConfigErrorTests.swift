@@ -21,6 +21,12 @@ import Testing
         // Bad value: `window = "5 minutes"`, the value at column 10.
         ("window = \"5 minutes\"\n",
          "bad.toml:1:10: window: expected a positive duration like \"500ms\", \"2s\" or \"5m\", got \"5 minutes\""),
+        ("[[service]]\nname = \"s\"\nurl = \"http://h/\"\ntimeout = 99999999999\n",
+         "bad.toml:4:11: timeout: must be at most 365 days"),
+        ("window = 1e300\n", "bad.toml:1:10: window: must be at most 365 days"),
+        ("window = \"0.1ms\"\n", "bad.toml:1:10: window: expected a positive duration like \"500ms\", \"2s\" or \"5m\", got \"0.1ms\""),
+        ("[[service]]\nname = \"s\"\nurl = \"http://h/\"\ntimeout = \"2h\"\n",
+         "bad.toml:4:11: timeout: must be at most 1h, got 2h"),
         ("interval = \"10ms\"\n", "bad.toml:1:12: interval: must be between 100ms and 1h, got 10ms"),
         ("interval = \"10s\"\nwindow = \"5s\"\n", "bad.toml:2:10: window: must be at least the interval (10s)"),
         ("graph = \"dots\"\n", "bad.toml:1:9: graph: expected one of braille, block, ascii, got \"dots\""),

@@ -32,6 +32,7 @@ import Testing
         (":12x\r\n", "not a Redis reply: \"12x\" is not an integer"),
         ("+OK\n", "not a Redis reply: line not ended by CRLF"),
         ("$3\r\nabcde\r\n", "not a Redis reply: bulk string not followed by CRLF"),
+        (String(repeating: "*1\r\n", count: 20) + ":1\r\n", "not a Redis reply: arrays nested deeper than 16"),
     ])
     func garbageIsAProtocolViolation(input: String, message: String) {
         var buffer = ByteBuffer(string: input)

@@ -21,7 +21,6 @@ enum NIOExchange {
 
         let bootstrap = ClientBootstrap(group: loop)
             .connectTimeout(TimeAmount(timeout))
-            .channelOption(.socketOption(.so_reuseaddr), value: 1)
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture { try configure(channel, promise) }
             }
@@ -47,9 +46,11 @@ enum NIOExchange {
 }
 
 extension TimeAmount {
-    /// The NIO time amount of a Swift duration, rounded down to nanoseconds.
+    /// The NIO time amount of a Swift duration, rounded down to nanoseconds, clamped to 0…100 years.
     init(_ duration: Duration) {
+        // Saturates instead of trapping: a century is as good as forever for a deadline.
         let parts = duration.components
-        self = .nanoseconds(parts.seconds * 1_000_000_000 + parts.attoseconds / 1_000_000_000)
+        let seconds = min(max(parts.seconds, 0), 3_153_600_000)
+        self = .nanoseconds(seconds * 1_000_000_000 + parts.attoseconds / 1_000_000_000)
     }
 }

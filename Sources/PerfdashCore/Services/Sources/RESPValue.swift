@@ -33,12 +33,14 @@ public enum RESP {
     /// does not yet hold a whole reply.
     public static func decode(_ buffer: inout ByteBuffer) throws(SourceError) -> RESPValue? {
         var probe = buffer
-        guard let value = try decodeValue(&probe) else { return nil }
+        guard let value = try decodeValue(&probe, depth: 0) else { return nil }
         buffer = probe
         return value
     }
 
-    private static func decodeValue(_ buffer: inout ByteBuffer) throws(SourceError) -> RESPValue? {
+    private static func decodeValue(_ buffer: inout ByteBuffer, depth: Int) throws(SourceError) -> RESPValue? {
+        // perfdash's commands never get nested replies; a deep nest is hostile and must not exhaust the stack.
+        guard depth < 16 else { throw violation("arrays nested deeper than 16") }
         guard let type = buffer.getInteger(at: buffer.readerIndex, as: UInt8.self) else { return nil }
         guard let line = try readLine(&buffer) else { return nil }
         let payload = line.dropFirst()
@@ -62,7 +64,7 @@ public enum RESP {
             var elements: [RESPValue] = []
             elements.reserveCapacity(count)
             for _ in 0..<count {
-                guard let element = try decodeValue(&buffer) else { return nil }
+                guard let element = try decodeValue(&buffer, depth: depth + 1) else { return nil }
                 elements.append(element)
             }
             return .array(elements)
