@@ -69,7 +69,10 @@ struct TOMLPositionIndex: Sendable {
         while !cursor.atEnd {
             skipTrivia(newlines: true)
             guard let c = cursor.peek() else { return }
+            let before = cursor.index
             if c == "[" { scanHeader() } else { scanKeyValue(in: table) }
+            // Text TOMLKit accepted always moves the scan on; this only guards against a construct missed here.
+            if cursor.index == before { cursor.advance() }
         }
     }
 
@@ -126,8 +129,10 @@ struct TOMLPositionIndex: Sendable {
                 skipTrivia(newlines: true)
                 guard let c = cursor.peek(), c != "]" else { cursor.advance(); return }
                 if c == "," { cursor.advance(); continue }
+                let before = cursor.index
                 scanValue(at: path + [.index(index)], key: here)
                 index += 1
+                if cursor.index == before { cursor.advance() }
             }
         case "{":
             cursor.advance()
@@ -135,7 +140,9 @@ struct TOMLPositionIndex: Sendable {
                 skipTrivia(newlines: true)
                 guard let c = cursor.peek(), c != "}" else { cursor.advance(); return }
                 if c == "," { cursor.advance(); continue }
+                let before = cursor.index
                 scanKeyValue(in: path)
+                if cursor.index == before { cursor.advance() }
             }
         default:
             while let c = cursor.peek(), !",]}\n#".unicodeScalars.contains(c) { cursor.advance() }
