@@ -48,7 +48,7 @@ public struct ServiceStatus: Sendable, Equatable, Codable {
 
     /// Folds one scrape outcome in; `now` is when it finished (injected, so tests need no real time).
     public mutating func record(_ outcome: ScrapeOutcome, at now: Date) {
-        scrapeDurationSeconds = DurationText.secondsValue(outcome.duration)
+        scrapeDurationSeconds = DurationFormat.secondsValue(outcome.duration)
         switch outcome.result {
         case .success(let sample):
             state = .up

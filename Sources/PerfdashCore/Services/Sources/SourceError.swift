@@ -44,6 +44,6 @@ public struct SourceError: Error, Sendable, Equatable, CustomStringConvertible {
 
     /// The deadline error, worded the same way for every source: "timeout after 1.0 s".
     public static func timeout(after duration: Duration) -> SourceError {
-        SourceError(.timeout, "timeout after \(DurationText.seconds(duration)) s")
+        SourceError(.timeout, "timeout after \(DurationFormat.seconds(duration)) s")
     }
 }

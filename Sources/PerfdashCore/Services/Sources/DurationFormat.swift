@@ -1,5 +1,5 @@
 /// Formats durations for error lines and status text.
-enum DurationText {
+enum DurationFormat {
     /// Seconds with at least one and at most three decimals: 1 s → "1.0", 0.2 s → "0.2", 5 ms → "0.005".
     static func seconds(_ duration: Duration) -> String {
         let millis = Int((secondsValue(duration) * 1000).rounded())
