@@ -56,7 +56,7 @@ import Testing
                               "--redis", "cache=127.0.0.1:6379"],
                              environment: ["XDG_CONFIG_HOME": "/nonexistent-xdg"])
         #expect(result.status == 0)
-        #expect(result.stdout.hasPrefix("# perfdash effective config (from built-in defaults)\ninterval = \"1s\"\nwindow = \"5m\"\n"))
+        #expect(result.stdout.hasPrefix("# perfdash effective config (from built-in defaults)\ninterval = \"1s\"\nwindow = \"1m\"\n"))
         #expect(result.stdout.contains("[[service]]\nname = \"node\"\nkind = \"prometheus\"\nurl = \"http://127.0.0.1:9100/metrics\"\n"))
         #expect(result.stdout.contains("[[service]]\nname = \"cache\"\nkind = \"redis\"\nredis = \"127.0.0.1:6379\"\n"))
 

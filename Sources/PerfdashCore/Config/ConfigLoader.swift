@@ -34,14 +34,17 @@ public enum ConfigLoader {
         var config = PerfdashConfig.defaults
         config.origin = file
         if let interval = try root.duration("interval") {
-            guard interval >= .milliseconds(100), interval <= .seconds(3600) else {
-                throw root.error("interval", "must be between 100ms and 1h, got \(ConfigUnits.format(interval))")
+            guard interval >= .milliseconds(10), interval <= .seconds(3600) else {
+                throw root.error("interval", "must be between 10ms and 1h, got \(ConfigUnits.format(interval))")
             }
             config.interval = interval
         }
-        if let window = try root.duration("window") { config.window = window }
-        guard config.window >= config.interval else {
-            throw root.error("window", "must be at least the interval (\(ConfigUnits.format(config.interval)))")
+        if let window = try root.duration("window") {
+            // The statistics engine keeps exactly these three windows (`w` cycles them).
+            guard PerfdashConfig.windows.contains(window) else {
+                throw root.error("window", "expected 1m, 5m or 15m, got \(ConfigUnits.format(window))")
+            }
+            config.window = window
         }
         if let theme = try root.string("theme") {
             guard !theme.isEmpty, !theme.contains("/") else { throw root.error("theme", "expected a theme name") }

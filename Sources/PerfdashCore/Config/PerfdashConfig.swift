@@ -12,7 +12,7 @@ public struct PerfdashConfig: Sendable, Equatable {
 
     /// Sampling and refresh interval.
     public var interval: Duration
-    /// The statistics window shown first (`w` cycles 1 m / 5 m / 15 m).
+    /// The statistics window shown first: one of `windows` (`w` cycles them).
     public var window: Duration
     /// Theme name (a file in Themes/ or the theme directory, without `.theme`).
     public var theme: String
@@ -27,9 +27,12 @@ public struct PerfdashConfig: Sendable, Equatable {
     /// Where the settings came from: a file path, or `built-in defaults`.
     public var origin: String
 
-    /// The built-in defaults, used when no config file exists.
+    /// The windows the statistics engine keeps: 1 m, 5 m, 15 m.
+    public static let windows: [Duration] = [.seconds(60), .seconds(300), .seconds(900)]
+
+    /// The built-in defaults, used when no config file exists (the same as the command-line defaults).
     public static let defaults = PerfdashConfig(
-        interval: .seconds(1), window: .seconds(300), theme: "default", graph: .braille, root: "/",
+        interval: .seconds(1), window: .seconds(60), theme: "default", graph: .braille, root: "/",
         services: [], autoscalers: [], origin: "built-in defaults")
 
     /// Creates a config.

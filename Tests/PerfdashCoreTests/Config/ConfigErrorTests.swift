@@ -27,8 +27,8 @@ import Testing
         ("window = \"0.1ms\"\n", "bad.toml:1:10: window: expected a positive duration like \"500ms\", \"2s\" or \"5m\", got \"0.1ms\""),
         ("[[service]]\nname = \"s\"\nurl = \"http://h/\"\ntimeout = \"2h\"\n",
          "bad.toml:4:11: timeout: must be at most 1h, got 2h"),
-        ("interval = \"10ms\"\n", "bad.toml:1:12: interval: must be between 100ms and 1h, got 10ms"),
-        ("interval = \"10s\"\nwindow = \"5s\"\n", "bad.toml:2:10: window: must be at least the interval (10s)"),
+        ("interval = \"5ms\"\n", "bad.toml:1:12: interval: must be between 10ms and 1h, got 5ms"),
+        ("window = \"30s\"\n", "bad.toml:1:10: window: expected 1m, 5m or 15m, got 30s"),
         ("graph = \"dots\"\n", "bad.toml:1:9: graph: expected one of braille, block, ascii, got \"dots\""),
         // A second service without url: at its header, line 5.
         (service + "\n[[service]]\nname = \"db\"\n", "bad.toml:5:1: [[service]] \"db\" needs url or redis"),
