@@ -10,7 +10,7 @@ struct Perfdash: AsyncParsableCommand {
         abstract: "A terminal performance dashboard for Linux hosts and their services.",
         version: PerfdashCore.version,
         // Each subcommand lives in its own file in this folder.
-        subcommands: [SnapshotCommand.self, ProbeCommand.self, AutoscaleCommand.self, DemoCommand.self]
+        subcommands: [SnapshotCommand.self, ProbeCommand.self, AutoscaleCommand.self, ConfigCommand.self, DemoCommand.self]
     )
 
     func run() async throws {
