@@ -47,7 +47,9 @@ public struct ServiceCollectorState: Sendable {
             }
             return ServiceReport(
                 name: service.name, kind: service.kind, address: service.address, state: status.state,
-                lastError: status.lastError, errorKind: status.errorKind, downForSeconds: status.downFor(now: now),
+                lastError: status.lastError, errorKind: status.errorKind,
+                // Whole milliseconds: the inputs are, and Date arithmetic would add float noise.
+                downForSeconds: status.downFor(now: now).map { ($0 * 1000).rounded() / 1000 },
                 scrapeDurationSeconds: status.scrapeDurationSeconds, seriesCount: status.seriesCount,
                 metrics: metrics)
         }
