@@ -41,7 +41,7 @@ struct AutoscaleSimulateCommand: ParsableCommand {
 
     func run() throws {
         let spec = try simulationSpec()
-        let text = try ConfigFile.readText(input)
+        let text = try InputFile.readText(input)
         let rows: [SimulationInput.Row]
         do {
             rows = try SimulationInput.parse(text, file: input, defaultSeries: spec.metrics[0].series)
@@ -87,7 +87,12 @@ struct AutoscaleSimulateCommand: ParsableCommand {
     }
 
     private static func specFromConfig(_ path: String, name: String?) throws -> AutoscalerSpec {
-        let specs = try ConfigFile.autoscalers(path: path)
+        let specs: [AutoscalerSpec]
+        do {
+            specs = try ConfigLoader.load(path: path, environment: ProcessInfo.processInfo.environment).autoscalers
+        } catch {
+            throw CommandLineError(error.description)
+        }
         let names = specs.map(\.name).joined(separator: ", ")
         if let name {
             guard let spec = specs.first(where: { $0.name == name }) else {

@@ -15,8 +15,11 @@ struct SnapshotCommand: AsyncParsableCommand {
         discussion: """
             The first snapshot comes one interval after the start: rates need two readings. SIGINT or SIGTERM \
             stops the run after the snapshot being written; a JSON array is closed and the exit status is 0. \
-            Autoscalers (--config FILE with [[autoscaler]] tables, and/or --autoscale-metric with the policy \
-            flags) are stepped every snapshot and reported in its autoscaler section.
+            Services ([[service]] in the config file, --scrape, --redis) are scraped in the background every \
+            interval and reported in the services section; a service that is down never fails a snapshot. \
+            Autoscalers ([[autoscaler]] in the config file, and/or --autoscale-metric with the policy flags) are \
+            stepped every snapshot and reported in its autoscaler section. Flags win over the config file, which \
+            wins over the defaults.
             """)
 
     @OptionGroup var common: CommonOptions
@@ -31,8 +34,8 @@ struct SnapshotCommand: AsyncParsableCommand {
                                valueName: "file"))
     var output: String?
 
-    @Option(help: ArgumentHelp("TOML file with [[autoscaler]] tables.", valueName: "file"))
-    var config: String?
+    @OptionGroup(title: "Config file and services")
+    var services: ConfigOptions
 
     @OptionGroup(title: "Autoscaler (one, for the simple case)")
     var autoscale: AutoscaleOptions
@@ -42,17 +45,29 @@ struct SnapshotCommand: AsyncParsableCommand {
             throw CommandLineError("--format: unknown format '\(self.format)' (use json, ndjson, csv or prometheus)")
         }
         guard count >= 0 else { throw CommandLineError("--count: must be 0 or more, not \(count)") }
-        let configuration = try common.samplerConfiguration()
-        let autoscalers = try autoscalerSpecs()
-        let reader = try common.openReader()
+        let config: PerfdashConfig
+        do {
+            config = try services.load()
+        } catch {
+            throw CommandLineError(error.description)
+        }
+        let configuration = try common.samplerConfiguration(config: config)
+        let autoscalers = try autoscalerSpecs(config)
+        let reader = try common.openReader(config: config)
         let sink = try SnapshotSink(path: output)
         defer { sink.close() }
         let stream = SnapshotStream(format: format, single: count == 1,
                                     writeHeader: !(format == .csv && sink.hadContent))
         let limit = count == 0 ? nil : count
+        let collector = config.services.isEmpty ? nil
+            : ServiceCollector(services: config.services, interval: configuration.interval)
+        let scraping = collector?.start()
+        defer { scraping?.cancel() }
         let run = Task {
-            var monitor = Monitor(sampler: Sampler(reader: reader, configuration: configuration),
-                                  autoscalers: autoscalers)
+            var monitor = LiveMonitor(
+                monitor: Monitor(sampler: Sampler(reader: reader, configuration: configuration),
+                                 autoscalers: autoscalers),
+                services: collector)
             try await Self.write(&monitor, interval: configuration.interval, count: limit, stream: stream, to: sink)
         }
         // Signals only cancel the wait for the next tick: the snapshot being written is finished first.
@@ -67,10 +82,9 @@ struct SnapshotCommand: AsyncParsableCommand {
         try await run.value
     }
 
-    /// The autoscalers: those of `--config`, then the one the flags describe; names must be unique.
-    private func autoscalerSpecs() throws(CommandLineError) -> [AutoscalerSpec] {
-        var specs: [AutoscalerSpec] = []
-        if let config { specs = try ConfigFile.autoscalers(path: config) }
+    /// The autoscalers: those of the config file, then the one the flags describe; names must be unique.
+    private func autoscalerSpecs(_ config: PerfdashConfig) throws(CommandLineError) -> [AutoscalerSpec] {
+        let specs = config.autoscalers
         let fromFlags: AutoscalerSpec?
         do {
             fromFlags = try autoscale.flags.spec()
@@ -85,13 +99,13 @@ struct SnapshotCommand: AsyncParsableCommand {
         }
         if specs.contains(where: { $0.name == fromFlags.name }) {
             throw CommandLineError("--autoscale-name: \"\(fromFlags.name)\" is already an autoscaler of "
-                + "--config \(config ?? ""); give the flags' autoscaler another name")
+                + "\(config.origin); give the flags' autoscaler another name")
         }
         return specs + [fromFlags]
     }
 
     /// Samples on the real clock and writes every record whole; the stream is closed on every way out.
-    private static func write(_ monitor: inout Monitor, interval: Duration, count: Int?,
+    private static func write(_ monitor: inout LiveMonitor, interval: Duration, count: Int?,
                               stream: SnapshotStream, to sink: SnapshotSink) async throws {
         var stream = stream
         let loop = SamplingLoop(clock: ContinuousClock(), interval: interval)

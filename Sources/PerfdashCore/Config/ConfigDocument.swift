@@ -5,6 +5,13 @@ import TOMLKit
 public enum ConfigDocument {
     /// Parses `text`; syntax errors come back as `file:line:column: reason`.
     public static func parse(_ text: String, file: String) throws(ConfigError) -> ConfigTable {
+        try parseKeepingTOML(text, file: file).root
+    }
+
+    /// Parses `text` once into both forms: the positioned tables, and TOMLKit's own (which section parsers that
+    /// work on TOMLKit tables, like the autoscaler's, read).
+    static func parseKeepingTOML(_ text: String,
+                                 file: String) throws(ConfigError) -> (root: ConfigTable, toml: TOMLTable) {
         let root: TOMLTable
         do {
             root = try TOMLTable(string: text)
@@ -16,8 +23,9 @@ public enum ConfigDocument {
         }
         let index = TOMLPositionIndex(text: text, file: file)
         let converter = Converter(index: index, file: file)
-        return converter.table(root, path: [], fallback: SourcePosition(file: file, line: 1, column: 1),
-                               context: "the top level")
+        let table = converter.table(root, path: [], fallback: SourcePosition(file: file, line: 1, column: 1),
+                                    context: "the top level")
+        return (table, root)
     }
 
     private struct Converter {

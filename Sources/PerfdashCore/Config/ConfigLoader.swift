@@ -1,4 +1,5 @@
 import Foundation
+import TOMLKit
 
 /// Finds, reads and validates the config file. perfdash only ever reads it.
 public enum ConfigLoader {
@@ -29,7 +30,7 @@ public enum ConfigLoader {
     /// Validates config text; `file` names it in error lines.
     public static func parse(_ text: String, file: String,
                              environment: [String: String]) throws(ConfigError) -> PerfdashConfig {
-        let root = try ConfigDocument.parse(text, file: file)
+        let (root, toml) = try ConfigDocument.parseKeepingTOML(text, file: file)
         try root.rejectUnknownKeys(allowed: topLevelKeys)
         var config = PerfdashConfig.defaults
         config.origin = file
@@ -73,11 +74,34 @@ public enum ConfigLoader {
         } else {
             autoscalers = try root.tables("autoscaler") ?? []
         }
-        config.autoscalers = autoscalers.enumerated().map { offset, table in
+        config.autoscalerTables = autoscalers.enumerated().map { offset, table in
             var table = table
             table.context = "[[autoscaler]] #\(offset + 1)"
             return table
         }
+        config.autoscalers = try autoscalerSpecs(toml, text: text, file: file)
         return config
+    }
+
+    /// The autoscaler section, validated by the autoscaler's own parser; its errors, which name a key path,
+    /// are placed at that key's line and column.
+    private static func autoscalerSpecs(_ document: TOMLTable, text: String,
+                                        file: String) throws(ConfigError) -> [AutoscalerSpec] {
+        do {
+            return try AutoscalerSpec.parseAll(document: document)
+        } catch {
+            let path = error.keyPath.map { component -> ConfigPathComponent in
+                switch component {
+                case .key(let key): .key(key)
+                case .index(let index): .index(index)
+                }
+            }
+            let positions = ConfigPositions(text: text, file: file)
+            // An unknown key is wrong as written: point at the key, every other error at the value.
+            let position = error.message.hasPrefix("unknown key") ? positions.keyPosition(of: path)
+                : positions.position(of: path)
+            throw ConfigError(at: position, error.keyPath.isEmpty ? error.message
+                                  : "\(error.dottedPath): \(error.message)")
+        }
     }
 }

@@ -42,7 +42,7 @@ public enum ConfigRenderer {
                 }
             }
         }
-        for table in config.autoscalers {
+        for table in config.autoscalerTables {
             out += "\n[[autoscaler]]\n"
             out += renderTable(table, prefix: "autoscaler")
         }

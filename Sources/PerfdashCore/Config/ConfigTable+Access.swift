@@ -58,7 +58,7 @@ extension ConfigTable {
         switch value.content {
         case .integer(let number): seconds = Double(number)
         case .float(let number): seconds = number.isFinite ? number : nil
-        case .string(let text): seconds = ConfigUnits.durationSeconds(text)
+        case .string(let text): seconds = try? DurationText.seconds(text)
         default: throw typeError(key, "a duration like \"500ms\" or \"2s\"", value)
         }
         guard let seconds, seconds > 0, (seconds * 1000).rounded() >= 1 else {

@@ -3,24 +3,11 @@ public enum ConfigUnits {
     /// The longest duration any setting accepts: 365 days (larger values are typos, and would overflow timers).
     public static let maxSeconds = 365.0 * 86_400
 
-    /// `"250ms"`, `"1.5s"`, `"5m"`, `"1h"`, `"2"` (seconds) → a duration; nil when malformed or over 365 days.
+    /// `"250ms"`, `"1.5s"`, `"5m"`, `"1h"`, `"1m30s"`, `"2"` (seconds) → a duration; nil when malformed or over
+    /// 365 days. The text is read by `DurationText.seconds`, the one duration parser.
     public static func duration(_ text: String) -> Duration? {
-        guard let seconds = durationSeconds(text), seconds <= maxSeconds else { return nil }
+        guard let seconds = try? DurationText.seconds(text), seconds <= maxSeconds else { return nil }
         return .milliseconds(Int64((seconds * 1000).rounded()))
-    }
-
-    /// The number of seconds a duration text means, unbounded; nil when malformed.
-    static func durationSeconds(_ text: String) -> Double? {
-        let trimmed = text.filter { $0 != " " }
-        let units: [(String, Double)] = [("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600)]
-        var scale = 1.0
-        var number = Substring(trimmed)
-        if let unit = units.first(where: { trimmed.hasSuffix($0.0) }) {
-            scale = unit.1
-            number = number.dropLast(unit.0.count)
-        }
-        guard let value = Double(number), value.isFinite, value >= 0 else { return nil }
-        return value * scale
     }
 
     /// `"32MiB"`, `"512 KiB"`, `"10MB"`, `"4096"` → bytes; nil when malformed.

@@ -22,8 +22,10 @@ public struct PerfdashConfig: Sendable, Equatable {
     public var root: String
     /// Services to scrape, in display order.
     public var services: [ServiceConfig]
-    /// The `[[autoscaler]]` tables, unparsed: the autoscaler's own parser reads them (`AutoscalerSpec.parse`).
-    public var autoscalers: [ConfigTable]
+    /// The `[[autoscaler]]` entries, validated, in file order.
+    public var autoscalers: [AutoscalerSpec]
+    /// The same entries as written, with positions (`perfdash config check` prints them back).
+    public var autoscalerTables: [ConfigTable]
     /// Where the settings came from: a file path, or `built-in defaults`.
     public var origin: String
 
@@ -33,11 +35,12 @@ public struct PerfdashConfig: Sendable, Equatable {
     /// The built-in defaults, used when no config file exists (the same as the command-line defaults).
     public static let defaults = PerfdashConfig(
         interval: .seconds(1), window: .seconds(60), theme: "default", graph: .braille, root: "/",
-        services: [], autoscalers: [], origin: "built-in defaults")
+        services: [], autoscalers: [], autoscalerTables: [], origin: "built-in defaults")
 
     /// Creates a config.
     public init(interval: Duration, window: Duration, theme: String, graph: GraphStyle, root: String,
-                services: [ServiceConfig], autoscalers: [ConfigTable], origin: String) {
+                services: [ServiceConfig], autoscalers: [AutoscalerSpec], autoscalerTables: [ConfigTable] = [],
+                origin: String) {
         self.interval = interval
         self.window = window
         self.theme = theme
@@ -45,6 +48,7 @@ public struct PerfdashConfig: Sendable, Equatable {
         self.root = root
         self.services = services
         self.autoscalers = autoscalers
+        self.autoscalerTables = autoscalerTables
         self.origin = origin
     }
 

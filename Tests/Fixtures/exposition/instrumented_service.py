@@ -7,6 +7,9 @@ Serves /metrics on 127.0.0.1 at a free port, prints "PORT <n>", then waits for c
 Round 1: l1 170 hits / 30 misses, l2 30 / 70, 5 l1 evictions; queues high 3, low 12;
 100 latency observations: 10×0.03, 20×0.07, 40×0.2, 20×0.4, 8×0.8, 2×3.0 (sum 30.1).
 Round 2 ("more"): l1 +30 hits / +10 misses; 5×0.07 and 5×0.3 more observations; queue high → 9.
+With --traffic-per-scrape, every scrape also records 9 l1 hits and 1 miss (collected after the counters, so each
+scrape shows the traffic of the one before): between any two scrapes l1's hit rate is exactly 90 %, whatever the
+timing of the scraper.
 """
 import sys
 
@@ -43,6 +46,23 @@ observe("/items", 0.8, 8)
 observe("/search", 3.0, 2)
 rpc.observe(0.5)
 rpc.observe(1.5)
+
+
+
+class TrafficPerScrape:
+    """Records l1 traffic whenever the registry is collected; exposes no series of its own."""
+
+    def describe(self):
+        return []
+
+    def collect(self):
+        hits.labels(level="l1").inc(9)
+        misses.labels(level="l1").inc(1)
+        return []
+
+
+if "--traffic-per-scrape" in sys.argv[1:]:
+    registry.register(TrafficPerScrape())
 
 server, _ = start_http_server(0, addr="127.0.0.1", registry=registry)
 print("PORT", server.server_port, flush=True)

@@ -34,22 +34,50 @@ import Testing
         #expect(cache.endpoint == .redis(RedisServiceConfig(host: "::1", port: 6379, password: "hunter2")))
     }
 
-    @Test func autoscalerTablesStayRawWithPositions() throws {
+    @Test func autoscalersAreParsedWithTheServices() throws {
         let config = try ConfigLoader.load(path: TestPaths.fixture("config/full.toml").path, environment: Self.env)
-        let table = try #require(config.autoscalers.first)
-        #expect(table.context == "[[autoscaler]] #1")
-        #expect(table.keys == ["name", "policy", "metric", "scale_up_threshold", "cooldown", "behavior"])
-        #expect(table["scale_up_threshold"]?.content == .float(80))
-        // `cooldown = "3m"` is line 45; its value starts at column 12, the key at column 1.
-        #expect(table["cooldown"]?.position.line == 45 && table["cooldown"]?.position.column == 12)
-        #expect(table.keyPosition("cooldown").column == 1)
-        let behavior = try #require(try table.table("behavior"))
-        #expect(behavior["select_policy"]?.position.line == 48)
-        // `policy = "threshold"` on line 42: the value starts at column 10.
-        // The shared accessors give the autoscaler parser the same positioned errors.
-        #expect(throws: ConfigError(at: SourcePosition(file: table.position.file, line: 42, column: 10),
-                                    "policy: expected an integer, got string")) {
-            _ = try table.integer("policy")
+        #expect(config.autoscalers.map(\.name) == ["workers", "web"])
+        let workers = config.autoscalers[0]
+        #expect(workers.windowSeconds == 180 && workers.maxReplicas == 12 && workers.minReplicas == 1)
+        #expect(workers.inputSeries == ["service.jobs.queue.celery.depth"])
+        guard case .target(let target) = workers.policy else {
+            Issue.record("workers should be a target policy")
+            return
+        }
+        #expect(target.metrics.first?.target == 20 && target.behavior.scaleDown.selectPolicy == .max)
+        #expect(target.behavior.scaleDown.stabilizationWindowSeconds == 120)
+        guard case .threshold(let threshold) = config.autoscalers[1].policy else {
+            Issue.record("web should be a threshold policy")
+            return
+        }
+        #expect(threshold.scaleUpThreshold == 80 && threshold.scaleDownThreshold == 30)
+        #expect(threshold.cooldownUpSeconds == 90 && threshold.cooldownDownSeconds == 90)
+        // The raw tables stay, with positions, for `config check` to print back.
+        let table = try #require(config.autoscalerTables.first)
+        #expect(table.context == "[[autoscaler]] #1" && table["window"]?.position.line == 45)
+    }
+
+    @Test(arguments: [
+        // A value error points at the value: `max_replicas = 0` on line 7, the value at column 16.
+        ("[[service]]\nname = \"api\"\nurl = \"http://h/\"\n\n[[autoscaler]]\nname = \"a\"\nmax_replicas = 0\n"
+            + "policy = \"threshold\"\nmetric = \"cpu.busy_percent\"\nscale_up_threshold = 80\n"
+            + "scale_down_threshold = 30\n", "c.toml:7:16: autoscaler[0].max_replicas:"),
+        // A bad choice points at the value: `policy = "bogus"`, line 3, column 10.
+        ("[[autoscaler]]\nname = \"a\"\npolicy = \"bogus\"\n[[autoscaler]]\nwindow = \"5 parsecs\"\n",
+         "c.toml:3:10: autoscaler[0].policy: must be \"threshold\" or \"target\""),
+        // A required key that is missing points at its table.
+        ("interval = \"1s\"\n[autoscaler]\nname = \"solo\"\npolicy = \"threshold\"\n",
+         "c.toml:2:1: autoscaler.max_replicas: is required"),
+        // An unknown key points at the key: line 3, column 1.
+        ("[autoscaler]\nname = \"solo\"\nmax_replica = 3\npolicy = \"threshold\"\n",
+         "c.toml:3:1: autoscaler.max_replica: unknown key"),
+    ])
+    func autoscalerErrorsHaveLineAndColumn(text: String, prefix: String) {
+        do {
+            _ = try ConfigLoader.parse(text, file: "c.toml", environment: [:])
+            Issue.record("expected an error starting \(prefix)")
+        } catch {
+            #expect(error.description.hasPrefix(prefix), "\(error.description)")
         }
     }
 
@@ -70,9 +98,11 @@ import Testing
     }
 
     @Test func singleAutoscalerTableCountsAsOne() throws {
-        let config = try ConfigLoader.parse("[autoscaler]\nname = \"web\"\n", file: "a.toml", environment: [:])
-        #expect(config.autoscalers.map(\.keys) == [["name"]])
-        #expect(config.autoscalers.first?.position == SourcePosition(file: "a.toml", line: 1, column: 1))
+        let text = "[autoscaler]\nname = \"web\"\npolicy = \"threshold\"\nmetric = \"cpu.busy_percent\"\n"
+            + "scale_up_threshold = 80\nscale_down_threshold = 30\nmax_replicas = 4\n"
+        let config = try ConfigLoader.parse(text, file: "a.toml", environment: [:])
+        #expect(config.autoscalers.map(\.name) == ["web"])
+        #expect(config.autoscalerTables.first?.position == SourcePosition(file: "a.toml", line: 1, column: 1))
     }
 
     @Test func defaultsWhenTheDefaultFileIsMissing() throws {
@@ -104,7 +134,7 @@ import Testing
         }
         #expect(reread.services == original.services)
         #expect(reread.interval == original.interval && reread.window == original.window)
-        #expect(reread.autoscalers.map(\.keys) == original.autoscalers.map(\.keys))
+        #expect(reread.autoscalers == original.autoscalers && reread.autoscalers.count == 2)
     }
 
     @Test func celeryKeysRenderEscaped() throws {

@@ -37,16 +37,19 @@ enum ExpositionTestSupport {
 
     /// Runs a program and returns its standard output; throws when it exits non-zero.
     static func output(of executable: String, _ arguments: [String]) throws -> Data {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [executable] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw ProcessFailure(status: process.terminationStatus) }
-        return data
+        let result = try ChildProcess.run([executable] + arguments)
+        guard result.status == 0 else { throw ProcessFailure(status: result.status) }
+        return result.output
+    }
+
+    /// GETs `url` with curl; returns the body and the response's Content-Type.
+    static func fetch(_ url: String, accept: String? = nil) throws -> (body: [UInt8], contentType: String) {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("perfdash-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let acceptHeader = accept.map { ["-H", "Accept: \($0)"] } ?? []
+        let contentType = try output(
+            of: "curl", ["-sS", "--max-time", "5", "-o", file.path, "-w", "%{content_type}"] + acceptHeader + [url])
+        return (Array(try Data(contentsOf: file)), String(decoding: contentType, as: UTF8.self))
     }
 
     /// The benchmark's exposition (Tests/Fixtures/exposition/gen_exposition.py, a copy of shared/bench's).

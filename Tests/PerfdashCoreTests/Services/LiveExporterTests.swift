@@ -8,12 +8,12 @@ struct LiveExporterTests {
     static let openMetrics = "application/openmetrics-text; version=1.0.0"
 
     /// Starts the Python service and returns it with its /metrics URL.
-    static func startPythonService() throws -> (LiveProcess, String) {
+    static func startPythonService(_ options: [String] = []) throws -> (ChildProcess, String) {
         let script = TestPaths.fixture("exposition/instrumented_service.py").path
-        let service = try LiveProcess("python3", [script])
+        let service = try ChildProcess(["python3", script] + options, stdinPipe: true, output: .pipe)
         guard let line = service.readLine(), line.hasPrefix("PORT "), let port = Int(line.dropFirst(5)) else {
             service.stop()
-            throw LiveProcessError.noFreePort
+            throw ChildProcess.SpawnError(code: ECHILD, command: "the prometheus_client service")
         }
         return (service, "http://127.0.0.1:\(port)/metrics")
     }
@@ -22,7 +22,7 @@ struct LiveExporterTests {
     func pythonServiceTotals(accept: String?) throws {
         let (service, url) = try Self.startPythonService()
         defer { service.stop() }
-        let (body, contentType) = try LiveProcess.fetch(url, accept: accept)
+        let (body, contentType) = try ExpositionTestSupport.fetch(url, accept: accept)
         #expect(contentType.hasPrefix(accept == nil ? "text/plain" : "application/openmetrics-text"))
         let sample = try Exposition.sample(from: body, contentType: contentType, names: .defaults)
         #expect(sample.caches == ["l1": CacheCounters(hits: 170, misses: 30, evictions: 5),
@@ -51,11 +51,11 @@ struct LiveExporterTests {
         let (service, url) = try Self.startPythonService()
         defer { service.stop() }
         var window = ServiceWindow(capacity: ServiceWindow.capacity(window: 60, interval: 1))
-        let first = try LiveProcess.fetch(url)
+        let first = try ExpositionTestSupport.fetch(url)
         window.append(try Exposition.sample(from: first.body, contentType: first.contentType, names: .defaults), at: 0)
         service.send("more")
         #expect(service.readLine() == "OK")
-        let second = try LiveProcess.fetch(url, accept: Self.openMetrics)
+        let second = try ExpositionTestSupport.fetch(url, accept: Self.openMetrics)
         window.append(try Exposition.sample(from: second.body, contentType: second.contentType, names: .defaults),
                       at: 1)
         let metrics = try #require(window.metrics(over: 60))
@@ -77,11 +77,11 @@ struct LiveExporterTests {
 
     @Test(arguments: [nil, openMetrics])
     func nodeExporterParses(accept: String?) throws {
-        let port = try LiveProcess.freePort()
-        let exporter = try LiveProcess("prometheus-node-exporter", ["--web.listen-address=127.0.0.1:\(port)"])
+        let port = try Sockets.freePort()
+        let exporter = try ChildProcess(["prometheus-node-exporter", "--web.listen-address=127.0.0.1:\(port)"])
         defer { exporter.stop() }
         try exporter.waitUntilListening(port: port)
-        let (body, contentType) = try LiveProcess.fetch("http://127.0.0.1:\(port)/metrics", accept: accept)
+        let (body, contentType) = try ExpositionTestSupport.fetch("http://127.0.0.1:\(port)/metrics", accept: accept)
         let families = try Exposition.families(from: body, contentType: contentType)
         let names = Set(families.map(\.name))
         #expect(names.contains("node_cpu_seconds_total"))
