@@ -28,4 +28,16 @@ static inline mmask_t pd_button1_clicked(void) { return BUTTON1_CLICKED; }
 static inline mmask_t pd_button1_pressed(void) { return BUTTON1_PRESSED; }
 static inline mmask_t pd_button1_released(void) { return BUTTON1_RELEASED; }
 static inline mmask_t pd_all_mouse_events(void) { return ALL_MOUSE_EVENTS; }
+/* Sets attributes and an extended colour pair (beyond 32767) through the opts pointer, as X/Open allows. */
+static inline int pd_attr_set(WINDOW *win, attr_t attrs, int pair) {
+    return wattr_set(win, attrs, (short)(pair < 32767 ? pair : 0), &pair);
+}
+/* The key pressed, or a KEY_ code; returns ERR on timeout. Folded into one int so Swift needs no wint_t. */
+static inline int pd_get_wch(WINDOW *win, int *is_key_code) {
+    wint_t ch = 0;
+    int rc = wget_wch(win, &ch);
+    if (rc == ERR) return -1;
+    *is_key_code = (rc == KEY_CODE_YES);
+    return (int)ch;
+}
 #endif
