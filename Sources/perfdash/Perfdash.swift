@@ -10,7 +10,7 @@ struct Perfdash: AsyncParsableCommand {
         abstract: "A terminal performance dashboard for Linux hosts and their services.",
         version: PerfdashCore.version,
         // Each subcommand lives in its own file in this folder.
-        subcommands: []
+        subcommands: [SnapshotCommand.self]
     )
 
     func run() async throws {

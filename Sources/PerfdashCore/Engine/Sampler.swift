@@ -1,0 +1,83 @@
+/// When a tick happens: monotonic time for rates, wall time for the timestamp.
+public struct SampleTime: Sendable, Equatable {
+    /// Time since an arbitrary fixed origin on a monotonic clock; rates divide by differences of it.
+    public var monotonic: Duration
+    /// Wall-clock milliseconds since the Unix epoch, for the snapshot's timestamp.
+    public var unixMilliseconds: Int64
+
+    /// Creates a time.
+    public init(monotonic: Duration, unixMilliseconds: Int64) {
+        self.monotonic = monotonic
+        self.unixMilliseconds = unixMilliseconds
+    }
+}
+
+/// What the sampler computes and how.
+public struct SamplerConfiguration: Sendable, Equatable {
+    /// The nominal time between ticks; sizes the statistics windows (rates use the measured time).
+    public var interval: Duration
+    /// The window of the statistics put into each snapshot.
+    public var window: StatsWindow
+    /// Interfaces left out of the network total.
+    public var networkTotal: InterfaceFilter
+
+    /// Creates a configuration; the defaults are 1 s, 1 m and the default network filter.
+    public init(interval: Duration = .seconds(1), window: StatsWindow = .oneMinute,
+                networkTotal: InterfaceFilter = .defaultTotal) {
+        self.interval = interval
+        self.window = window
+        self.networkTotal = networkTotal
+    }
+}
+
+/// Turns host readings into snapshots, one tick at a time, and keeps the history of every series.
+///
+/// The first tick only primes (rates need two readings) and returns nil. A tick is one pass over the open files,
+/// the rate arithmetic and one update per series window: cheap enough to run every interval in the TUI.
+public struct Sampler: Sendable {
+    /// The host files being read.
+    public let reader: HostReader
+    /// The configuration; changing the interval resizes the history's windows.
+    public var configuration: SamplerConfiguration {
+        didSet { history.setInterval(configuration.interval) }
+    }
+    /// Every series' recent values and windows.
+    public private(set) var history: History
+    /// The last snapshot produced.
+    public private(set) var latest: Snapshot?
+    private var previous: (sample: HostSample, time: Duration)?
+
+    /// Creates a sampler over an opened reader.
+    public init(reader: HostReader, configuration: SamplerConfiguration = SamplerConfiguration()) {
+        self.reader = reader
+        self.configuration = configuration
+        history = History(interval: configuration.interval)
+    }
+
+    /// Reads the host; returns a snapshot from the second tick on.
+    public mutating func tick(at time: SampleTime) throws(HostReadError) -> Snapshot? {
+        let sample = try reader.sample()
+        defer { previous = (sample, time.monotonic) }
+        guard let previous else { return nil }
+        let elapsed = time.monotonic - previous.time
+        let host = HostRates.compute(from: previous.sample, to: sample, elapsed: elapsed,
+                                     networkTotal: configuration.networkTotal)
+        let series = host.flatSeries()
+        history.record(series)
+        var stats: [String: Summary] = [:]
+        stats.reserveCapacity(series.count)
+        for entry in series {
+            stats[entry.name] = history.summary(entry.name, window: configuration.window)
+        }
+        let snapshot = Snapshot(timestampUnixMs: time.unixMilliseconds, intervalSeconds: configuration.interval.seconds,
+                                elapsedSeconds: elapsed.seconds, window: configuration.window, host: host,
+                                stats: stats, notes: reader.notes)
+        latest = snapshot
+        return snapshot
+    }
+
+    /// Forgets the previous reading, so the next tick primes again (after a pause, rates over the gap would mislead).
+    public mutating func restart() {
+        previous = nil
+    }
+}

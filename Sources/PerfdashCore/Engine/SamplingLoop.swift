@@ -1,0 +1,67 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Drives a `Sampler` on a clock: primes at once, then ticks every interval on a fixed grid (no drift).
+///
+/// The clock is injected: `ContinuousClock` in the program, `ManualClock` in tests.
+public struct SamplingLoop<C: Clock>: Sendable where C.Duration == Duration {
+    /// The clock ticks are scheduled on.
+    public let clock: C
+    /// Time between ticks.
+    public let interval: Duration
+    /// Wall-clock milliseconds since the Unix epoch, for timestamps.
+    public let wallClock: @Sendable () -> Int64
+
+    /// Creates a loop.
+    public init(clock: C, interval: Duration, wallClock: @escaping @Sendable () -> Int64 = WallClock.unixMilliseconds) {
+        self.clock = clock
+        self.interval = interval
+        self.wallClock = wallClock
+    }
+
+    /// Ticks until `count` snapshots were handed to `onSnapshot` (nil: no limit) or the task is cancelled, and
+    /// returns how many were handed over. Cancellation ends the wait for the next tick, never a snapshot half-way.
+    @discardableResult
+    public func run(_ sampler: inout Sampler, count: Int?,
+                    onSnapshot: (Snapshot) throws -> Void) async throws -> Int {
+        let origin = clock.now
+        var delivered = 0
+        var tickIndex: Int64 = 0
+        _ = try sampler.tick(at: time(since: origin))
+        while count.map({ delivered < $0 }) ?? true {
+            tickIndex += 1
+            // A tick that ran late skips the grid points already passed instead of bunching up.
+            let behind = origin.duration(to: clock.now)
+            if behind > interval * tickIndex { tickIndex = Int64((behind / interval).rounded(.down)) + 1 }
+            do {
+                try await clock.sleep(until: origin.advanced(by: interval * tickIndex), tolerance: nil)
+            } catch is CancellationError {
+                return delivered
+            }
+            if let snapshot = try sampler.tick(at: time(since: origin)) {
+                try onSnapshot(snapshot)
+                delivered += 1
+            }
+        }
+        return delivered
+    }
+
+    private func time(since origin: C.Instant) -> SampleTime {
+        SampleTime(monotonic: origin.duration(to: clock.now), unixMilliseconds: wallClock())
+    }
+}
+
+/// The real wall clock.
+public enum WallClock {
+    /// Milliseconds since the Unix epoch, from CLOCK_REALTIME.
+    @Sendable public static func unixMilliseconds() -> Int64 {
+        var spec = timespec()
+        clock_gettime(CLOCK_REALTIME, &spec)
+        return Int64(spec.tv_sec) * 1000 + Int64(spec.tv_nsec) / 1_000_000
+    }
+}

@@ -1,0 +1,41 @@
+/// Frames a run of snapshots in one format: each call returns a whole record to write and flush at once, so an
+/// interrupted run never leaves half a record, and `finish()` closes what the format needs closed (the JSON array).
+public struct SnapshotStream: Sendable {
+    /// The format written.
+    public let format: SnapshotFormat
+    /// True when exactly one snapshot is expected: JSON then writes a bare object rather than an array.
+    public let single: Bool
+    private let writesHeader: Bool
+    private var written = 0
+
+    /// Creates a stream; `writeHeader: false` continues a CSV file that already has its header.
+    public init(format: SnapshotFormat, single: Bool, writeHeader: Bool = true) {
+        self.format = format
+        self.single = single
+        writesHeader = writeHeader
+    }
+
+    /// The bytes of one snapshot, with whatever framing precedes it (array opener, comma, CSV header).
+    public mutating func record(_ snapshot: Snapshot) throws -> String {
+        defer { written += 1 }
+        switch format {
+        case .json:
+            let object = try SnapshotJSON.encode(snapshot, pretty: true)
+            if single { return object + "\n" }
+            return (written == 0 ? "[\n" : ",\n") + object
+        case .ndjson:
+            return try SnapshotJSON.encode(snapshot, pretty: false) + "\n"
+        case .csv:
+            let rows = SnapshotCSV.rows(snapshot)
+            return written == 0 && writesHeader ? SnapshotCSV.header + rows : rows
+        case .prometheus:
+            return (written == 0 ? "" : "\n") + SnapshotPrometheus.exposition(snapshot)
+        }
+    }
+
+    /// What closes the stream: `]` for a JSON array (`[]` when nothing was written), else nothing.
+    public func finish() -> String {
+        guard format == .json, !single else { return "" }
+        return written == 0 ? "[]\n" : "\n]\n"
+    }
+}

@@ -1,0 +1,75 @@
+import ArgumentParser
+import Dispatch
+import PerfdashCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
+/// `perfdash snapshot`: sample the host headless and write snapshots as JSON, NDJSON, CSV or Prometheus text.
+struct SnapshotCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "snapshot",
+        abstract: "Write host snapshots (rates and window statistics) without the dashboard.",
+        discussion: """
+            The first snapshot comes one interval after the start: rates need two readings. SIGINT or SIGTERM \
+            stops the run after the snapshot being written; a JSON array is closed and the exit status is 0.
+            """)
+
+    @OptionGroup var common: CommonOptions
+
+    @Option(help: "Number of snapshots; 0 writes until interrupted.")
+    var count: Int = 1
+
+    @Option(help: "Output format: json, ndjson, csv or prometheus.")
+    var format: String = "json"
+
+    @Option(help: ArgumentHelp("Append to this file (created if missing) instead of standard output.",
+                               valueName: "file"))
+    var output: String?
+
+    func run() async throws {
+        guard let format = SnapshotFormat(parsing: format) else {
+            throw CommandLineError("--format: unknown format '\(self.format)' (use json, ndjson, csv or prometheus)")
+        }
+        guard count >= 0 else { throw CommandLineError("--count: must be 0 or more, not \(count)") }
+        let configuration = try common.samplerConfiguration()
+        let reader = try common.openReader()
+        let sink = try SnapshotSink(path: output)
+        defer { sink.close() }
+        let stream = SnapshotStream(format: format, single: count == 1,
+                                    writeHeader: !(format == .csv && sink.hadContent))
+        let limit = count == 0 ? nil : count
+        let run = Task {
+            try await Self.write(reader: reader, configuration: configuration, count: limit, stream: stream, to: sink)
+        }
+        // Signals only cancel the wait for the next tick: the snapshot being written is finished first.
+        let signals = [SIGINT, SIGTERM].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { run.cancel() }
+            source.resume()
+            return source
+        }
+        defer { signals.forEach { $0.cancel() } }
+        try await run.value
+    }
+
+    /// Samples on the real clock and writes every record whole; the stream is closed on every way out.
+    private static func write(reader: HostReader, configuration: SamplerConfiguration, count: Int?,
+                              stream: SnapshotStream, to sink: SnapshotSink) async throws {
+        var sampler = Sampler(reader: reader, configuration: configuration)
+        var stream = stream
+        let loop = SamplingLoop(clock: ContinuousClock(), interval: configuration.interval)
+        do {
+            try await loop.run(&sampler, count: count) { snapshot in
+                try sink.write(stream.record(snapshot))
+            }
+        } catch {
+            try? sink.write(stream.finish())
+            throw error
+        }
+        try sink.write(stream.finish())
+    }
+}

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs what perfdash needs on a fresh Debian machine that already has Swift: ncursesw to build, and the real
+# components the tests start (tmux, redis-server, prometheus-node-exporter, htop for the TUI benchmark, python's
+# prometheus_client for the instrumented test service).
+set -euo pipefail
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+need=()
+for pkg in libncursesw5-dev tmux redis-server prometheus-node-exporter htop procps; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
+done
+if [ ${#need[@]} -gt 0 ]; then
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+if ! python3 -c 'import prometheus_client' 2>/dev/null; then
+  python3 -m pip install -q prometheus_client 2>/dev/null \
+    || python3 -m pip install -q --break-system-packages prometheus_client
+fi
