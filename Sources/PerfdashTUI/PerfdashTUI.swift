@@ -1,5 +1,5 @@
 import CNcursesw
-public import PerfdashCore
+import PerfdashCore
 
 /// PerfdashTUI: the Canvas, widgets, panels, themes and the single curses backend.
 public enum PerfdashTUI {

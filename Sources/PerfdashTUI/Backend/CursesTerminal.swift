@@ -40,11 +40,12 @@ public final class CursesTerminal {
         curs_set(0)
         mousemask(pd_button1_clicked() | pd_button1_pressed(), nil)
         mouseinterval(0)
-        let mode = ColorMode.detect(environment: environment, terminalColors: Int(pd_colors()),
-                                    hasColors: has_colors())
-        if mode != .none {
+        // COLORS is only known after start_color(), and NO_COLOR means colour is never switched on at all.
+        var mode = ColorMode.none
+        if has_colors(), ColorMode.detect(environment: environment, terminalColors: 8, hasColors: true) != .none {
             start_color()
             use_default_colors()
+            mode = ColorMode.detect(environment: environment, terminalColors: Int(pd_colors()), hasColors: true)
         }
         colorMode = mode
         resolver = StyleResolver(theme: theme, mode: mode)

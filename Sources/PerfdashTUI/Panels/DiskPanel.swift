@@ -12,7 +12,7 @@ enum DiskPanel {
     static func draw(_ canvas: inout Canvas, _ rect: Rect, _ input: PanelInput) {
         let model = input.model, ctx = input.context
         let devices = rows(model)
-        let inner = Box.draw(&canvas, rect, title: "Disks", note: "\(max(0, devices.count - 1)) whole disks · ↑↓ select",
+        let inner = Box.draw(&canvas, rect, title: "Disks", note: Self.plural(max(0, devices.count - 1), "whole disk") + " · ↑↓ select",
                              border: .memBox, glyphs: ctx.glyphs)
         guard model.snapshot != nil else { return PanelKit.waiting(&canvas, inner, model) }
         guard !devices.isEmpty else { return PanelKit.centred(&canvas, inner, ["no proc/diskstats under the root"]) }
@@ -46,4 +46,7 @@ enum DiskPanel {
                                   right: ("\(device) write", model.series(SeriesName.disk(device, .writeBytesPerSecond)),
                                           .upload), ctx)
     }
+
+    /// "1 disk", "2 disks".
+    static func plural(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 }

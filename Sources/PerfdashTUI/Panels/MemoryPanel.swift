@@ -29,21 +29,24 @@ enum MemoryPanel {
             Meter.drawLabelled(&canvas, x: area.x, y: area.y + i, width: area.width, label: row.0, labelWidth: 10,
                                fraction: row.2, value: value, valueWidth: 17, gradient: row.3, context: ctx)
         }
+        var notes: [(String, Style)] = [
+            ("used = MemTotal − MemAvailable (page cache the kernel can reclaim counts as available)",
+             Style.plain.fg(.graphText)),
+            (m.swapTotalBytes == 0 ? "no swap configured"
+                : "swap " + Humanize.bytes(Double(m.swapUsedBytes)) + " used of " + Humanize.bytes(Double(m.swapTotalBytes)),
+             Style.plain.fg(.graphText)),
+        ]
+        if let cgroup = m.cgroup {
+            notes.append(("cgroup limit \(Humanize.bytes(Double(cgroup.limitBytes))) · used "
+                          + "\(Humanize.bytes(Double(cgroup.usedBytes))) (\(Humanize.percent(cgroup.usedPercent)))",
+                          Style.plain.fg(.hiFg).with(.boldWithoutColor)))
+        } else {
+            notes.append(("no cgroup memory limit below MemTotal", Style.plain.fg(.graphText)))
+        }
         var y = area.y + rows.count + 1
-        let line = { (text: String, style: Style) in
+        for (text, style) in notes {
             canvas.put(text, x: area.x, y: y, style: style, clip: area)
             y += 1
-        }
-        line("used = MemTotal − MemAvailable (page cache the kernel can reclaim counts as available)",
-             Style.plain.fg(.graphText))
-        line("swap " + Humanize.bytes(Double(m.swapUsedBytes)) + " used of " + Humanize.bytes(Double(m.swapTotalBytes)),
-             Style.plain.fg(.graphText))
-        if let cgroup = m.cgroup {
-            line("cgroup limit \(Humanize.bytes(Double(cgroup.limitBytes))) · used "
-                 + "\(Humanize.bytes(Double(cgroup.usedBytes))) (\(Humanize.percent(cgroup.usedPercent)))",
-                 Style.plain.fg(.hiFg).with(.boldWithoutColor))
-        } else {
-            line("no cgroup memory limit below MemTotal", Style.plain.fg(.graphText))
         }
         y += 1
         PanelKit.pair(&canvas, x: area.x, y: y, "used % " + model.window.rawValue,

@@ -76,7 +76,7 @@ enum OverviewPanel {
     private static func disk(_ canvas: inout Canvas, _ rect: Rect, _ input: PanelInput) {
         let model = input.model, ctx = input.context
         let disks = model.snapshot?.host.disks
-        let inner = Box.draw(&canvas, rect, title: "Disk", note: disks.map { "\($0.devices.count) disks" } ?? "",
+        let inner = Box.draw(&canvas, rect, title: "Disk", note: disks.map { DiskPanel.plural($0.devices.count, "disk") } ?? "",
                              border: .memBox, glyphs: ctx.glyphs)
         guard model.snapshot != nil else { return PanelKit.waiting(&canvas, inner, model) }
         guard let total = disks?.total else { return PanelKit.centred(&canvas, inner, ["no proc/diskstats"]) }
@@ -99,7 +99,7 @@ enum OverviewPanel {
     private static func network(_ canvas: inout Canvas, _ rect: Rect, _ input: PanelInput) {
         let model = input.model, ctx = input.context
         let net = model.snapshot?.host.network
-        let inner = Box.draw(&canvas, rect, title: "Network", note: net.map { "\($0.interfaces.count) interfaces" } ?? "",
+        let inner = Box.draw(&canvas, rect, title: "Network", note: net.map { DiskPanel.plural($0.interfaces.count, "interface") } ?? "",
                              border: .netBox, glyphs: ctx.glyphs)
         guard model.snapshot != nil else { return PanelKit.waiting(&canvas, inner, model) }
         guard let net else { return PanelKit.centred(&canvas, inner, ["no proc/net/dev"]) }

@@ -1,4 +1,4 @@
-public import PerfdashCore
+import PerfdashCore
 
 /// Everything a panel draws from.
 public struct PanelInput: Sendable {
@@ -69,10 +69,11 @@ extension PanelKit {
     /// are indented by `indent` spaces.
     static func wrap(_ text: String, width: Int, indent: Int = 0) -> [String] {
         guard width > indent + 1 else { return [text] }
+        let lead = String(text.prefix { $0 == " " })
         var lines: [String] = []
-        var line = ""
-        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
-            let candidate = line.isEmpty ? String(word) : line + " " + word
+        var line = lead
+        for word in text.dropFirst(lead.count).split(separator: " ") {
+            let candidate = line.trimmed(" ").isEmpty ? line + word : line + " " + word
             if CharacterWidth.of(candidate) <= width || line.trimmed(" ").isEmpty {
                 line = candidate
             } else {
