@@ -131,6 +131,18 @@ public struct Canvas: Sendable, Equatable {
         return out
     }
 
+    /// Replaces every non-ASCII grapheme with an ASCII stand-in (wide ones become two), for terminals that
+    /// cannot show anything else.
+    public mutating func asciify() {
+        for i in cells.indices where !cells[i].character.isASCII {
+            if cells[i].isContinuation {
+                cells[i] = Cell("?", width: 1, style: cells[i].style)
+            } else {
+                cells[i] = Cell(Glyphs.asciiFallback(cells[i].character), width: 1, style: cells[i].style)
+            }
+        }
+    }
+
     private mutating func breakWide(at index: Int, x: Int) {
         let old = cells[index]
         if old.isContinuation, x > 0 {

@@ -41,4 +41,22 @@ public struct Glyphs: Sendable, Equatable {
         let lower = locale.lowercased()
         return !(lower.contains("utf-8") || lower.contains("utf8"))
     }
+
+    /// An ASCII stand-in for a character of the panels' text (arrows, bullets, the minus sign…); `?` for others.
+    public static func asciiFallback(_ c: Character) -> Character {
+        if c.isASCII { return c }
+        switch c {
+        case "·", "…": return "."
+        case "−", "–", "—", "─": return "-"
+        case "↑": return "^"
+        case "↓": return "v"
+        case "→": return ">"
+        case "←": return "<"
+        case "×": return "x"
+        case "•": return "*"
+        case "Δ": return "d"
+        case "│": return "|"
+        default: return "?"
+        }
+    }
 }

@@ -13,6 +13,7 @@ public enum DashboardScreen {
                 "\(width)×\(height), need \(minimumWidth)×\(minimumHeight)",
                 "enlarge the window or press q",
             ], style: Style.plain.with(.boldWithoutColor))
+            if !input.context.glyphs.isUnicode { canvas.asciify() }
             return canvas
         }
         TabBar.draw(&canvas, active: input.state.panel)
@@ -28,6 +29,7 @@ public enum DashboardScreen {
         case .help: HelpPanel.draw(&canvas, body, scroll: input.state.selection[.help] ?? 0, context: input.context)
         }
         StatusLine.draw(&canvas, state: input.state, colorMode: colorMode)
+        if !input.context.glyphs.isUnicode { canvas.asciify() }
         return canvas
     }
 

@@ -114,7 +114,7 @@ enum OverviewPanel {
                            clip: area) + 1
         let errors = t.rxErrorsPerSecond + t.txErrorsPerSecond + t.rxDropsPerSecond + t.txDropsPerSecond
         PanelKit.pair(&canvas, x: x, y: area.y + 1, "err+drop/s", Humanize.count(errors), clip: area)
-        canvas.put("total excludes " + net.totalExcludes.joined(separator: " "), x: area.x, y: area.y + 2,
+        canvas.put("excl. " + net.totalExcludes.joined(separator: " "), x: area.x, y: area.y + 2,
                    style: Style.plain.fg(.graphText), clip: area)
         splitGraphs(&canvas, Rect(x: area.x, y: area.y + 3, width: area.width, height: area.height - 3),
                     left: ("rx", model.series(SeriesName.net(SeriesName.total, .rxBytesPerSecond)), .download),
