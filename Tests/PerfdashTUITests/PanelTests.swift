@@ -50,9 +50,11 @@ import Testing
         #expect(canvas.line(containing: "tasks").contains("3 running of 412"))
         // Window table: busy over 15, 20, 35, 40, 50 → avg 32, p95 48, p99 49.6, max 50.
         let busyRow = canvas.lines.first { $0.contains("│ busy") && !$0.contains("■") } ?? ""
-        #expect(busyRow.contains("32.0%   48.0%   49.6%   50.0%")) // 7-wide columns, one space apart
+        #expect(busyRow.contains("32.0%  48.0%  49.6%  50.0%")) // 6-wide columns, one space apart
         #expect(canvas.line(containing: "cpu2").contains("80%"))
         #expect(canvas.line(containing: "cpu3").contains("60%"))
+        #expect(canvas.line(containing: "│ steal ").contains("0.0%"))  // the whole table fits, even at 80×24
+        #expect(canvas.line(containing: "│ system ").isEmpty == false)
     }
 
     @Test(arguments: sizes)
@@ -65,6 +67,7 @@ import Testing
         #expect(canvas.line(containing: "buffers").contains("512 MiB 3.1%"))      // 0.5 / 16 = 3.125 → 3.1
         #expect(canvas.line(containing: "swap  ").contains("512 MiB 25.0%"))
         #expect(canvas.line(containing: "used = MemTotal − MemAvailable").isEmpty == false)
+        #expect(canvas.line(containing: "counts as available").isEmpty == false) // wrapped, not cut, at 80
         #expect(canvas.line(containing: "cgroup limit").contains("cgroup limit 8.00 GiB · used 6.00 GiB (75.0%)"))
     }
 

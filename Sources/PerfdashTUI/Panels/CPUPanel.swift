@@ -21,7 +21,7 @@ enum CPUPanel {
         canvas.putRight("100%", rightEdge: graph.maxX - 1, y: graph.y, style: Style.plain.fg(.graphText))
         let leftWidth = min(52, lower.width / 2)
         let (left, right) = lower.splitLeft(leftWidth)
-        let area = Rect(x: left.x + 1, y: left.y + 1, width: left.width - 2, height: left.height - 1)
+        let area = Rect(x: left.x + 1, y: left.y, width: left.width - 2, height: left.height)
         let t = host.cpu.total
         let values = [t.busyPercent, t.userPercent, t.systemPercent, t.iowaitPercent, t.stealPercent]
         for (i, share) in shares.enumerated() {
@@ -43,10 +43,10 @@ enum CPUPanel {
             return [share.label] + [s?.avg, s?.p95, s?.p99, s?.max].map { Humanize.percent($0) }
         }
         Table.draw(&canvas, Rect(x: area.x, y: y, width: area.width, height: area.maxY - y), columns: [
-            TableColumn(model.window.rawValue, width: 0, alignment: .left), TableColumn("avg", width: 7),
-            TableColumn("p95", width: 7), TableColumn("p99", width: 7), TableColumn("max", width: 7),
+            TableColumn(model.window.rawValue, width: 0, alignment: .left), TableColumn("avg", width: 6),
+            TableColumn("p95", width: 6), TableColumn("p99", width: 6), TableColumn("max", width: 6),
         ], rows: rows, selection: nil, context: ctx)
-        coreBars(&canvas, Rect(x: right.x + 1, y: right.y + 1, width: right.width - 2, height: right.height - 1),
+        coreBars(&canvas, Rect(x: right.x + 1, y: right.y, width: right.width - 2, height: right.height),
                  cores: host.cpu.cores, ctx)
     }
 

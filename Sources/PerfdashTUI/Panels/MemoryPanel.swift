@@ -45,8 +45,8 @@ enum MemoryPanel {
         }
         var y = area.y + rows.count + 1
         for (text, style) in notes {
-            canvas.put(text, x: area.x, y: y, style: style, clip: area)
-            y += 1
+            y = PanelKit.paragraphs(&canvas, Rect(x: area.x, y: y, width: area.width, height: area.maxY - y), [text],
+                                    style: style)
         }
         y += 1
         PanelKit.pair(&canvas, x: area.x, y: y, "used % " + model.window.rawValue,

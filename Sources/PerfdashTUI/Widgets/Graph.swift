@@ -39,8 +39,9 @@ public enum Graph {
                 let base = (rect.height - 1 - row) * levels
                 let glyph = character(heights.map { min(max($0 - base, 0), levels) }, style: context.graphStyle)
                 let level = UInt8(min(100, (rect.height - row) * 100 / rect.height))
+                // Blank cells all share one style, so a column that stays empty is never resent.
                 canvas.set(glyph, x: rect.x + column, y: rect.y + row,
-                           style: Style.plain.fg(.gradient(gradient, level: level)))
+                           style: glyph == " " ? .plain : Style.plain.fg(.gradient(gradient, level: level)))
             }
         }
     }

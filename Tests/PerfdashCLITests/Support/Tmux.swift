@@ -106,7 +106,12 @@ struct Tmux {
         return screen
     }
 
-    func kill() { spawn(["kill-server"]) }
+    /// Stops the server and removes its socket file.
+    func kill() {
+        spawn(["kill-server"])
+        let base = ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp"
+        unlink("\(base)/tmux-\(getuid())/\(socket)")
+    }
 }
 
 /// tmux refused a command.
