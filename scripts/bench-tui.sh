@@ -3,20 +3,24 @@
 # 30 s, and prints for both: CPU seconds used (utime + stime from /proc/PID/stat), peak RSS (VmHWM) and the bytes
 # each wrote to its terminal (tmux pipe-pane). Targets: perfdash's CPU seconds and bytes <= htop's, RSS <= 24 MB.
 #
-#   scripts/bench-tui.sh                 # builds the release binary if missing
-#   DURATION=10 PERFDASH=.build/debug/perfdash scripts/bench-tui.sh
+# perfdash is measured as it would ship: a release build with the Swift runtime and Foundation linked statically
+# (`--static-swift-stdlib`, built into .build-static/ if missing). Dynamically linked, the loader maps and relocates
+# libFoundation, libFoundationEssentials and ICU at start-up, which adds about 5 MB of RSS and start-up CPU.
+#
+#   scripts/bench-tui.sh
+#   DURATION=10 PERFDASH=.build/release/perfdash scripts/bench-tui.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DURATION=${DURATION:-30}
 WIDTH=${WIDTH:-200}
 HEIGHT=${HEIGHT:-50}
-BIN=${PERFDASH:-.build/release/perfdash}
+BIN=${PERFDASH:-.build-static/release/perfdash}
 command -v tmux >/dev/null || { echo "bench-tui: tmux is not installed" >&2; exit 1; }
 command -v htop >/dev/null || { echo "bench-tui: htop is not installed" >&2; exit 1; }
-if [ ! -x "$BIN" ]; then
-    echo "building $BIN (release)…" >&2
-    swift build -c release --product perfdash >&2
+if [ -z "${PERFDASH:-}" ]; then
+    echo "building $BIN (release, static Swift runtime)…" >&2
+    swift build -c release --static-swift-stdlib --product perfdash --scratch-path .build-static >&2
 fi
 BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
 

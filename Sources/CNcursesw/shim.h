@@ -6,6 +6,9 @@
 #define _XOPEN_SOURCE_EXTENDED 1
 #endif
 #include <locale.h>
+#include <poll.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
 
@@ -39,5 +42,20 @@ static inline int pd_get_wch(WINDOW *win, int *is_key_code) {
     if (rc == ERR) return -1;
     *is_key_code = (rc == KEY_CODE_YES);
     return (int)ch;
+}
+/* The size the terminal has now (TIOCGWINSZ on standard output); 0 on success. */
+static inline int pd_terminal_size(int *rows, int *cols) {
+    struct winsize ws;
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0) return -1;
+    *rows = ws.ws_row;
+    *cols = ws.ws_col;
+    return 0;
+}
+/* Waits until standard input or `wake_fd` is readable, or `timeout_ms` passes; bit 0 = input, bit 1 = wake. */
+static inline int pd_wait_input(int wake_fd, int timeout_ms) {
+    struct pollfd fds[2] = { { STDIN_FILENO, POLLIN, 0 }, { wake_fd, POLLIN, 0 } };
+    int rc = poll(fds, 2, timeout_ms);
+    if (rc <= 0) return 0;
+    return ((fds[0].revents & (POLLIN | POLLHUP | POLLERR)) ? 1 : 0) | ((fds[1].revents & POLLIN) ? 2 : 0);
 }
 #endif

@@ -7,14 +7,15 @@ public enum DashboardApp {
     /// Returns the signal that ended the run, if any.
     @discardableResult
     public static func run(reader: HostReader, options: DashboardOptions) -> Int32? {
-        let signals = QuitSignals()
-        let driver = SamplerDriver(sampler: Sampler(reader: reader, configuration: options.sampler))
+        let wake = WakePipe()
+        let signals = QuitSignals(wake: wake)
+        let driver = SamplerDriver(sampler: Sampler(reader: reader, configuration: options.sampler), onSnapshot: wake)
         driver.start()
         defer { driver.stop() }
         let terminal = CursesTerminal(theme: options.theme, environment: options.environment)
         defer { terminal.shutdown() }
         var loop = Loop(terminal: terminal, driver: driver, options: options)
-        return loop.run(signals: signals)
+        return loop.run(signals: signals, wake: wake)
     }
 
     /// The input/draw loop; split out so `run` reads as setup and teardown.
@@ -39,7 +40,7 @@ public enum DashboardApp {
                                     color: terminal.colorMode != .none)
         }
 
-        mutating func run(signals: QuitSignals) -> Int32? {
+        mutating func run(signals: QuitSignals, wake: WakePipe) -> Int32? {
             var dirty = true
             var seen = -1
             while true {
@@ -57,26 +58,34 @@ public enum DashboardApp {
                     terminal.draw(frame)
                     dirty = false
                 }
-                // Waits at most the input timeout (50 ms), so keys answer at once and new data shows promptly.
-                guard let key = terminal.readKey() else { continue }
-                if key == .resize { terminal.invalidate() }
-                guard let action = KeyMap.action(for: key) else { continue }
-                dirty = true
-                let width = terminal.size.width
-                let effect = state.apply(action, rowCounts: DashboardScreen.rowCounts(model, width: width)) { x, y in
-                    TabBar.panel(atX: x, y: y, width: width)
-                }
-                switch effect {
-                case .quit?: return nil
-                case .intervalChanged?: driver.setInterval(state.interval)
-                case .windowChanged?:
-                    driver.setWindow(state.window)
-                    model = driver.model(window: state.window, graphLength: 2 * width)
-                case .nextTheme?: nextTheme()
-                case .saveSnapshot?: save()
-                case nil: break
+                // Sleeps until a key, a new snapshot, a quit signal or a resize: no work while nothing happens.
+                guard terminal.waitForInput(wake: wake) else { continue }
+                while let key = terminal.readKey() {
+                    if handle(key) { return nil }
+                    dirty = true
                 }
             }
+        }
+
+        /// Applies one key; returns true to quit.
+        private mutating func handle(_ key: Key) -> Bool {
+            if key == .resize { terminal.invalidate() }
+            guard let action = KeyMap.action(for: key) else { return false }
+            let width = terminal.size.width
+            let effect = state.apply(action, rowCounts: DashboardScreen.rowCounts(model, width: width)) { x, y in
+                TabBar.panel(atX: x, y: y, width: width)
+            }
+            switch effect {
+            case .quit?: return true
+            case .intervalChanged?: driver.setInterval(state.interval)
+            case .windowChanged?:
+                driver.setWindow(state.window)
+                model = driver.model(window: state.window, graphLength: 2 * width)
+            case .nextTheme?: nextTheme()
+            case .saveSnapshot?: save()
+            case nil: break
+            }
+            return false
         }
 
         private mutating func nextTheme() {

@@ -16,12 +16,14 @@ public final class SamplerDriver: Sendable {
     }
 
     private let shared: Mutex<Shared>
+    private let onSnapshot: WakePipe?
     private let wake = DispatchSemaphore(value: 0)
     private let finished = DispatchSemaphore(value: 0)
 
-    /// Creates a driver over a sampler; nothing runs until `start()`.
-    public init(sampler: Sampler) {
+    /// Creates a driver over a sampler; nothing runs until `start()`. `onSnapshot` is signalled after each tick.
+    public init(sampler: Sampler, onSnapshot: WakePipe? = nil) {
         shared = Mutex(Shared(sampler: sampler))
+        self.onSnapshot = onSnapshot
     }
 
     /// The number of snapshots produced so far.
@@ -96,6 +98,7 @@ public final class SamplerDriver: Sendable {
                     s.error = String(describing: error)
                 }
             }
+            onSnapshot?.signal()
         }
     }
 }

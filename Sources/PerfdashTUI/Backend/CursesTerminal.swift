@@ -24,18 +24,18 @@ public final class CursesTerminal {
     public static var isInteractive: Bool { isatty(0) == 1 && isatty(1) == 1 }
 
     /// Puts the terminal in dashboard mode: locale, alternate screen, no echo, keypad, mouse, hidden cursor, and
-    /// `getch` waiting at most `inputTimeoutMilliseconds`.
+    /// a `getch` that never waits (the loop sleeps in `waitForInput`).
     ///
     /// `cbreak` rather than `raw`: Ctrl-C must stay a SIGINT and Ctrl-Z a SIGTSTP that ncurses turns into a clean
     /// suspend and a full redraw on `fg`.
-    public init(theme: Theme, environment: [String: String], inputTimeoutMilliseconds: Int32 = 50) {
+    public init(theme: Theme, environment: [String: String]) {
         setlocale(LC_ALL, "")
         initscr()
         cbreak()
         noecho()
         nonl()
         keypad(pd_stdscr(), true)
-        wtimeout(pd_stdscr(), inputTimeoutMilliseconds)
+        wtimeout(pd_stdscr(), 0)
         set_escdelay(25)
         curs_set(0)
         mousemask(pd_button1_clicked() | pd_button1_pressed(), nil)
@@ -100,7 +100,7 @@ public final class CursesTerminal {
                     let c = canvas.cells[i]
                     if c.isContinuation { x += 1; continue }
                     if c.style != style || old?.cells[i] == c { break }
-                    for scalar in c.character.unicodeScalars { scratch.append(wchar_t(bitPattern: scalar.value)) }
+                    c.forEachScalar { scratch.append(wchar_t(bitPattern: $0)) }
                     x += Int(c.width)
                 }
                 apply(style)
@@ -116,7 +116,21 @@ public final class CursesTerminal {
         }
     }
 
-    /// Waits for input up to the timeout; nil when none came.
+    /// Sleeps until a key arrives, `wake` is signalled, the terminal was resized, or `timeoutMilliseconds` pass.
+    ///
+    /// SIGWINCH may be delivered to any thread, so it need not interrupt this poll: the size is compared with the
+    /// terminal's after every wake-up, and the 50 ms default bounds how late a resize is noticed (two cheap
+    /// syscalls per wake-up, where a `getch` timeout costs far more).
+    /// Returns whether `readKey()` has something to report.
+    public func waitForInput(wake: WakePipe, timeoutMilliseconds: Int32 = 50) -> Bool {
+        let ready = pd_wait_input(wake.readDescriptor, timeoutMilliseconds)
+        if ready & 2 != 0 { wake.drain() }
+        if ready & 1 != 0 { return true }
+        var rows: Int32 = 0, cols: Int32 = 0
+        return pd_terminal_size(&rows, &cols) == 0 && (rows != pd_lines() || cols != pd_cols())
+    }
+
+    /// The next pending key, without waiting; nil when there is none.
     public func readKey() -> Key? {
         var isKeyCode: Int32 = 0
         let code = pd_get_wch(pd_stdscr(), &isKeyCode)

@@ -12,13 +12,16 @@ public final class QuitSignals {
     private let flag = Flag()
     private var sources: [any DispatchSourceSignal] = []
 
-    /// Starts watching the three signals.
-    public init() {
+    /// Starts watching the three signals; each one also signals `wake`.
+    public init(wake: WakePipe) {
         for sig in [SIGINT, SIGTERM, SIGHUP] {
             // The default action would kill the process before the loop could restore the terminal.
             Glibc.signal(sig, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
-            source.setEventHandler { [flag] in flag.value.withLock { $0 = $0 ?? sig } }
+            source.setEventHandler { [flag] in
+                flag.value.withLock { $0 = $0 ?? sig }
+                wake.signal()
+            }
             source.resume()
             sources.append(source)
         }
