@@ -6,6 +6,9 @@
 #define _XOPEN_SOURCE_EXTENDED 1
 #endif
 #include <locale.h>
+#include <poll.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
 
@@ -28,4 +31,31 @@ static inline mmask_t pd_button1_clicked(void) { return BUTTON1_CLICKED; }
 static inline mmask_t pd_button1_pressed(void) { return BUTTON1_PRESSED; }
 static inline mmask_t pd_button1_released(void) { return BUTTON1_RELEASED; }
 static inline mmask_t pd_all_mouse_events(void) { return ALL_MOUSE_EVENTS; }
+/* Sets attributes and an extended colour pair (beyond 32767) through the opts pointer, as X/Open allows. */
+static inline int pd_attr_set(WINDOW *win, attr_t attrs, int pair) {
+    return wattr_set(win, attrs, (short)(pair < 32767 ? pair : 0), &pair);
+}
+/* The key pressed, or a KEY_ code; returns ERR on timeout. Folded into one int so Swift needs no wint_t. */
+static inline int pd_get_wch(WINDOW *win, int *is_key_code) {
+    wint_t ch = 0;
+    int rc = wget_wch(win, &ch);
+    if (rc == ERR) return -1;
+    *is_key_code = (rc == KEY_CODE_YES);
+    return (int)ch;
+}
+/* The size the terminal has now (TIOCGWINSZ on standard output); 0 on success. */
+static inline int pd_terminal_size(int *rows, int *cols) {
+    struct winsize ws;
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0) return -1;
+    *rows = ws.ws_row;
+    *cols = ws.ws_col;
+    return 0;
+}
+/* Waits until standard input or `wake_fd` is readable, or `timeout_ms` passes; bit 0 = input, bit 1 = wake. */
+static inline int pd_wait_input(int wake_fd, int timeout_ms) {
+    struct pollfd fds[2] = { { STDIN_FILENO, POLLIN, 0 }, { wake_fd, POLLIN, 0 } };
+    int rc = poll(fds, 2, timeout_ms);
+    if (rc <= 0) return 0;
+    return ((fds[0].revents & (POLLIN | POLLHUP | POLLERR)) ? 1 : 0) | ((fds[1].revents & POLLIN) ? 2 : 0);
+}
 #endif

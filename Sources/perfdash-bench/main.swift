@@ -10,6 +10,7 @@ let benchmarks: [(name: String, run: () throws -> Void)] = [
     ("parse", { try ParseBench.run(arguments: arguments.first == "parse" ? Array(arguments.dropFirst()) : []) }),
     ("autoscale", runAutoscaleBench),
     ("monitor", monitorBenchmark),
+    ("tui", runTUIBench),
 ]
 
 print("perfdash-bench \(PerfdashCore.version)")

@@ -1,0 +1,45 @@
+/// Lays out a whole frame: tab bar, the active panel, status line; or the "too small" notice.
+public enum DashboardScreen {
+    /// The smallest terminal the panels are laid out for.
+    public static let minimumWidth = 80
+    public static let minimumHeight = 24
+
+    /// Renders one frame of `width` × `height` cells. `colorMode` is shown in the status line.
+    public static func render(_ input: PanelInput, width: Int, height: Int, colorMode: String = "") -> Canvas {
+        var canvas = Canvas(width: width, height: height)
+        guard width >= minimumWidth, height >= minimumHeight else {
+            PanelKit.centred(&canvas, canvas.bounds, [
+                "terminal too small",
+                "\(width)×\(height), need \(minimumWidth)×\(minimumHeight)",
+                "enlarge the window or press q",
+            ], style: Style.plain.with(.boldWithoutColor))
+            if !input.context.glyphs.isUnicode { canvas.asciify() }
+            return canvas
+        }
+        TabBar.draw(&canvas, active: input.state.panel)
+        let body = Rect(x: 0, y: 1, width: width, height: height - 2)
+        switch input.state.panel {
+        case .overview: OverviewPanel.draw(&canvas, body, input)
+        case .cpu: CPUPanel.draw(&canvas, body, input)
+        case .memory: MemoryPanel.draw(&canvas, body, input)
+        case .disk: DiskPanel.draw(&canvas, body, input)
+        case .network: NetworkPanel.draw(&canvas, body, input)
+        case .services: ServicesPanel.draw(&canvas, body, input.model.services, context: input.context)
+        case .autoscaler: AutoscalerPanel.draw(&canvas, body, input.model.autoscaler, context: input.context)
+        case .help: HelpPanel.draw(&canvas, body, scroll: input.state.selection[.help] ?? 0, context: input.context)
+        }
+        StatusLine.draw(&canvas, state: input.state, colorMode: colorMode)
+        if !input.context.glyphs.isUnicode { canvas.asciify() }
+        return canvas
+    }
+
+    /// Rows in each table panel (and the help's lines), to bound the selection keys.
+    public static func rowCounts(_ model: DashboardModel, width: Int) -> [PanelID: Int] {
+        [
+            .disk: DiskPanel.rows(model).count,
+            .network: NetworkPanel.rows(model).count,
+            .services: model.services.rows.count,
+            .help: HelpPanel.rowCount(width: width),
+        ]
+    }
+}

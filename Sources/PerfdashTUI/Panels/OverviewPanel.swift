@@ -1,0 +1,138 @@
+import PerfdashCore
+
+/// The Overview panel: CPU, memory, disk and network at a glance with history graphs, and one line each for the
+/// services and the autoscaler.
+enum OverviewPanel {
+    static func draw(_ canvas: inout Canvas, _ rect: Rect, _ input: PanelInput) {
+        let (grid, footer) = rect.splitTop(rect.height - 2)
+        let halves = grid.rows(2)
+        let top = halves[0].columns(2), bottom = halves[1].columns(2)
+        cpu(&canvas, top[0], input)
+        memory(&canvas, top[1], input)
+        disk(&canvas, bottom[0], input)
+        network(&canvas, bottom[1], input)
+        let line = Rect(x: footer.x + 1, y: footer.y, width: footer.width - 2, height: 1)
+        PanelKit.pair(&canvas, x: line.x, y: footer.y, "Services:", ServicesPanel.summary(input.model.services),
+                      clip: line)
+        PanelKit.pair(&canvas, x: line.x, y: footer.y + 1, "Autoscaler:",
+                      AutoscalerPanel.summary(input.model.autoscaler),
+                      clip: Rect(x: line.x, y: footer.y + 1, width: line.width, height: 1))
+    }
+
+    private static func cpu(_ canvas: inout Canvas, _ rect: Rect, _ input: PanelInput) {
+        let model = input.model, ctx = input.context
+        let cores = model.snapshot?.host.cpu.cores.count ?? 0
+        let inner = Box.draw(&canvas, rect, title: "CPU", note: cores > 0 ? "\(cores) cores" : "",
+                             border: .cpuBox, glyphs: ctx.glyphs)
+        guard let host = model.snapshot?.host else { return PanelKit.waiting(&canvas, inner, model) }
+        let area = inner.inset(dx: 1, dy: 0)
+        let t = host.cpu.total
+        Meter.drawLabelled(&canvas, x: area.x, y: area.y, width: area.width, label: "busy", labelWidth: 5,
+                           fraction: t.busyPercent / 100, value: Humanize.percent(t.busyPercent), valueWidth: 6,
+                           gradient: .cpu, context: ctx)
+        var x = area.x
+        for (label, value) in [("usr", t.userPercent), ("sys", t.systemPercent), ("iow", t.iowaitPercent),
+                               ("st", t.stealPercent)] {
+            x += PanelKit.pair(&canvas, x: x, y: area.y + 1, label, Humanize.percent(value), clip: area) + 1
+        }
+        if let load = host.load {
+            PanelKit.pair(&canvas, x: area.x, y: area.y + 2, "load",
+                          [load.oneMinute, load.fiveMinutes, load.fifteenMinutes].map { Humanize.fixed($0, 2) }.joined(separator: " "),
+                          clip: area)
+        }
+        PanelKit.pair(&canvas, x: area.x, y: area.y + 3, model.window.rawValue,
+                      PanelKit.stats(model.summary(SeriesName.cpuBusy), PanelKit.pct), clip: area)
+        let graph = Rect(x: area.x, y: area.y + 4, width: area.width, height: area.height - 4)
+        Graph.draw(&canvas, graph, series: model.series(SeriesName.cpuBusy), scale: .fixed(100), gradient: .cpu,
+                   context: ctx)
+    }
+
+    private static func memory(_ canvas: inout Canvas, _ rect: Rect, _ input: PanelInput) {
+        let model = input.model, ctx = input.context
+        let mem = model.snapshot?.host.memory
+        let inner = Box.draw(&canvas, rect, title: "Memory", note: mem.map { Humanize.bytes(Double($0.totalBytes)) } ?? "",
+                             border: .memBox, glyphs: ctx.glyphs)
+        guard model.snapshot != nil else { return PanelKit.waiting(&canvas, inner, model) }
+        guard let mem else { return PanelKit.centred(&canvas, inner, ["no proc/meminfo under the root"]) }
+        let area = inner.inset(dx: 1, dy: 0)
+        Meter.drawLabelled(&canvas, x: area.x, y: area.y, width: area.width, label: "used", labelWidth: 5,
+                           fraction: mem.usedPercent / 100, value: Humanize.percent(mem.usedPercent), valueWidth: 6,
+                           gradient: .used, context: ctx)
+        var x = area.x
+        x += PanelKit.pair(&canvas, x: x, y: area.y + 1, "used", Humanize.bytes(Double(mem.usedBytes)), clip: area) + 1
+        PanelKit.pair(&canvas, x: x, y: area.y + 1, "avail", Humanize.bytes(Double(mem.availableBytes)), clip: area)
+        x = area.x
+        x += PanelKit.pair(&canvas, x: x, y: area.y + 2, "cache", Humanize.bytes(Double(mem.cachedBytes)),
+                           clip: area) + 1
+        PanelKit.pair(&canvas, x: x, y: area.y + 2, "swap",
+                      mem.swapTotalBytes == 0 ? "none" : Humanize.percent(mem.swapUsedPercent), clip: area)
+        PanelKit.pair(&canvas, x: area.x, y: area.y + 3, model.window.rawValue,
+                      PanelKit.stats(model.summary(SeriesName.memoryUsedPercent), PanelKit.pct), clip: area)
+        let graph = Rect(x: area.x, y: area.y + 4, width: area.width, height: area.height - 4)
+        Graph.draw(&canvas, graph, series: model.series(SeriesName.memoryUsedPercent), scale: .fixed(100),
+                   gradient: .used, context: ctx)
+    }
+
+    private static func disk(_ canvas: inout Canvas, _ rect: Rect, _ input: PanelInput) {
+        let model = input.model, ctx = input.context
+        let disks = model.snapshot?.host.disks
+        let inner = Box.draw(&canvas, rect, title: "Disk", note: disks.map { DiskPanel.plural($0.devices.count, "disk") } ?? "",
+                             border: .memBox, glyphs: ctx.glyphs)
+        guard model.snapshot != nil else { return PanelKit.waiting(&canvas, inner, model) }
+        guard let total = disks?.total else { return PanelKit.centred(&canvas, inner, ["no proc/diskstats"]) }
+        let area = inner.inset(dx: 1, dy: 0)
+        var x = area.x
+        x += PanelKit.pair(&canvas, x: x, y: area.y, "read", Humanize.rate(total.readBytesPerSecond), clip: area) + 1
+        PanelKit.pair(&canvas, x: x, y: area.y, "write", Humanize.rate(total.writeBytesPerSecond), clip: area)
+        x = area.x
+        x += PanelKit.pair(&canvas, x: x, y: area.y + 1, "IOPS",
+                           "\(Humanize.count(total.readIops))r \(Humanize.count(total.writeIops))w", clip: area) + 1
+        PanelKit.pair(&canvas, x: x, y: area.y + 1, "util", Humanize.percent(total.utilPercent), clip: area)
+        let name = SeriesName.total
+        PanelKit.pair(&canvas, x: area.x, y: area.y + 2, "util " + model.window.rawValue,
+                      PanelKit.stats(model.summary(SeriesName.disk(name, .utilPercent)), PanelKit.pct), clip: area)
+        splitGraphs(&canvas, Rect(x: area.x, y: area.y + 3, width: area.width, height: area.height - 3),
+                    left: ("read", model.series(SeriesName.disk(name, .readBytesPerSecond)), .download),
+                    right: ("write", model.series(SeriesName.disk(name, .writeBytesPerSecond)), .upload), ctx)
+    }
+
+    private static func network(_ canvas: inout Canvas, _ rect: Rect, _ input: PanelInput) {
+        let model = input.model, ctx = input.context
+        let net = model.snapshot?.host.network
+        let inner = Box.draw(&canvas, rect, title: "Network", note: net.map { DiskPanel.plural($0.interfaces.count, "interface") } ?? "",
+                             border: .netBox, glyphs: ctx.glyphs)
+        guard model.snapshot != nil else { return PanelKit.waiting(&canvas, inner, model) }
+        guard let net else { return PanelKit.centred(&canvas, inner, ["no proc/net/dev"]) }
+        let area = inner.inset(dx: 1, dy: 0)
+        let t = net.total
+        var x = area.x
+        x += PanelKit.pair(&canvas, x: x, y: area.y, "rx", Humanize.rate(t.rxBytesPerSecond), clip: area) + 1
+        PanelKit.pair(&canvas, x: x, y: area.y, "tx", Humanize.rate(t.txBytesPerSecond), clip: area)
+        x = area.x
+        x += PanelKit.pair(&canvas, x: x, y: area.y + 1, "pkt/s",
+                           "\(Humanize.count(t.rxPacketsPerSecond)) in \(Humanize.count(t.txPacketsPerSecond)) out",
+                           clip: area) + 1
+        let errors = t.rxErrorsPerSecond + t.txErrorsPerSecond + t.rxDropsPerSecond + t.txDropsPerSecond
+        PanelKit.pair(&canvas, x: x, y: area.y + 1, "err+drop/s", Humanize.count(errors), clip: area)
+        canvas.put("excl. " + net.totalExcludes.joined(separator: " "), x: area.x, y: area.y + 2,
+                   style: Style.plain.fg(.graphText), clip: area)
+        splitGraphs(&canvas, Rect(x: area.x, y: area.y + 3, width: area.width, height: area.height - 3),
+                    left: ("rx", model.series(SeriesName.net(SeriesName.total, .rxBytesPerSecond)), .download),
+                    right: ("tx", model.series(SeriesName.net(SeriesName.total, .txBytesPerSecond)), .upload), ctx)
+    }
+
+    /// Two auto-scaled rate graphs side by side, each labelled in its top-left corner with its scale on the right.
+    static func splitGraphs(_ canvas: inout Canvas, _ rect: Rect, left: (String, Series, GradientRole),
+                            right: (String, Series, GradientRole), _ ctx: RenderContext) {
+        guard rect.height > 0 else { return }
+        let halves = rect.columns(2)
+        for (half, spec) in zip(halves, [left, right]) {
+            let area = Rect(x: half.x, y: half.y, width: half.width - (half.x == rect.x ? 1 : 0), height: half.height)
+            let scale = GraphScale.autoPowerOfTwo(floor: 1024)
+            Graph.draw(&canvas, area, series: spec.1, scale: scale, gradient: spec.2, context: ctx)
+            canvas.put(spec.0, x: area.x, y: area.y, style: Style.plain.fg(.graphText), clip: area)
+            canvas.putRight(Humanize.rate(scale.maximum(for: spec.1.values)), rightEdge: area.maxX, y: area.y,
+                            style: Style.plain.fg(.graphText), clip: area)
+        }
+    }
+}

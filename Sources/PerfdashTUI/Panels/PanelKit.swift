@@ -1,0 +1,102 @@
+import PerfdashCore
+
+/// Everything a panel draws from.
+public struct PanelInput: Sendable {
+    public var model: DashboardModel
+    public var state: DashboardState
+    public var context: RenderContext
+
+    /// Creates the input.
+    public init(model: DashboardModel, state: DashboardState, context: RenderContext) {
+        self.model = model
+        self.state = state
+        self.context = context
+    }
+}
+
+/// Drawing helpers shared by the panels.
+enum PanelKit {
+    /// `avg 12.3%  p95 40.1%  p99 55.0%` for a summary, or `collecting…` before the first sample.
+    static func stats(_ summary: Summary?, _ format: (Double) -> String) -> String {
+        guard let s = summary else { return "collecting…" }
+        return "avg \(format(s.avg))  p95 \(format(s.p95))  p99 \(format(s.p99))"
+    }
+
+    /// A framed graph with its title, an optional note on the frame and the scale's top in the corner.
+    static func graphBox(_ canvas: inout Canvas, _ rect: Rect, title: String, note: String = "", series: Series,
+                         scale: GraphScale, label: (Double) -> String, gradient: GradientRole, border: ThemeRole,
+                         context: RenderContext) {
+        let inner = Box.draw(&canvas, rect, title: title, note: note, border: border, glyphs: context.glyphs)
+        guard inner.height > 0, inner.width > 0 else { return }
+        Graph.draw(&canvas, inner, series: series, scale: scale, gradient: gradient, context: context)
+        let top = label(scale.maximum(for: series.values))
+        if inner.width > CharacterWidth.of(top) + 4 {
+            canvas.putRight(top, rightEdge: inner.maxX, y: inner.y, style: Style.plain.fg(.graphText))
+        }
+    }
+
+    /// A message centred in `rect`, one line per element.
+    static func centred(_ canvas: inout Canvas, _ rect: Rect, _ lines: [String], style: Style = .plain) {
+        let top = rect.y + max(0, (rect.height - lines.count) / 2)
+        for (i, line) in lines.enumerated() where top + i < rect.maxY {
+            let w = CharacterWidth.of(line)
+            canvas.put(line, x: rect.x + max(0, (rect.width - w) / 2), y: top + i, style: style, clip: rect)
+        }
+    }
+
+    /// The "waiting for the first reading" notice every host panel shows before data arrives.
+    static func waiting(_ canvas: inout Canvas, _ rect: Rect, _ model: DashboardModel) {
+        let lines = model.error.map { ["sampling failed:", $0] }
+            ?? ["waiting for the second reading…", "(rates need two samples one interval apart)"]
+        centred(&canvas, rect, lines, style: Style.plain.fg(.graphText))
+    }
+
+    /// A label in the theme's title colour followed by a value: `label value`; returns the columns used.
+    @discardableResult
+    static func pair(_ canvas: inout Canvas, x: Int, y: Int, _ label: String, _ value: String, clip: Rect) -> Int {
+        let used = canvas.put(label + " ", x: x, y: y, style: Style.plain.fg(.graphText), clip: clip)
+        return used + canvas.put(value, x: x + used, y: y, style: Style.plain.with(.boldWithoutColor), clip: clip)
+    }
+
+    /// Percent formatting for stats lines.
+    static func pct(_ v: Double) -> String { Humanize.percent(v) }
+    /// Byte-rate formatting for stats lines.
+    static func rate(_ v: Double) -> String { Humanize.rate(v) }
+}
+
+extension PanelKit {
+    /// `text` broken at spaces into lines of at most `width` columns (a longer word is cut); lines after the first
+    /// are indented by `indent` spaces.
+    static func wrap(_ text: String, width: Int, indent: Int = 0) -> [String] {
+        guard width > indent + 1 else { return [text] }
+        let lead = String(text.prefix { $0 == " " })
+        var lines: [String] = []
+        var line = lead
+        for word in text.dropFirst(lead.count).split(separator: " ") {
+            let candidate = line.trimmed(" ").isEmpty ? line + word : line + " " + word
+            if CharacterWidth.of(candidate) <= width || line.trimmed(" ").isEmpty {
+                line = candidate
+            } else {
+                lines.append(line)
+                line = String(repeating: " ", count: indent) + word
+            }
+        }
+        lines.append(line)
+        return lines
+    }
+
+    /// Writes `paragraphs` wrapped to `rect` from its top; returns the next free row.
+    @discardableResult
+    static func paragraphs(_ canvas: inout Canvas, _ rect: Rect, _ paragraphs: [String], style: Style = .plain,
+                           firstStyle: Style? = nil) -> Int {
+        var y = rect.y
+        for (index, paragraph) in paragraphs.enumerated() {
+            let indent = paragraph.prefix { $0 == " " }.count + (paragraph.trimmed(" ").hasPrefix("•") ? 2 : 0)
+            for line in wrap(paragraph, width: rect.width, indent: indent) where y < rect.maxY {
+                canvas.put(line, x: rect.x, y: y, style: index == 0 ? (firstStyle ?? style) : style, clip: rect)
+                y += 1
+            }
+        }
+        return y
+    }
+}

@@ -1,0 +1,72 @@
+/// The top row: one tab per panel with its number key; the active one highlighted.
+public enum TabBar {
+    /// The column range of each tab for a screen `width` wide, for drawing and for mouse clicks.
+    public static func layout(width: Int) -> [(panel: PanelID, x: Int, width: Int)] {
+        // Wide screens get padding around each label; 80 columns fit the labels with one space between.
+        let pad = width >= 100 ? 1 : 0
+        var x = 1
+        var out: [(PanelID, Int, Int)] = []
+        for panel in PanelID.allCases {
+            let w = CharacterWidth.of(label(panel)) + 2 * pad
+            out.append((panel, x, w))
+            x += w + 1
+        }
+        return out
+    }
+
+    /// The panel whose tab is at (`x`, `y`), if any.
+    public static func panel(atX x: Int, y: Int, width: Int) -> PanelID? {
+        guard y == 0 else { return nil }
+        return layout(width: width).first { x >= $0.x && x < $0.x + $0.width }?.panel
+    }
+
+    static func label(_ panel: PanelID) -> String { "\(panel.rawValue) \(panel.name)" }
+
+    /// Draws the tab bar in row 0.
+    static func draw(_ canvas: inout Canvas, active: PanelID) {
+        let row = Rect(x: 0, y: 0, width: canvas.width, height: 1)
+        for tab in layout(width: canvas.width) {
+            let selected = tab.panel == active
+            let style = selected
+                ? Style(fg: .role(.selectedFg), bg: .role(.selectedBg), attributes: [.bold, .reverseWithoutColor])
+                : Style.plain
+            canvas.fill(Rect(x: tab.x, y: 0, width: tab.width, height: 1), style: style)
+            let text = label(tab.panel)
+            let x = tab.x + (tab.width - CharacterWidth.of(text)) / 2
+            canvas.put(String(tab.panel.rawValue), x: x, y: 0, style: selected ? style : style.fg(.hiFg), clip: row)
+            canvas.put(" " + tab.panel.name, x: x + 1, y: 0, style: style, clip: row)
+        }
+    }
+}
+
+/// The bottom row: refresh interval, stats window, paused state, theme and the last message.
+enum StatusLine {
+    static func draw(_ canvas: inout Canvas, state: DashboardState, colorMode: String) {
+        let y = canvas.height - 1
+        let row = Rect(x: 0, y: y, width: canvas.width, height: 1)
+        canvas.fill(row, style: Style.plain.bg(.role(.meterBg)))
+        let base = Style.plain.bg(.role(.meterBg))
+        var x = 1
+        func item(_ label: String, _ value: String) {
+            x += canvas.put(label + " ", x: x, y: y, style: base.fg(.graphText), clip: row)
+            x += canvas.put(value, x: x, y: y, style: base.with(.boldWithoutColor), clip: row)
+            x += canvas.put("  ", x: x, y: y, style: base, clip: row)
+        }
+        item("interval", Humanize.duration(seconds: state.interval.seconds))
+        item("window", state.window.rawValue)
+        let status = state.paused ? " PAUSED " : "live"
+        x += canvas.put(status, x: x, y: y,
+                        style: state.paused ? base.fg(.hiFg).with([.bold, .reverse]) : base.fg(.graphText), clip: row)
+        x += canvas.put("  ", x: x, y: y, style: base, clip: row)
+        item("theme", state.themeName + (colorMode.isEmpty ? "" : " (\(colorMode))"))
+        let hint = "q quit  ? help"
+        let hintWidth = CharacterWidth.of(hint) + 1
+        if !state.message.isEmpty {
+            canvas.put(state.message, x: x, y: y, style: base.fg(.hiFg).with(.boldWithoutColor),
+                       limit: max(0, canvas.width - x - hintWidth - 1), clip: row)
+        }
+        if canvas.width - hintWidth > x {
+            canvas.putRight(hint, rightEdge: canvas.width - 1, y: y, style: base.fg(.graphText), clip: row)
+        }
+    }
+}

@@ -1,0 +1,72 @@
+/// Numbers as people read them: binary byte units, k/M/G counts, percents, durations.
+public enum Humanize {
+    private static let byteUnits = ["B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"]
+    private static let countUnits = ["", "k", "M", "G", "T"]
+
+    /// Bytes in binary units with three significant digits: `512 B`, `1.50 KiB`, `12.3 MiB`, `512 GiB`.
+    public static func bytes(_ value: Double) -> String {
+        guard value.isFinite else { return "n/a" }
+        var v = max(0, value)
+        var unit = 0
+        while v >= 1024, unit < byteUnits.count - 1 {
+            v /= 1024
+            unit += 1
+        }
+        if unit == 0 { return "\(Int(v.rounded())) B" }
+        return "\(significant(v)) \(byteUnits[unit])"
+    }
+
+    /// A byte rate: `bytes(value)` followed by `/s`.
+    public static func rate(_ bytesPerSecond: Double) -> String { bytes(bytesPerSecond) + "/s" }
+
+    /// A count with k/M/G/T (powers of 1000): `950`, `1.20k`, `45.0M`.
+    public static func count(_ value: Double) -> String {
+        guard value.isFinite else { return "n/a" }
+        var v = abs(value)
+        var unit = 0
+        while v >= 1000, unit < countUnits.count - 1 {
+            v /= 1000
+            unit += 1
+        }
+        let sign = value < 0 ? "-" : ""
+        if unit == 0 { return sign + (v == v.rounded() ? "\(Int(v))" : fixed(v, 1)) }
+        return sign + significant(v) + countUnits[unit]
+    }
+
+    /// A percentage with one decimal: `42.5%`; non-finite → `n/a`.
+    public static func percent(_ value: Double?) -> String {
+        guard let value, value.isFinite else { return "n/a" }
+        return fixed(value, 1) + "%"
+    }
+
+    /// A duration in the largest fitting unit: `250ms`, `1s`, `1.5s`, `5m`.
+    public static func duration(seconds: Double) -> String {
+        if seconds < 1 { return "\(Int((seconds * 1000).rounded()))ms" }
+        if seconds < 60 {
+            return seconds == seconds.rounded() ? "\(Int(seconds))s" : fixed(seconds, 1) + "s"
+        }
+        let minutes = seconds / 60
+        return minutes == minutes.rounded() ? "\(Int(minutes))m" : fixed(minutes, 1) + "m"
+    }
+
+    /// `value` with `decimals` digits after the point, rounded half away from zero.
+    public static func fixed(_ value: Double, _ decimals: Int) -> String {
+        guard value.isFinite else { return "n/a" }
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        let scaled = (abs(value) * scale).rounded()
+        let whole = Int(scaled / scale)
+        let sign = value < 0 && scaled != 0 ? "-" : ""
+        guard decimals > 0 else { return sign + "\(whole)" }
+        let frac = Int(scaled) - whole * Int(scale)
+        let digits = String(frac)
+        return sign + "\(whole)." + String(repeating: "0", count: decimals - digits.count) + digits
+    }
+
+    /// Three significant digits for 1 ≤ v < 1024: `1.50`, `12.3`, `512`, `1023`.
+    private static func significant(_ v: Double) -> String {
+        if v < 10 { return fixed(v, 2) }
+        if v < 100 { return fixed(v, 1) }
+        return fixed(v, 0)
+    }
+}

@@ -1,0 +1,59 @@
+import PerfdashCore
+import Testing
+@testable import PerfdashTUI
+
+@Suite struct DashboardStateTests {
+    func fresh() -> DashboardState { DashboardState(interval: .seconds(1), window: .oneMinute, themeName: "default") }
+
+    @Test func plusAndMinusStepTheIntervalWithinItsBounds() {
+        var state = fresh()
+        var seen: [Duration] = []
+        for _ in 0..<5 {
+            _ = state.apply(.slower)
+            seen.append(state.interval)
+        }
+        #expect(seen == [.seconds(2), .seconds(5), .seconds(10), .seconds(10), .seconds(10)])
+        #expect(state.message == "interval already at its longest")
+        state.interval = .seconds(1)
+        #expect(state.apply(.faster) == .intervalChanged)
+        #expect(state.interval == .milliseconds(500))
+        _ = state.apply(.faster)
+        #expect(state.apply(.faster) == nil)
+        #expect(state.interval == .milliseconds(250))
+        // A start-up interval between steps moves to the neighbouring step.
+        state.interval = .milliseconds(1500)
+        _ = state.apply(.slower)
+        #expect(state.interval == .seconds(2))
+    }
+
+    @Test func windowCyclesAndPauseToggles() {
+        var state = fresh()
+        #expect(state.apply(.cycleWindow) == .windowChanged)
+        #expect(state.window == .fiveMinutes)
+        _ = state.apply(.cycleWindow)
+        _ = state.apply(.cycleWindow)
+        #expect(state.window == .oneMinute)
+        _ = state.apply(.togglePause)
+        #expect(state.paused && state.message.contains("sampling continues"))
+        _ = state.apply(.togglePause)
+        #expect(!state.paused)
+    }
+
+    @Test func panelsWrapAndSelectionsStayInTheirTable() {
+        var state = fresh()
+        _ = state.apply(.previousPanel)
+        #expect(state.panel == .help)
+        _ = state.apply(.nextPanel)
+        #expect(state.panel == .overview)
+        _ = state.apply(.panel(9))
+        #expect(state.panel == .overview && state.message == "no panel 9")
+        _ = state.apply(.panel(4))
+        for _ in 0..<5 { _ = state.apply(.selectionDown, rowCounts: [.disk: 3]) }
+        #expect(state.selection[.disk] == 2)
+        _ = state.apply(.selectionPageUp, rowCounts: [.disk: 3])
+        #expect(state.selection[.disk] == 0)
+        #expect(state.apply(.quit) == .quit)
+        #expect(state.apply(.saveSnapshot) == .saveSnapshot)
+        #expect(state.apply(.nextTheme) == .nextTheme)
+    }
+}
