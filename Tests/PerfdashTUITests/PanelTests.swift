@@ -123,10 +123,10 @@ import Testing
         var model = KnownHost.model()
         model.services = ServicesInput(rows: [.init(name: "api", up: true, detail: "L1 hit 91.0%"),
                                               .init(name: "worker", up: false, detail: "connection refused")])
-        model.autoscaler = AutoscalerInput(recommendation: "up 3 → 4: cpu avg 1m 83.2% > 80%", details: ["cooldown 60s"])
+        model.autoscaler = [AutoscalerFixture.up()]
         let overview = KnownHost.render(.overview, width: 80, height: 24, model: model)
         #expect(overview.line(containing: "Services:").contains("2 services, 1 down"))
-        #expect(overview.line(containing: "Autoscaler:").contains("up 3 → 4"))
+        #expect(overview.line(containing: "Autoscaler:").contains("api: UP 3 → 4 (cpu avg 1m 83.2 % > 80 %)"))
         let services = KnownHost.render(.services, width: 80, height: 24, model: model)
         #expect(services.line(containing: "worker").contains("DOWN"))
     }

@@ -16,15 +16,15 @@ public struct DashboardModel: Sendable {
     public var window: StatsWindow
     /// The services panel's input (empty until services are configured).
     public var services: ServicesInput
-    /// The autoscaler panel's input (empty until an autoscaler is configured).
-    public var autoscaler: AutoscalerInput
+    /// The autoscalers' status, from the snapshot's `autoscaler` section (empty when none is configured).
+    public var autoscaler: [AutoscalerStatus]
     /// The last sampling error, shown instead of stale numbers.
     public var error: String?
 
     /// Creates a model.
     public init(snapshot: Snapshot?, sequence: Int, series: [String: Series] = [:], stats: [String: Summary] = [:],
                 window: StatsWindow, services: ServicesInput = ServicesInput(),
-                autoscaler: AutoscalerInput = AutoscalerInput(), error: String? = nil) {
+                autoscaler: [AutoscalerStatus] = [], error: String? = nil) {
         self.snapshot = snapshot
         self.sequence = sequence
         self.series = series
@@ -56,7 +56,8 @@ public struct DashboardModel: Sendable {
             let values = history.values(name, window: .fifteenMinutes).suffix(graphLength)
             series[name] = Series(Array(values), lastIndex: sequence - 1)
         }
-        return DashboardModel(snapshot: snapshot, sequence: sequence, series: series, stats: stats, window: window)
+        return DashboardModel(snapshot: snapshot, sequence: sequence, series: series, stats: stats, window: window,
+                              autoscaler: snapshot?.autoscaler ?? [])
     }
 
     /// Series drawn as graphs: per-core series are shown as bars only, so they are not copied every tick.
@@ -88,18 +89,4 @@ public struct ServicesInput: Sendable, Equatable {
 
     /// Creates the input; no rows means no services are configured.
     public init(rows: [Row] = []) { self.rows = rows }
-}
-
-/// What the Autoscaler panel shows: the current recommendation and recent decisions. Filled in by the autoscaler.
-public struct AutoscalerInput: Sendable, Equatable {
-    /// The current recommendation in one line ("up 3 → 4: cpu avg 5m 83.2 % > 80 %"); nil when none is configured.
-    public var recommendation: String?
-    /// Further lines: policy parameters, cooldown left, recent decisions.
-    public var details: [String]
-
-    /// Creates the input.
-    public init(recommendation: String? = nil, details: [String] = []) {
-        self.recommendation = recommendation
-        self.details = details
-    }
 }
