@@ -101,7 +101,7 @@ enum AutoscalerText {
     static func arrow(_ context: RenderContext) -> String { context.glyphs.isUnicode ? "→" : "->" }
 
     /// `text` as the terminal can show it: unchanged in Unicode mode; in ASCII mode arrows become `->`, `…` `..`,
-    /// `·` `|`, and the rest goes through `Glyphs.asciiFallback`. Core's reasons and summaries use these characters,
+    /// `·` `|`, `◆` `*`, and the rest goes through `Glyphs.asciiFallback`. Core's reasons and summaries use these characters,
     /// and a bare character-by-character fallback would turn `1…10` into `1.10`.
     static func text(_ text: String, _ context: RenderContext) -> String {
         guard !context.glyphs.isUnicode, !text.allSatisfy(\.isASCII) else { return text }
@@ -111,6 +111,7 @@ enum AutoscalerText {
             case "→": out += "->"
             case "…": out += ".."
             case "·": out += "|"
+            case "◆": out += "*"
             case "≤": out += "<="
             case "≥": out += ">="
             default: out.append(Glyphs.asciiFallback(c))

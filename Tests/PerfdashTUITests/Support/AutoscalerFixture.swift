@@ -54,6 +54,17 @@ enum AutoscalerFixture {
         return run(spec, [(100, [SeriesName.cpuBusy: 50])])
     }
 
+    /// No cooldown and a 0 s window (the latest sample only): 90 % at even seconds (up), 10 % at odd ones (down),
+    /// t = 0…24, so every step is a new decision and only the last 20 (t = 5…24) are kept.
+    static func flapping() -> AutoscalerStatus {
+        var spec = thresholdSpec()
+        spec.windowSeconds = 0
+        spec.policy = .threshold(ThresholdPolicy(metric: MetricInput(series: SeriesName.cpuBusy, label: "cpu"),
+                                                 scaleUpThreshold: 80, scaleDownThreshold: 30, step: 1,
+                                                 cooldownUpSeconds: 0, cooldownDownSeconds: 0))
+        return run(spec, (0..<25).map { t in (Double(t), [SeriesName.cpuBusy: t % 2 == 0 ? 90 : 10]) })
+    }
+
     /// The cpu series stopped arriving: no sample in the window at t = 200 → none, rule no_data.
     static func noData() -> AutoscalerStatus {
         run(thresholdSpec(), [(100, [SeriesName.cpuBusy: 50]), (200, [:])], missing: [SeriesName.cpuBusy])
