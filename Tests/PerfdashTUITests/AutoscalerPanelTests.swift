@@ -94,6 +94,18 @@ import Testing
         #expect(canvas.line(containing: "stabilization").contains("none running (down window 300 s, up 0 s)"))
     }
 
+    @Test func stabilizationCountsDown() throws {
+        let canvas = AutoscalerFixture.render([AutoscalerFixture.stabilized()], width: 120, height: 40)
+        #expect(canvas.line(containing: "stays 3 replicas").contains("rule ScaleDownStabilized"))
+        let row = try #require(canvas.lines.firstIndex { $0.contains("240 s left of 300 s") })
+        let bar = canvas.lines[row].distance(to: "stabilization") + 14
+        // 240 / 300 = 0.8 of a 30-cell bar: 24 cells.
+        #expect(canvas.cell(x: bar + 23, y: row)?.style.fg == .gradient(.download, level: 80))
+        #expect(canvas.cell(x: bar + 24, y: row)?.style.fg == .role(.meterBg))
+        #expect(AutoscalerPanel.summary([AutoscalerFixture.stabilized()])
+            == "web: NONE, stays 3 (stabilization 240 s left)")
+    }
+
     @Test func missingInputsAreNamed() {
         let canvas = AutoscalerFixture.render([AutoscalerFixture.noData()], width: 80, height: 24)
         #expect(canvas.line(containing: "NONE").contains("no data for cpu.busy_percent in the last 1m: stays 3"))

@@ -65,6 +65,16 @@ enum AutoscalerFixture {
         return run(spec, (0..<25).map { t in (Double(t), [SeriesName.cpuBusy: t % 2 == 0 ? 90 : 10]) })
     }
 
+    /// A target of 30 % with the default 300 s scale-down window, 0 s aggregation window: at t = 0 cpu 30 %
+    /// (ratio 1: stays 3); at t = 60 cpu 10 % wants ceil(3 × 10 / 30) = 1, but the proposal 3 of t = 0 is still in
+    /// the window, so the count holds at 3 until 0 + 300 − 60 = 240 s from now.
+    static func stabilized() -> AutoscalerStatus {
+        let spec = AutoscalerSpec(name: "web", policy: .target(TargetPolicy(metrics: [
+            TargetMetric(metric: MetricInput(series: SeriesName.cpuBusy, label: "cpu"), type: .utilization, target: 30),
+        ])), windowSeconds: 0, replicas: .tracked(initial: 3), minReplicas: 1, maxReplicas: 10)
+        return run(spec, [(0, [SeriesName.cpuBusy: 30]), (60, [SeriesName.cpuBusy: 10])])
+    }
+
     /// The cpu series stopped arriving: no sample in the window at t = 200 → none, rule no_data.
     static func noData() -> AutoscalerStatus {
         run(thresholdSpec(), [(100, [SeriesName.cpuBusy: 50]), (200, [:])], missing: [SeriesName.cpuBusy])
