@@ -92,7 +92,7 @@ struct AutoscalerBlock {
 
     /// `cooldown      [■■■■■·····]  42 s left of 60 s`, or the idle note.
     private func countdown(_ canvas: inout Canvas, _ row: Rect) {
-        guard let countdown = Countdown(status) else { return }
+        guard let countdown = AutoscalerCountdown(status) else { return }
         let labelWidth = 14
         canvas.put(countdown.label, x: row.x, y: row.y, style: Style.plain.fg(.title), clip: row)
         let x = row.x + labelWidth

@@ -24,7 +24,7 @@ public enum AutoscalerPanel {
         guard !statuses.isEmpty else {
             let inner = Box.draw(&canvas, rect, title: "Autoscaler", note: "recommends only, never scales",
                                  border: .procBox, glyphs: context.glyphs)
-            let text = explanation(context).map { AutoscalerText.text($0, context) }
+            let text = explanation.map { AutoscalerText.text($0, context) }
             PanelKit.paragraphs(&canvas, inner.inset(dx: 1, dy: 0), text,
                                 firstStyle: Style.plain.fg(.title).with(.bold))
             return
@@ -54,14 +54,14 @@ public enum AutoscalerPanel {
 
     /// The countdown while one runs (`cooldown 42 s left`), else the reason without its outcome.
     static func detail(_ status: AutoscalerStatus) -> String {
-        if let countdown = Countdown(status), let left = countdown.left {
+        if let countdown = AutoscalerCountdown(status), let left = countdown.left {
             return "\(countdown.label) \(AutoscalerText.seconds(left)) left"
         }
         return AutoscalerText.cause(status.recommendation)
     }
 
     /// What the panel shows, and how to configure an autoscaler (flags as `AutoscaleOptions` declares them).
-    static func explanation(_ context: RenderContext) -> [String] {
+    static var explanation: [String] {
         [
             "No autoscaler configured yet.",
             "",

@@ -2,7 +2,7 @@ import PerfdashCore
 
 /// The time an autoscaler is holding still: the threshold policy's cooldown or the target policy's stabilization
 /// window, with the seconds left (nil when nothing runs) and the full length, for a countdown bar.
-struct Countdown: Equatable {
+struct AutoscalerCountdown: Equatable {
     /// `cooldown` or `stabilization`.
     var label: String
     /// Seconds left; nil when nothing is running.
