@@ -11,7 +11,9 @@ import Testing
     func upShowsBadgeChangeReasonAndDecisions(width: Int, height: Int) throws {
         let canvas = AutoscalerFixture.render([AutoscalerFixture.up()], width: width, height: height)
         #expect(canvas.lines[1].contains("╭ Autoscaler api ") && canvas.lines[1].contains("threshold policy"))
-        #expect(canvas.lines[2].contains("threshold · cpu avg 1m · up > 80 %, down < 30 % · step 1"))
+        // The summary breaks between its parts: at 80 columns after "cooldown 60 s".
+        #expect(canvas.lines[2].contains("threshold · cpu avg 1m · up > 80 %, down < 30 % · step 1 · cooldown 60 s"))
+        if width == 80 { #expect(canvas.lines[3].hasPrefix("│   replicas 1…10 (tracked)")) }
         let badge = try #require(canvas.find("↑ UP"))
         #expect(canvas.cell(x: badge.x, y: badge.y)?.style.attributes.contains(.reverse) == true)
         #expect(canvas.cell(x: badge.x, y: badge.y)?.style.fg == .gradient(.cpu, level: 50))
@@ -80,6 +82,11 @@ import Testing
         model.autoscaler = [AutoscalerFixture.cooldown()]
         let overview = KnownHost.render(.overview, width: 80, height: 24, model: model)
         #expect(overview.lines[22].contains("Autoscaler: api: NONE, stays 4 (cooldown 42 s left)"))
+        // Panel 7 of the whole screen draws the model's statuses between the tab bar and the status line.
+        let panel = KnownHost.render(.autoscaler, width: 80, height: 24, model: model)
+        #expect(panel.lines[0].contains("7 Autoscaler") && panel.lines[1].contains("Autoscaler api"))
+        #expect(panel.line(containing: "42 s left of 60 s").isEmpty == false)
+        #expect(panel.lines[23].contains("interval 1s"))
     }
 
     @Test(arguments: sizes)

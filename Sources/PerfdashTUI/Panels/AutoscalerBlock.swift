@@ -26,8 +26,8 @@ struct AutoscalerBlock {
         let h = area.height
         var y = area.y
 
-        let summary = wrapped(AutoscalerText.text(status.summary, context), width: area.width,
-                              maxLines: h >= 20 ? 3 : (h >= 14 ? 2 : 1))
+        let summary = capped(summaryLines(width: area.width), width: area.width,
+                             maxLines: h >= 20 ? 3 : (h >= 14 ? 2 : 1))
         for line in summary {
             canvas.put(line, x: area.x, y: y, style: Style.plain.fg(.graphText), clip: area)
             y += 1
@@ -35,8 +35,9 @@ struct AutoscalerBlock {
         if h >= 14 { y += 1 }
 
         let reasonWidth = area.width - Self.badgeWidth - 2
-        let reason = wrapped(AutoscalerText.text(recommendation.reason, context), width: reasonWidth,
-                             maxLines: h >= 16 ? 2 : 1)
+        let reason = capped(PanelKit.wrap(AutoscalerText.text(recommendation.reason, context), width: reasonWidth,
+                                          indent: 2),
+                            width: reasonWidth, maxLines: h >= 16 ? 2 : 1)
         let headerRows = min(2 + reason.count, area.maxY - y)
         header(&canvas, Rect(x: area.x, y: y, width: area.width, height: headerRows), reason: reason)
         y += headerRows
@@ -112,16 +113,35 @@ struct AutoscalerBlock {
         canvas.put(text, x: textX, y: row.y, style: Style.plain.with(.boldWithoutColor), clip: row)
     }
 
-    /// `text` wrapped to `width`, at most `maxLines` lines; a cut last line ends in `…` (`..` in ASCII).
-    private func wrapped(_ text: String, width: Int, maxLines: Int) -> [String] {
+    /// The summary broken between its ` · ` parts where it can, inside a part where it must; lines after the
+    /// first are indented by 2.
+    private func summaryLines(width: Int) -> [String] {
         guard width > 2 else { return [] }
-        var lines = PanelKit.wrap(text, width: width, indent: 2)
+        let separator = AutoscalerText.text(" · ", context)
+        var lines: [String] = []
+        var line = ""
+        for part in status.summary.components(separatedBy: " · ").map({ AutoscalerText.text($0, context) }) {
+            let candidate = line.isEmpty ? part : line + separator + part
+            if line.isEmpty || CharacterWidth.of(candidate) <= width {
+                line = candidate
+            } else {
+                lines.append(line)
+                line = "  " + part
+            }
+        }
+        lines.append(line)
+        return lines.flatMap { PanelKit.wrap($0, width: width, indent: 2) }
+    }
+
+    /// At most `maxLines` of `lines`; a cut last line ends in `…` (`..` in ASCII).
+    private func capped(_ lines: [String], width: Int, maxLines: Int) -> [String] {
+        guard width > 2 else { return [] }
         guard lines.count > maxLines else { return lines }
-        lines.removeLast(lines.count - maxLines)
+        var kept = Array(lines.prefix(maxLines))
         let ellipsis = context.glyphs.isUnicode ? "…" : ".."
-        var last = lines[lines.count - 1]
+        var last = kept[kept.count - 1]
         while CharacterWidth.of(last) + ellipsis.count > width, !last.isEmpty { last.removeLast() }
-        lines[lines.count - 1] = last + ellipsis
-        return lines
+        kept[kept.count - 1] = last + ellipsis
+        return kept
     }
 }
