@@ -101,6 +101,21 @@ import Testing
         #expect(canvas.line(containing: "stabilization").contains("none running (down window 300 s, up 0 s)"))
     }
 
+    @Test func averageValueTargetsAreDrawnPerReplica() throws {
+        let canvas = AutoscalerFixture.render([AutoscalerFixture.queue()], width: 80, height: 24)
+        #expect(canvas.line(containing: "3 → 4 replicas").isEmpty == false)
+        let values = "avg 20.0  ◆ p95 20.0 per replica  → 4"  // 60 / 3 replicas
+        let row = try #require(canvas.lines.firstIndex { $0.contains("│ queue ") })
+        #expect(canvas.lines[row].contains(values))
+        // Scale 0…50 (the round number above 1.25 × 20 = 25); 78 − 11 − 37 − 2 = 28 cells: the target 15 sits at
+        // 15 / 50 × 28 = 8.4 → cell 8, the p95 20 at 11.2 → cell 11.
+        let barWidth = 78 - 11 - values.count - 2
+        #expect(barWidth == 28)
+        #expect(canvas.cell(x: 11 + 8, y: row)?.character == "│")
+        #expect(canvas.cell(x: 11 + 11, y: row)?.character == "◆")
+        #expect(canvas.text(x: 11 + 8, y: row + 1, count: 10) == "↑target 15")
+    }
+
     @Test func stabilizationCountsDown() throws {
         let canvas = AutoscalerFixture.render([AutoscalerFixture.stabilized()], width: 120, height: 40)
         #expect(canvas.line(containing: "stays 3 replicas").contains("rule ScaleDownStabilized"))

@@ -75,6 +75,16 @@ enum AutoscalerFixture {
         return run(spec, [(0, [SeriesName.cpuBusy: 30]), (60, [SeriesName.cpuBusy: 10])])
     }
 
+    /// Kubernetes' average-value case: a queue of 60 over 3 replicas is 20 per replica against a target of 15 →
+    /// ceil(60 / 15) = 4.
+    static func queue() -> AutoscalerStatus {
+        let series = "service.api.queue.high.depth"
+        let spec = AutoscalerSpec(name: "workers", policy: .target(TargetPolicy(metrics: [
+            TargetMetric(metric: MetricInput(series: series, label: "queue"), type: .averageValue, target: 15),
+        ])), windowSeconds: 60, replicas: .tracked(initial: 3), minReplicas: 1, maxReplicas: 10)
+        return run(spec, [(100, [series: 60])])
+    }
+
     /// The cpu series stopped arriving: no sample in the window at t = 200 → none, rule no_data.
     static func noData() -> AutoscalerStatus {
         run(thresholdSpec(), [(100, [SeriesName.cpuBusy: 50]), (200, [:])], missing: [SeriesName.cpuBusy])
