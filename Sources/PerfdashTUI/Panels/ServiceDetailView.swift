@@ -46,6 +46,11 @@ enum ServiceDetailView {
         latencies(&canvas, Rect(x: area.x, y: y, width: area.width, height: area.maxY - y), metrics.latencies, context)
     }
 
+    /// The bar column of the cache and queue tables: what is left beside the name and four numbers, at most 40.
+    private static func barWidth(_ rect: Rect) -> Int {
+        min(40, max(6, rect.width - 9 - 4 * 8))
+    }
+
     /// The x and width of each column of a table laid out in `rect`.
     private static func columnSpans(_ columns: [TableColumn], _ rect: Rect) -> [(x: Int, width: Int)] {
         var x = rect.x
@@ -76,8 +81,8 @@ enum ServiceDetailView {
                                _ context: RenderContext) -> Int {
         let columns = [
             TableColumn("Cache", width: 8, alignment: .left),
-            TableColumn("hit rate vs \(Humanize.fixed(ServiceFacts.hitRateTarget, 0)) % target", width: 0,
-                        alignment: .left),
+            TableColumn("hit rate vs \(Humanize.fixed(ServiceFacts.hitRateTarget, 0)) % target",
+                        width: barWidth(rect), alignment: .left),
             TableColumn("Hit", width: 7), TableColumn("Hits", width: 7), TableColumn("Misses", width: 7),
             TableColumn("Evicted", width: 7),
         ]
@@ -103,7 +108,8 @@ enum ServiceDetailView {
     private static func queues(_ canvas: inout Canvas, _ rect: Rect, _ queues: [QueueReport],
                                _ context: RenderContext) -> Int {
         let columns = [
-            TableColumn("Queue", width: 8, alignment: .left), TableColumn("depth now", width: 0, alignment: .left),
+            TableColumn("Queue", width: 8, alignment: .left),
+            TableColumn("depth now", width: barWidth(rect), alignment: .left),
             TableColumn("Now", width: 7), TableColumn("Avg", width: 7), TableColumn("p95", width: 7),
             TableColumn("Max", width: 7),
         ]
@@ -126,7 +132,10 @@ enum ServiceDetailView {
     private static func latencies(_ canvas: inout Canvas, _ rect: Rect, _ latencies: [LatencyReport],
                                   _ context: RenderContext) {
         let columns = [
-            TableColumn("Latency", width: 0, alignment: .left), TableColumn("Source", width: 9, alignment: .left),
+            // As wide as the longest family, within what the five number columns (40 + 5 gaps) leave.
+            TableColumn("Latency", width: max(7, min(rect.width - 45, latencies.map { CharacterWidth.of($0.family) }
+                .max() ?? 0)), alignment: .left),
+            TableColumn("Source", width: 9, alignment: .left),
             TableColumn("p50", width: 8), TableColumn("p95", width: 8), TableColumn("p99", width: 8),
             TableColumn("Count", width: 7),
         ]

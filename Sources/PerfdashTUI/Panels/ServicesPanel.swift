@@ -32,21 +32,25 @@ public enum ServicesPanel {
         table(&canvas, tableArea, services, selected: selected, context: input.context)
     }
 
-    /// The table's columns for a table `width` cells wide (the kind is abbreviated below 100 columns).
-    static func columns(width: Int) -> [TableColumn] {
-        [
-            TableColumn("Service", width: 0, alignment: .left), TableColumn("Kind", width: width >= 100 ? 10 : 5,
-                                                                           alignment: .left),
+    /// The table's columns for `services` in a table `width` cells wide: the name as wide as the longest (8…24),
+    /// the kind abbreviated below 100 columns, and the address in the room left from 110 columns.
+    static func columns(width: Int, services: [ServiceReport]) -> [TableColumn] {
+        let nameWidth = min(24, max(8, services.map { CharacterWidth.of($0.name) }.max() ?? 0))
+        var columns = [
+            TableColumn("Service", width: nameWidth, alignment: .left),
+            TableColumn("Kind", width: width >= 100 ? 10 : 5, alignment: .left),
             TableColumn("State", width: 7, alignment: .left), TableColumn("Scrape", width: 8),
             TableColumn("Series", width: 6), TableColumn("Worst hit", width: 11),
             TableColumn("Queued", width: 6), TableColumn("p95 lat", width: 8),
         ]
+        if width >= 110 { columns.append(TableColumn("Address", width: 0, alignment: .left)) }
+        return columns
     }
 
     private static func table(_ canvas: inout Canvas, _ rect: Rect, _ services: [ServiceReport], selected: Int,
                               context: RenderContext) {
-        let columns = columns(width: rect.width)
-        let rows = services.map { row($0, wideKind: columns[1].width >= 10) }
+        let columns = columns(width: rect.width, services: services)
+        let rows = services.map { row($0, wideKind: columns[1].width >= 10) + [$0.address] }
         let first = Table.draw(&canvas, rect, columns: columns, rows: rows, selection: selected, context: context)
         // Colours that say something, and the error of a service that is down across the metric columns.
         let widths = Table.layout(columns, width: rect.width)
@@ -87,7 +91,7 @@ public enum ServicesPanel {
         let base = [report.name, kind, facts.stateText]
         switch report.state {
         case .pending: return base + ["", "", "waiting", "", ""]
-        case .down: return base
+        case .down: return base + ["", "", "", "", ""]
         case .up:
             return base + [
                 Humanize.latency(seconds: report.scrapeDurationSeconds), Humanize.count(Double(report.seriesCount)),
