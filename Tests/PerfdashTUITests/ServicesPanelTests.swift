@@ -139,7 +139,7 @@ import Testing
         #expect(canvas.line(containing: "synthetic workload").isEmpty == false)
     }
 
-    @Test(arguments: [(0.000_000_5, "0.50 µs"), (0.000_850, "850 µs"), (0.0123, "12.3 ms"), (0.9996, "1.00 s"),
+    @Test(arguments: [(0.000_000_5, "0.50 µs"), (0.000_850, "850 µs"), (0.0123, "12.3 ms"), (0.9996, "1.00 s"), (0.009_996, "10.0 ms"),
                       (1.25, "1.25 s"), (0, "0 s")])
     func latencyIsHumanised(seconds: Double, text: String) {
         #expect(Humanize.latency(seconds: seconds) == text)

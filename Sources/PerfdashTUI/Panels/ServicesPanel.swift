@@ -74,8 +74,10 @@ public enum ServicesPanel {
                 let from = starts[3]
                 let style = isSelected ? Style(fg: .role(.selectedFg), bg: .role(.selectedBg),
                                                attributes: .reverseWithoutColor) : Style.plain.fg(ServiceFacts.bad)
+                // Up to the address column when there is one, else to the table's edge.
+                let end = widths.count > 8 && widths[8] > 0 ? starts[8] - 1 : rect.maxX
                 canvas.put(facts.downText, x: from, y: y, style: style,
-                           clip: Rect(x: from, y: y, width: rect.maxX - from, height: 1))
+                           clip: Rect(x: from, y: y, width: end - from, height: 1))
             } else if widths[5] > 0, !isSelected, let cache = facts.worstCache {
                 canvas.restyle(Rect(x: starts[5], y: y, width: widths[5], height: 1)) {
                     ServiceFacts.hitRateStyle(cache.hitRatePercent, base: $0)

@@ -56,9 +56,16 @@ public enum Humanize {
         let v = max(0, seconds)
         if v == 0 { return "0 s" }
         // Thresholds at 999.5 so that rounding never gives "1000 µs".
-        if v * 1e6 < 999.5 { return significant(v * 1e6) + " µs" }
-        if v * 1e3 < 999.5 { return significant(v * 1e3) + " ms" }
-        return significant(v) + " s"
+        if v * 1e6 < 999.5 { return threeDigits(v * 1e6) + " µs" }
+        if v * 1e3 < 999.5 { return threeDigits(v * 1e3) + " ms" }
+        return threeDigits(v) + " s"
+    }
+
+    /// Three significant digits, deciding by the rounded value: 9.996 → `10.0`, never `10.00`.
+    private static func threeDigits(_ v: Double) -> String {
+        if v < 9.995 { return fixed(v, 2) }
+        if v < 99.95 { return fixed(v, 1) }
+        return fixed(v, 0)
     }
 
     /// How long ago / for how long, coarsely: `12 s`, `4 min 5 s`, `2 h 5 min`.
