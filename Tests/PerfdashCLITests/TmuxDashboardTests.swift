@@ -118,7 +118,11 @@ struct TmuxDashboardTests {
         #expect(Self.matches(table, #"│ demo +prometheus +up .* l\d \d+(\.\d)? % "#), "\(table)")
         #expect(table.contains("synthetic workload"), "\(table)")
         try tmux.send("Enter")
-        let detail = try tmux.waitFor { $0.contains("Services › demo") && Self.matches($0, #"│ l1 .* \d+(\.\d)? % "#) }
+        // Wait for the whole frame: a capture can land while curses is still writing one.
+        let detail = try tmux.waitFor {
+            $0.contains("Services › demo") && Self.matches($0, #"│ l1 .* \d+(\.\d)? % "#)
+                && $0.contains("demo_request_duration_seconds")
+        }
         #expect(detail.contains("Services › demo"), "\(detail)")
         #expect(Self.matches(detail, #"│ l1 .* \d+(\.\d)? % "#), "\(detail)")
         #expect(detail.contains("demo_request_duration_seconds"), "\(detail)")
@@ -146,6 +150,23 @@ struct TmuxDashboardTests {
         #expect(later != cpu, "the CPU panel did not update while a service was down")
         try tmux.send("1")
         #expect(try tmux.waitFor { $0.contains("1 service, 1 down") }.contains("1 service, 1 down"))
+    }
+
+    @Test func theConfigFileAppliesUnlessAFlagIsGiven() throws {
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        let config = scratch.file("perfdash.toml")
+        try Data("interval = \"2s\"\nwindow = \"5m\"\ntheme = \"light\"\n".utf8).write(to: config)
+        let fromFile = Tmux()
+        defer { fromFile.kill() }
+        try fromFile.start("\(binary) --config \(config.path)", width: 100, height: 30)
+        let status = try fromFile.waitFor { $0.contains("q quit  ? help") }
+        #expect(status.contains("interval 2s  window 5m") && status.contains("theme light"), "\(status)")
+        let fromFlags = Tmux()
+        defer { fromFlags.kill() }
+        try fromFlags.start("\(binary) --config \(config.path) --interval 500ms --theme dusk", width: 100, height: 30)
+        let flagged = try fromFlags.waitFor { $0.contains("q quit  ? help") }
+        #expect(flagged.contains("interval 500ms  window 5m") && flagged.contains("theme dusk"), "\(flagged)")
     }
 
     @Test func aBadConfigIsOneLineWithItsPositionBeforeTheTerminalIsTouched() throws {
