@@ -11,15 +11,8 @@ enum ServiceDetailView {
         let area = inner.inset(dx: 1, dy: 0)
         guard area.height > 0, area.width > 0 else { return }
         let facts = ServiceFacts(report)
-        var y = area.y
-        var x = area.x
-        let line = Rect(x: area.x, y: y, width: area.width, height: 1)
-        x += canvas.put(facts.stateText, x: x, y: y, style: Style.plain.with(.bold)
-            .fg(report.state == .up ? ServiceFacts.good : report.state == .down ? ServiceFacts.bad : .role(.graphText)),
-            clip: line)
-        x += canvas.put("  \(report.kind)  \(report.address)", x: x, y: y, style: Style.plain.fg(.graphText),
-                        clip: line)
-        y += 1
+        header(&canvas, Rect(x: area.x, y: area.y, width: area.width, height: 1), facts)
+        var y = area.y + 1
         switch report.state {
         case .pending:
             canvas.put("waiting for the first scrape", x: area.x, y: y + 1, clip: area)
@@ -31,19 +24,29 @@ enum ServiceDetailView {
             return
         case .up: break
         }
-        var facts2 = "scrape \(Humanize.latency(seconds: report.scrapeDurationSeconds)) · "
+        var scrapeLine = "scrape \(Humanize.latency(seconds: report.scrapeDurationSeconds)) · "
             + "\(Humanize.count(Double(report.seriesCount))) series"
         guard let metrics = report.metrics else {
-            canvas.put(facts2 + " · collecting: rates need two scrapes", x: area.x, y: y, clip: area)
+            canvas.put(scrapeLine + " · collecting: rates need two scrapes", x: area.x, y: y, clip: area)
             return
         }
-        facts2 += " · \(metrics.scrapes) scrapes over \(Humanize.duration(seconds: metrics.spanSeconds))"
+        scrapeLine += " · \(metrics.scrapes) scrapes over \(Humanize.duration(seconds: metrics.spanSeconds))"
             + " (\(metrics.window.rawValue) window)"
-        canvas.put(facts2, x: area.x, y: y, style: Style.plain.fg(.graphText), clip: area)
+        canvas.put(scrapeLine, x: area.x, y: y, style: Style.plain.fg(.graphText), clip: area)
         y += 2
         y = caches(&canvas, Rect(x: area.x, y: y, width: area.width, height: area.maxY - y), metrics.caches, context)
         y = queues(&canvas, Rect(x: area.x, y: y, width: area.width, height: area.maxY - y), metrics.queues, context)
         latencies(&canvas, Rect(x: area.x, y: y, width: area.width, height: area.maxY - y), metrics.latencies, context)
+    }
+
+    /// `up  prometheus  http://…`: the state in its colour, then the kind and the address.
+    private static func header(_ canvas: inout Canvas, _ line: Rect, _ facts: ServiceFacts) {
+        let state = facts.report.state
+        let paint = state == .up ? ServiceFacts.good : state == .down ? ServiceFacts.bad : .role(.graphText)
+        let used = canvas.put(facts.stateText, x: line.x, y: line.y, style: Style.plain.with(.bold).fg(paint),
+                              clip: line)
+        canvas.put("  \(facts.report.kind)  \(facts.report.address)", x: line.x + used, y: line.y,
+                   style: Style.plain.fg(.graphText), clip: line)
     }
 
     /// The bar column of the cache and queue tables: what is left beside the name and four numbers, at most 40.
