@@ -34,9 +34,14 @@ enum ServiceDetailView {
             + " (\(metrics.window.rawValue) window)"
         canvas.put(scrapeLine, x: area.x, y: y, style: Style.plain.fg(.graphText), clip: area)
         y += 2
+        let redis = report.kind == "redis"
         y = caches(&canvas, Rect(x: area.x, y: y, width: area.width, height: area.maxY - y), metrics.caches, context)
-        y = queues(&canvas, Rect(x: area.x, y: y, width: area.width, height: area.maxY - y), metrics.queues, context)
-        latencies(&canvas, Rect(x: area.x, y: y, width: area.width, height: area.maxY - y), metrics.latencies, context)
+        y = queues(&canvas, Rect(x: area.x, y: y, width: area.width, height: area.maxY - y), metrics.queues,
+                   empty: redis ? "no queue keys configured (queues = [...] in its [[service]] entry)"
+                       : "no *queue_depth / *queue_length gauges", context)
+        latencies(&canvas, Rect(x: area.x, y: y, width: area.width, height: area.maxY - y), metrics.latencies,
+                  empty: redis ? "Redis exposes no latency distributions"
+                      : "no *_duration_seconds histograms or summaries", context)
     }
 
     /// `up  prometheus  http://…`: the state in its colour, then the kind and the address.
@@ -108,7 +113,7 @@ enum ServiceDetailView {
         return next
     }
 
-    private static func queues(_ canvas: inout Canvas, _ rect: Rect, _ queues: [QueueReport],
+    private static func queues(_ canvas: inout Canvas, _ rect: Rect, _ queues: [QueueReport], empty: String,
                                _ context: RenderContext) -> Int {
         let columns = [
             TableColumn("Queue", width: 8, alignment: .left),
@@ -120,7 +125,7 @@ enum ServiceDetailView {
             [q.queue, "", Humanize.count(q.now), Humanize.count(q.avg), Humanize.count(q.p95), Humanize.count(q.max)]
         }
         let (next, spans) = section(&canvas, rect, columns: columns, rows: rows,
-                                    empty: "no *queue_depth / *queue_length gauges", context: context)
+                                    empty: empty, context: context)
         // Bars share one scale: the deepest queue's maximum over the window.
         let top = max(1, queues.map(\.max).max() ?? 1)
         for (i, queue) in queues.enumerated() where spans.count == columns.count && i + 1 < rect.height {
@@ -132,7 +137,7 @@ enum ServiceDetailView {
         return next
     }
 
-    private static func latencies(_ canvas: inout Canvas, _ rect: Rect, _ latencies: [LatencyReport],
+    private static func latencies(_ canvas: inout Canvas, _ rect: Rect, _ latencies: [LatencyReport], empty: String,
                                   _ context: RenderContext) {
         let columns = [
             // As wide as the longest family, within what the five number columns (40 + 5 gaps) leave.
@@ -148,7 +153,7 @@ enum ServiceDetailView {
              Humanize.count(l.observations)]
         }
         _ = section(&canvas, rect, columns: columns, rows: rows,
-                    empty: "no *_duration_seconds histograms or summaries", context: context)
+                    empty: empty, context: context)
     }
 
     /// A bar filled to `percent`, all in the target's colour (good at or above 85 %, warning below), with a tick
