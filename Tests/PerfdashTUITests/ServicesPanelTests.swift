@@ -96,6 +96,22 @@ import Testing
         #expect(canvas.line(containing: "connection refused").contains("down 12 s"))
     }
 
+    @Test func aRedisDetailSaysWhatRedisLacks() {
+        // keyspace 45 hits / 5 misses = 90 %.
+        let redis = ServiceReport(
+            name: "cache", kind: "redis", address: "127.0.0.1:6379", state: .up, lastError: nil, errorKind: nil,
+            downForSeconds: nil, scrapeDurationSeconds: 0.0015, seriesCount: 4,
+            metrics: ServiceWindowReport(ServiceMetrics(
+                seriesCount: 4, scrapes: 3, span: 2,
+                caches: [CacheMetrics(name: "keyspace", hits: 45, misses: 5, hitRate: 0.9, evictions: 0,
+                                      expirations: 1)],
+                queues: [], latencies: []), window: .oneMinute))
+        let canvas = Self.render(Self.state(detail: true), width: 80, height: 24, model: KnownServices.model([redis]))
+        #expect(canvas.line(containing: "│ keyspace ").contains("90 %"))
+        #expect(canvas.line(containing: "Queue").contains("no queue keys configured"))
+        #expect(canvas.line(containing: "Latency").contains("Redis exposes no latency distributions"))
+    }
+
     @Test func enterOpensEscAndBackspaceCloseArrowsChangeService() {
         #expect(KeyMap.action(for: .enter) == .open)
         #expect(KeyMap.action(for: .escape) == .back)
