@@ -79,7 +79,7 @@ import Testing
         #expect(AutoscalerPanel.summary([AutoscalerFixture.noData()])
             == "api: NONE, stays 3 (no data for cpu.busy_percent in the last 1m)")
         var model = KnownHost.model()
-        model.autoscaler = [AutoscalerFixture.cooldown()]
+        model.autoscalers = [AutoscalerFixture.cooldown()]
         let overview = KnownHost.render(.overview, width: 80, height: 24, model: model)
         #expect(overview.lines[22].contains("Autoscaler: api: NONE, stays 4 (cooldown 42 s left)"))
         // Panel 7 of the whole screen draws the model's statuses between the tab bar and the status line.

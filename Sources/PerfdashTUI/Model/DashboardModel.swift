@@ -14,24 +14,27 @@ public struct DashboardModel: Sendable {
     public var stats: [String: Summary]
     /// The window of `stats`.
     public var window: StatsWindow
-    /// The services panel's input (empty until services are configured).
-    public var services: ServicesInput
-    /// The autoscalers' status, from the snapshot's `autoscaler` section (empty when none is configured).
-    public var autoscaler: [AutoscalerStatus]
+    /// Every configured service as last scraped, over `window` (empty: none configured).
+    public var services: [ServiceReport]
+    /// A line the Services panel shows under its table (e.g. that `demo` is a synthetic workload).
+    public var servicesNote: String?
+    /// Every configured autoscaler's status at the latest tick (empty: none configured).
+    public var autoscalers: [AutoscalerStatus]
     /// The last sampling error, shown instead of stale numbers.
     public var error: String?
 
     /// Creates a model.
     public init(snapshot: Snapshot?, sequence: Int, series: [String: Series] = [:], stats: [String: Summary] = [:],
-                window: StatsWindow, services: ServicesInput = ServicesInput(),
-                autoscaler: [AutoscalerStatus] = [], error: String? = nil) {
+                window: StatsWindow, services: [ServiceReport] = [], servicesNote: String? = nil,
+                autoscalers: [AutoscalerStatus] = [], error: String? = nil) {
         self.snapshot = snapshot
         self.sequence = sequence
         self.series = series
         self.stats = stats
         self.window = window
         self.services = services
-        self.autoscaler = autoscaler
+        self.servicesNote = servicesNote
+        self.autoscalers = autoscalers
         self.error = error
     }
 
@@ -57,7 +60,7 @@ public struct DashboardModel: Sendable {
             series[name] = Series(Array(values), lastIndex: sequence - 1)
         }
         return DashboardModel(snapshot: snapshot, sequence: sequence, series: series, stats: stats, window: window,
-                              autoscaler: snapshot?.autoscaler ?? [])
+                              autoscalers: snapshot?.autoscaler ?? [])
     }
 
     /// Series drawn as graphs: per-core series are shown as bars only, so they are not copied every tick.
@@ -66,27 +69,4 @@ public struct DashboardModel: Sendable {
         return name.hasPrefix("cpu.") || name.hasPrefix("memory.used_percent") || name.hasPrefix("swap.")
             || name.hasSuffix("_bytes_per_second") || name.hasSuffix("util_percent")
     }
-}
-
-/// What the Services panel shows: one line per scraped service. Filled in by the services feature.
-public struct ServicesInput: Sendable, Equatable {
-    /// One service's status line.
-    public struct Row: Sendable, Equatable {
-        public var name: String
-        public var up: Bool
-        /// A short summary: hit rate, queue depth, latency, or the error when down.
-        public var detail: String
-
-        /// Creates a row.
-        public init(name: String, up: Bool, detail: String) {
-            self.name = name
-            self.up = up
-            self.detail = detail
-        }
-    }
-
-    public var rows: [Row]
-
-    /// Creates the input; no rows means no services are configured.
-    public init(rows: [Row] = []) { self.rows = rows }
 }
