@@ -52,12 +52,14 @@ let package = Package(
             name: "perfdash-bench",
             dependencies: ["PerfdashCore", "PerfdashTUI"]
         ),
-        .testTarget(name: "PerfdashCoreTests", dependencies: ["PerfdashCore"]),
-        .testTarget(name: "PerfdashTUITests", dependencies: ["PerfdashTUI", "PerfdashCore"]),
-        .testTarget(name: "PerfdashCLITests", dependencies: ["perfdash", "PerfdashCore"]),
+        // Helpers every test target shares: paths, child processes, loopback sockets, running the binary.
+        .target(name: "PerfdashTestSupport", path: "Tests/PerfdashTestSupport"),
+        .testTarget(name: "PerfdashCoreTests", dependencies: ["PerfdashCore", "PerfdashTestSupport"]),
+        .testTarget(name: "PerfdashTUITests", dependencies: ["PerfdashTUI", "PerfdashCore", "PerfdashTestSupport"]),
+        .testTarget(name: "PerfdashCLITests", dependencies: ["perfdash", "PerfdashCore", "PerfdashTestSupport"]),
         .testTarget(
             name: "PerfdashDemoTests",
-            dependencies: ["PerfdashDemo", .product(name: "NIOCore", package: "swift-nio")]
+            dependencies: ["PerfdashDemo", "PerfdashTestSupport", .product(name: "NIOCore", package: "swift-nio")]
         ),
     ]
 )

@@ -1,30 +1,13 @@
 import Foundation
 import Testing
 import PerfdashCore
+import PerfdashTestSupport
 
 /// `perfdash autoscale simulate` through the built binary: the core cases again, as a user would run them.
 @Suite("perfdash autoscale simulate")
 struct AutoscaleSimulateTests {
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    static func simulate(_ arguments: [String]) throws -> Run {
-        let process = Process()
-        process.executableURL = TestPaths.perfdashBinary
-        process.arguments = ["autoscale", "simulate"] + arguments
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                   stderr: String(decoding: stderr, as: UTF8.self))
+    static func simulate(_ arguments: [String]) throws -> RunResult {
+        try runPerfdash(["autoscale", "simulate"] + arguments)
     }
 
     /// Writes `text` to a temporary CSV, runs the body with its path, removes it.
@@ -35,7 +18,7 @@ struct AutoscaleSimulateTests {
         return try body(url.path)
     }
 
-    static func decode(_ run: Run) throws -> [Recommendation] {
+    static func decode(_ run: RunResult) throws -> [Recommendation] {
         try JSONDecoder().decode([Recommendation].self, from: Data(run.stdout.utf8))
     }
 

@@ -1,15 +1,9 @@
 import Foundation
 import Testing
+import PerfdashTestSupport
 
 @Test func binaryPrintsItsVersion() throws {
-    let process = Process()
-    process.executableURL = TestPaths.perfdashBinary
-    process.arguments = ["--version"]
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    try process.run()
-    process.waitUntilExit()
-    let out = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    #expect(process.terminationStatus == 0)
-    #expect(out.trimmingCharacters(in: .whitespacesAndNewlines) == "0.1.0")
+    let result = try runPerfdash(["--version"])
+    #expect(result.status == 0)
+    #expect(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "0.1.0")
 }

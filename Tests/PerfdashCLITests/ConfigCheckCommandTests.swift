@@ -1,29 +1,13 @@
 import Foundation
 import Testing
+import PerfdashTestSupport
 
 /// `perfdash config check` as a user runs it: the built binary, exit status, stdout and stderr.
 @Suite struct ConfigCheckCommandTests {
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
-        let process = Process()
-        process.executableURL = TestPaths.perfdashBinary
-        process.arguments = arguments
-        process.environment = ["PATH": "/usr/bin:/bin", "HOME": "/nonexistent-home"].merging(environment) { $1 }
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                   stderr: String(decoding: stderr, as: UTF8.self))
+    /// A clean environment (no user config to find), plus `environment`.
+    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> RunResult {
+        try runPerfdash(arguments,
+                        environment: ["PATH": "/usr/bin:/bin", "HOME": "/nonexistent-home"].merging(environment) { $1 })
     }
 
     @Test func validFilePrintsTheEffectiveConfig() throws {

@@ -3,6 +3,7 @@ import Foundation
 import FoundationNetworking
 #endif
 import Testing
+import PerfdashTestSupport
 
 /// `perfdash demo` as a user runs it: the built binary on a free port, scraped over HTTP, stopped by time or signal.
 @Suite struct DemoCommandTests {
@@ -85,7 +86,7 @@ import Testing
         #expect(stdout.contains("perfdash demo: stopped (\(name)): "))
         // The port is released: connecting now is refused.
         let port = try #require(url.port)
-        #expect(!Self.accepts(port: port))
+        #expect(!Sockets.accepts(port: port))
     }
 
     @Test(arguments: [
@@ -99,20 +100,5 @@ import Testing
         #expect(status != 0)
         #expect(stderr.contains(message), "\(stderr)")
         #expect(!stdout.contains("metrics at"))
-    }
-
-    /// Whether something accepts TCP connections on 127.0.0.1:`port`.
-    static func accepts(port: Int) -> Bool {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = UInt16(port).bigEndian
-        return withUnsafePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
-            }
-        }
     }
 }

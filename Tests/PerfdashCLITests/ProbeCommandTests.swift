@@ -1,28 +1,12 @@
 import Foundation
 import Testing
+import PerfdashTestSupport
 
 /// `perfdash probe` run as a real binary on exposition files.
 @Suite("perfdash probe")
 struct ProbeCommandTests {
-    struct Run {
-        let status: Int32
-        let stdout: String
-        let stderr: String
-    }
-
-    static func probe(_ arguments: [String]) throws -> Run {
-        let process = Process()
-        process.executableURL = TestPaths.perfdashBinary
-        process.arguments = ["probe"] + arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                   stderr: String(decoding: stderr, as: UTF8.self))
+    static func probe(_ arguments: [String]) throws -> RunResult {
+        try runPerfdash(["probe"] + arguments)
     }
 
     static func temporaryFile(_ text: String) throws -> URL {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PerfdashTestSupport
 
 /// `perfdash snapshot` with autoscalers, through the built binary on this machine's /proc.
 ///
@@ -11,7 +12,7 @@ import Testing
                            "--autoscale-window", "0"]
 
     @Test func jsonHasTheAutoscalerSection() throws {
-        let result = try run(["snapshot", "--count", "3", "--interval", "10ms", "--format", "json"] + Self.alwaysUp)
+        let result = try runPerfdash(["snapshot", "--count", "3", "--interval", "10ms", "--format", "json"] + Self.alwaysUp)
         #expect(result.status == 0, "\(result.stderr)")
         let array = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
         #expect(array.count == 3)
@@ -42,7 +43,7 @@ import Testing
     }
 
     @Test func prometheusSeriesParseWithPrometheusClient() throws {
-        let result = try run(["snapshot", "--interval", "10ms", "--format", "prometheus", "--autoscale-name", "api"]
+        let result = try runPerfdash(["snapshot", "--interval", "10ms", "--format", "prometheus", "--autoscale-name", "api"]
                              + Self.alwaysUp)
         #expect(result.status == 0, "\(result.stderr)")
         let script = """
@@ -53,7 +54,7 @@ import Testing
                     for sample in family.samples:
                         print(family.name, sample.labels["autoscaler"], float(sample.value))
             """
-        let parsed = try run(["python3", "-c", script], executable: python3, input: result.stdout)
+        let parsed = try runProcess(["python3", "-c", script], executable: python3, stdin: result.stdout)
         #expect(parsed.status == 0, "\(parsed.stderr)")
         #expect(parsed.stdout.split(separator: "\n") == [
             "perfdash_autoscaler_current_replicas api 2.0",
@@ -63,7 +64,7 @@ import Testing
     }
 
     @Test func csvHasTheRecommendationSeries() throws {
-        let result = try run(["snapshot", "--interval", "10ms", "--format", "csv"] + Self.alwaysUp)
+        let result = try runPerfdash(["snapshot", "--interval", "10ms", "--format", "csv"] + Self.alwaysUp)
         #expect(result.status == 0, "\(result.stderr)")
         let rows = result.stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
         let desired = try #require(rows.first { $0[3] == "autoscaler.cli.desired_replicas" })
@@ -71,7 +72,7 @@ import Testing
     }
 
     @Test func configAndFlagsTogether() throws {
-        let result = try run(["snapshot", "--interval", "10ms", "--config",
+        let result = try runPerfdash(["snapshot", "--interval", "10ms", "--config",
                               TestPaths.fixture("autoscale/autoscalers.toml").path] + Self.alwaysUp)
         #expect(result.status == 0, "\(result.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
@@ -84,7 +85,7 @@ import Testing
     }
 
     @Test func typoInTheMetricSaysNoData() throws {
-        let result = try run(["snapshot", "--interval", "10ms", "--autoscale-metric", "cpu.bussy_percent",
+        let result = try runPerfdash(["snapshot", "--interval", "10ms", "--autoscale-metric", "cpu.bussy_percent",
                               "--up", "80", "--down", "30", "--max", "5", "--replicas", "2"])
         #expect(result.status == 0, "\(result.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
@@ -112,7 +113,7 @@ import Testing
         defer { scratch.remove() }
         let file = scratch.file("perfdash.toml")
         try toml.write(to: file, atomically: true, encoding: .utf8)
-        let result = try run(["snapshot", "--interval", "10ms", "--config", file.path])
+        let result = try runPerfdash(["snapshot", "--interval", "10ms", "--config", file.path])
         #expect(result.status != 0)
         #expect(result.stdout.isEmpty)
         #expect(result.stderr == "Error: \(file.path):\(message)\n")
@@ -130,7 +131,7 @@ import Testing
          "Error: /nonexistent/perfdash.toml: no such file"),
     ])
     func badAutoscalerArguments(arguments: [String], message: String) throws {
-        let result = try run(["snapshot", "--interval", "10ms"] + arguments)
+        let result = try runPerfdash(["snapshot", "--interval", "10ms"] + arguments)
         #expect(result.status != 0)
         #expect(result.stdout.isEmpty)
         #expect(result.stderr == message + "\n")

@@ -1,10 +1,11 @@
 import Foundation
 import Testing
+import PerfdashTestSupport
 
 /// `perfdash snapshot` as a user runs it: the built binary on this machine's /proc, every format.
 @Suite struct SnapshotCommandTests {
     @Test func jsonSingleObject() throws {
-        let result = try run(["snapshot", "--interval", "10ms"])
+        let result = try runPerfdash(["snapshot", "--interval", "10ms"])
         #expect(result.status == 0)
         #expect(result.stderr.isEmpty)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
@@ -21,7 +22,7 @@ import Testing
     }
 
     @Test func jsonArrayForSeveral() throws {
-        let result = try run(["snapshot", "--interval", "10ms", "--count", "3", "--window", "5m"])
+        let result = try runPerfdash(["snapshot", "--interval", "10ms", "--count", "3", "--window", "5m"])
         #expect(result.status == 0)
         let array = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
         #expect(array.count == 3)
@@ -32,7 +33,7 @@ import Testing
     }
 
     @Test func ndjsonOneObjectPerLine() throws {
-        let result = try run(["snapshot", "--interval", "10ms", "--count", "2", "--format", "ndjson"])
+        let result = try runPerfdash(["snapshot", "--interval", "10ms", "--count", "2", "--format", "ndjson"])
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.count == 2)
@@ -42,7 +43,7 @@ import Testing
     }
 
     @Test func csvHeaderAndColumns() throws {
-        let result = try run(["snapshot", "--interval", "10ms", "--count", "2", "--format", "csv"])
+        let result = try runPerfdash(["snapshot", "--interval", "10ms", "--count", "2", "--format", "csv"])
         #expect(result.status == 0)
         let rows = result.stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
         #expect(rows[0] == ["timestamp", "timestamp_unix_ms", "window", "series", "unit", "value", "count", "avg",
@@ -55,7 +56,7 @@ import Testing
     }
 
     @Test func prometheusParsesWithPrometheusClient() throws {
-        let result = try run(["snapshot", "--interval", "10ms", "--format", "prometheus"])
+        let result = try runPerfdash(["snapshot", "--interval", "10ms", "--format", "prometheus"])
         #expect(result.status == 0)
         // An independent parser: Python's prometheus_client. It prints family name, type and sample count.
         let script = """
@@ -64,7 +65,7 @@ import Testing
             for family in text_string_to_metric_families(sys.stdin.read()):
                 print(family.name, family.type, len(family.samples))
             """
-        let parsed = try run(["python3", "-c", script], executable: python3, input: result.stdout)
+        let parsed = try runProcess(["python3", "-c", script], executable: python3, stdin: result.stdout)
         #expect(parsed.status == 0, "\(parsed.stderr)")
         let families = Dictionary(parsed.stdout.split(separator: "\n").map { line -> (String, [String]) in
             let parts = line.split(separator: " ").map(String.init)
@@ -82,7 +83,7 @@ import Testing
         defer { scratch.remove() }
         let file = scratch.file("out.csv").path
         for _ in 0..<2 {
-            let result = try run(["snapshot", "--interval", "10ms", "--format", "csv", "--output", file])
+            let result = try runPerfdash(["snapshot", "--interval", "10ms", "--format", "csv", "--output", file])
             #expect(result.status == 0)
             #expect(result.stdout.isEmpty)
         }
@@ -93,7 +94,7 @@ import Testing
 
     @Test func missingOptionalFileGivesANoteAndTheRestWorks() throws {
         let root = TestPaths.fixture("host/no-diskstats/reading1").path
-        let result = try run(["snapshot", "--interval", "10ms", "--root", root])
+        let result = try runPerfdash(["snapshot", "--interval", "10ms", "--root", root])
         #expect(result.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(object["notes"] as? [String] == ["\(root)/proc/diskstats not found: disk section left empty"])

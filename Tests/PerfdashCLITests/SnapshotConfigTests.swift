@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PerfdashTestSupport
 
 /// `perfdash snapshot --config`: the file's settings apply unless a flag says otherwise, its errors are positioned,
 /// and a service that is down never fails the run.
@@ -10,7 +11,7 @@ import Testing
         defer { scratch.remove() }
         let file = scratch.file("perfdash.toml")
         try toml.write(to: file, atomically: true, encoding: .utf8)
-        return (try run(["snapshot", "--config", file.path] + arguments), file.path)
+        return (try runPerfdash(["snapshot", "--config", file.path] + arguments), file.path)
     }
 
     func object(_ result: RunResult) throws -> [String: Any] {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PerfdashTestSupport
 
 /// Bad input: one line on stderr naming what is wrong, a non-zero exit, nothing on stdout.
 @Suite struct SnapshotErrorTests {
@@ -13,7 +14,7 @@ import Testing
         (["--count=-1"], "Error: --count: must be 0 or more, not -1"),
     ])
     func badOption(arguments: [String], message: String) throws {
-        let result = try run(["snapshot"] + arguments)
+        let result = try runPerfdash(["snapshot"] + arguments)
         #expect(result.status != 0)
         #expect(result.stdout.isEmpty)
         #expect(result.stderr == message + "\n")
@@ -22,14 +23,14 @@ import Testing
     @Test func rootWithoutProcStat() throws {
         let scratch = try ScratchDirectory()
         defer { scratch.remove() }
-        let result = try run(["snapshot", "--root", scratch.url.path])
+        let result = try runPerfdash(["snapshot", "--root", scratch.url.path])
         #expect(result.status != 0)
         #expect(result.stderr == "Error: --root \(scratch.url.path): \(scratch.url.path)/proc/stat: no such file\n")
     }
 
     @Test func malformedFileNamesFileAndLine() throws {
         let root = TestPaths.fixture("host/malformed/reading1").path
-        let result = try run(["snapshot", "--interval", "10ms", "--root", root])
+        let result = try runPerfdash(["snapshot", "--interval", "10ms", "--root", root])
         #expect(result.status != 0)
         #expect(result.stderr == "Error: \(root)/proc/stat:3: field 2 is not a counter in "
                 + "'cpu1 500 abc 500 4000 0 0 0 0 0 0'\n")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PerfdashTestSupport
 
 /// SIGINT and SIGTERM end an endless run after the current snapshot: a complete file and exit status 0.
 @Suite struct SnapshotSignalTests {

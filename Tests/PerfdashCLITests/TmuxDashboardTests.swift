@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PerfdashTestSupport
 
 /// The built dashboard driven through a real terminal (tmux): every panel key, resize, too-small notice, and a
 /// terminal restored after `q`, SIGTERM and SIGHUP.
@@ -174,7 +175,7 @@ struct TmuxDashboardTests {
         defer { scratch.remove() }
         let config = scratch.file("bad.toml")
         try Data("interval = \"1s\"\n[[service]]\nname = \"api\"\ntiemout = \"1s\"\n".utf8).write(to: config)
-        let result = try run(["--config", config.path])
+        let result = try runPerfdash(["--config", config.path])
         #expect(result.status == 1)
         let lines = result.stderr.split(separator: "\n")
         #expect(lines.count == 1, "\(result.stderr)")

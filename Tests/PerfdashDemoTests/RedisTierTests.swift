@@ -1,6 +1,7 @@
 @testable import PerfdashDemo
 import Prometheus
 import Testing
+import PerfdashTestSupport
 
 /// Against a real redis-server started on a free loopback port.
 @Suite(.serialized) struct RedisTierTests {
@@ -54,7 +55,7 @@ import Testing
     }
 
     @Test func aClosedPortIsAOneLineError() async throws {
-        let port = try FreePort.find()
+        let port = try Sockets.freePort()
         let error = await #expect(throws: DemoError.self) {
             _ = try await DemoService.start(port: 0, redis: "127.0.0.1:\(port)")
         }

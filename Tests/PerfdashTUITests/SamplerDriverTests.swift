@@ -1,6 +1,7 @@
 import PerfdashCore
 @testable import PerfdashTUI
 import Testing
+import PerfdashTestSupport
 
 /// The driver's model carries the services' reports over the window the dashboard shows, read from the collector.
 @Suite struct SamplerDriverTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PerfdashTUI
+import PerfdashTestSupport
 
 @Suite struct ThemeParserTests {
     @Test func readsEveryNotationOfBtopsFormat() throws {

@@ -1,5 +1,6 @@
 import Testing
 @testable import PerfdashTUI
+import PerfdashTestSupport
 
 /// Every panel in every shipped theme and colour depth: text never lands on its own background colour, and
 /// without colour the active tab and selections still stand out.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TOMLKit
 @testable import PerfdashCore
+import PerfdashTestSupport
 
 @Suite("Autoscaler config")
 struct AutoscaleConfigTests {

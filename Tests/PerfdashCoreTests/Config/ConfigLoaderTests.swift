@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PerfdashCore
+import PerfdashTestSupport
 
 @Suite struct ConfigLoaderTests {
     static let env = ["JOBS_REDIS_PASSWORD": "from-env"]

@@ -1,5 +1,6 @@
 import Foundation
 @testable import PerfdashCore
+import PerfdashTestSupport
 
 /// Helpers shared by the exposition tests.
 enum ExpositionTestSupport {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PerfdashCore
+import PerfdashTestSupport
 
 /// Real exporters on 127.0.0.1: a prometheus_client service with known values, and prometheus-node-exporter.
 @Suite("Live exporters", .serialized)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PerfdashCore
+import PerfdashTestSupport
 
 /// The built `perfdash` against real services on 127.0.0.1: a prometheus_client service, a redis-server and a
 /// closed port, through `perfdash snapshot` and `perfdash probe`.

@@ -1,5 +1,6 @@
 import Testing
 @testable import PerfdashCore
+import PerfdashTestSupport
 
 /// One scrape round over healthy and broken sources on loopback: every fault gives its error in time while the
 /// healthy sources in the same round still succeed.

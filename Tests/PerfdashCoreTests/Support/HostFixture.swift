@@ -1,5 +1,6 @@
 import Foundation
 @testable import PerfdashCore
+import PerfdashTestSupport
 
 /// The host fixture trees under Tests/Fixtures/host/<case>/reading1|reading2.
 enum HostFixture {

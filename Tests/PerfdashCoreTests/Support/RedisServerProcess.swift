@@ -1,4 +1,5 @@
 @testable import PerfdashCore
+import PerfdashTestSupport
 
 /// A throwaway redis-server on 127.0.0.1 and a free port, no persistence; `stop()` it in a `defer`.
 final class RedisServerProcess: Sendable {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PerfdashTestSupport
 
 /// A throwaway redis-server on 127.0.0.1 and a free port, no persistence; stopped by `stop()`.
 final class LocalRedis {
@@ -8,7 +9,7 @@ final class LocalRedis {
 
     /// Starts redis-server and returns once it says it accepts connections (read from its log, no polling sleep).
     init() throws {
-        port = try FreePort.find()
+        port = try Sockets.freePort()
         process.executableURL = URL(fileURLWithPath: try #require(Self.which("redis-server")))
         process.arguments = ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
                              "--daemonize", "no", "--loglevel", "notice"]
@@ -46,26 +47,5 @@ final class LocalRedis {
     struct RedisStartError: Error, CustomStringConvertible {
         var log: String
         var description: String { "redis-server exited before it was ready:\n\(log)" }
-    }
-}
-
-/// Asks the kernel for a free TCP port on 127.0.0.1 (bind to port 0, read it back, release it).
-enum FreePort {
-    static func find() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw POSIXError(.EMFILE) }
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { raw in
-                bind(fd, raw, length) == 0 && getsockname(fd, raw, &length) == 0
-            }
-        }
-        guard bound else { throw POSIXError(.EADDRINUSE) }
-        return Int(UInt16(bigEndian: address.sin_port))
     }
 }

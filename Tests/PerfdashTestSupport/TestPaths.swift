@@ -1,21 +1,20 @@
-import Foundation
+public import Foundation
 
 /// Paths the tests need: the package root and the fixture trees under Tests/Fixtures.
-enum TestPaths {
+public enum TestPaths {
     /// The package root, found from this file's own path so tests run from any working directory.
-    static let packageRoot: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent() // Support
-        .deletingLastPathComponent() // <test target>
+    public static let packageRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent() // PerfdashTestSupport
         .deletingLastPathComponent() // Tests
         .deletingLastPathComponent()
 
     /// `Tests/Fixtures/<name>`.
-    static func fixture(_ name: String) -> URL {
+    public static func fixture(_ name: String) -> URL {
         packageRoot.appendingPathComponent("Tests/Fixtures").appendingPathComponent(name)
     }
 
     /// The built `perfdash` executable next to the test bundle (debug or release, whichever is running).
-    static var perfdashBinary: URL {
+    public static var perfdashBinary: URL {
         let bundle = Bundle.main.bundleURL
         let candidates = [bundle.appendingPathComponent("perfdash"),
                           bundle.deletingLastPathComponent().appendingPathComponent("perfdash"),

@@ -8,9 +8,9 @@ import Glibc
 ///
 /// Plain POSIX sockets on a thread, so the faults (silence, garbage, an endless body) are exactly what the bytes
 /// say, independent of the NIO code under test. `stop()` closes everything; call it in a `defer`.
-final class LoopbackServer: Sendable {
+public final class LoopbackServer: Sendable {
     /// What the server does with each connection.
-    enum Behaviour: Sendable {
+    public enum Behaviour: Sendable {
         /// Accepts, reads, never answers (until stopped).
         case silent
         /// Writes these bytes and closes.
@@ -21,12 +21,14 @@ final class LoopbackServer: Sendable {
         case endlessBody(total: Int)
     }
 
-    let port: Int
+    /// The port the server listens on.
+    public let port: Int
     private let listener: Int32
     private let behaviour: Behaviour
     private let state = Mutex<(open: [Int32], stopped: Bool, sent: Int)>(([], false, 0))
 
-    init(_ behaviour: Behaviour) throws {
+    /// Starts listening on a kernel-chosen port; every connection gets `behaviour`.
+    public init(_ behaviour: Behaviour) throws {
         self.behaviour = behaviour
         (listener, port) = try Sockets.listen()
         let thread = Thread { [self] in acceptLoop() }
@@ -34,10 +36,10 @@ final class LoopbackServer: Sendable {
     }
 
     /// Body bytes written so far by `.endlessBody` connections.
-    var bytesSent: Int { state.withLock { $0.sent } }
+    public var bytesSent: Int { state.withLock { $0.sent } }
 
     /// Closes the listener and every open connection.
-    func stop() {
+    public func stop() {
         let fds = state.withLock { state -> [Int32] in
             state.stopped = true
             return state.open
@@ -83,64 +85,5 @@ final class LoopbackServer: Sendable {
         }
         state.withLock { $0.open.removeAll { $0 == fd } }
         close(fd)
-    }
-}
-
-/// Socket helpers shared by the test servers.
-enum Sockets {
-    /// A listening socket on 127.0.0.1 with a kernel-chosen port.
-    static func listen() throws -> (Int32, Int) {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var one: Int32 = 1
-        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard bound == 0, Glibc.listen(fd, 16) == 0 else { throw POSIXError(.EADDRINUSE) }
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
-        }
-        return (fd, Int(UInt16(bigEndian: address.sin_port)))
-    }
-
-    /// A port nothing listens on: bound, then closed.
-    static func closedPort() throws -> Int {
-        let (fd, port) = try listen()
-        close(fd)
-        return port
-    }
-
-    /// A free port for a child process to bind.
-    static func freePort() throws -> Int { try closedPort() }
-
-    /// Whether something accepts TCP connections on 127.0.0.1:`port`.
-    static func accepts(port: Int) -> Bool {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = UInt16(port).bigEndian
-        return withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
-            }
-        }
-    }
-
-    /// Sends everything; false when the peer has gone.
-    static func sendAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes[offset...].withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-            if n <= 0 { return false }
-            offset += n
-        }
-        return true
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -9,9 +9,9 @@ import Glibc
 /// from a Swift concurrency thread, and its children inherit the test runner's signal mask (SIGTERM blocked).
 /// Here the mask is cleared, so `stop()` can end a server politely. Standard input can be a pipe (`send`),
 /// standard output a pipe (`readLine`) or a file; standard error goes to /dev/null.
-struct ChildProcess: Sendable {
+public struct ChildProcess: Sendable {
     /// Where the child's standard output goes.
-    enum Output: Sendable {
+    public enum Output: Sendable {
         /// Discarded.
         case discard
         /// A pipe read with `readLine()`.
@@ -20,7 +20,8 @@ struct ChildProcess: Sendable {
         case file(String)
     }
 
-    let pid: pid_t
+    /// The child's process id.
+    public let pid: pid_t
     /// Our end of the child's standard input, when it is a pipe.
     private let input: Int32?
     /// Our end of the child's standard output, when it is a pipe.
@@ -28,7 +29,7 @@ struct ChildProcess: Sendable {
 
     /// Starts `arguments[0]` (looked up in PATH). With `stdinPipe`, the child reads what `send` writes and sees
     /// end of file at `stop()`; without, it reads /dev/null.
-    init(_ arguments: [String], stdinPipe: Bool = false, output: Output = .discard) throws {
+    public init(_ arguments: [String], stdinPipe: Bool = false, output: Output = .discard) throws {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -84,7 +85,7 @@ struct ChildProcess: Sendable {
     }
 
     /// Runs `arguments` to the end and returns its standard output and exit status.
-    static func run(_ arguments: [String]) throws -> (output: Data, status: Int32) {
+    public static func run(_ arguments: [String]) throws -> (output: Data, status: Int32) {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("perfdash-\(UUID().uuidString)").path
         defer { unlink(path) }
         let child = try ChildProcess(arguments, output: .file(path))
@@ -93,7 +94,7 @@ struct ChildProcess: Sendable {
     }
 
     /// The next line the child prints (blocking until it does; nil at end of output or without an output pipe).
-    func readLine() -> String? {
+    public func readLine() -> String? {
         guard let output else { return nil }
         var line: [UInt8] = []
         var byte: UInt8 = 0
@@ -106,14 +107,14 @@ struct ChildProcess: Sendable {
     }
 
     /// Sends one line to the child's standard input.
-    func send(_ line: String) {
+    public func send(_ line: String) {
         guard let input else { return }
         let bytes = Array((line + "\n").utf8)
         _ = bytes.withUnsafeBytes { write(input, $0.baseAddress, $0.count) }
     }
 
     /// Waits for the child to exit by itself; its exit status (128 + signal when killed).
-    func wait() -> Int32 {
+    public func wait() -> Int32 {
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0, errno == EINTR {}
         let signal = status & 0x7f
@@ -121,7 +122,7 @@ struct ChildProcess: Sendable {
     }
 
     /// Sends SIGTERM, closes our pipe ends and waits for the child to exit.
-    func stop() {
+    public func stop() {
         kill(pid, SIGTERM)
         input.map { _ = close($0) }
         _ = wait()
@@ -129,7 +130,7 @@ struct ChildProcess: Sendable {
     }
 
     /// Waits until the child listens on 127.0.0.1:`port` (bounded to about 5 s), or throws.
-    func waitUntilListening(port: Int) throws {
+    public func waitUntilListening(port: Int) throws {
         for _ in 0..<500 {
             if Sockets.accepts(port: port) { return }
             usleep(10_000)
@@ -137,9 +138,19 @@ struct ChildProcess: Sendable {
         throw SpawnError(code: ETIMEDOUT, command: "a server on port \(port)")
     }
 
-    struct SpawnError: Error, CustomStringConvertible {
-        let code: Int32
-        let command: String
-        var description: String { "cannot start \(command): \(String(cString: strerror(code)))" }
+    /// posix_spawn failed, or the child never started listening.
+    public struct SpawnError: Error, CustomStringConvertible {
+        /// The errno value.
+        public let code: Int32
+        /// What was being started.
+        public let command: String
+        /// A failure with errno `code` while starting `command`.
+        public init(code: Int32, command: String) {
+            self.code = code
+            self.command = command
+        }
+
+        /// The command and the system's message for `code`.
+        public var description: String { "cannot start \(command): \(String(cString: strerror(code)))" }
     }
 }
