@@ -6,7 +6,7 @@ import PerfdashTestSupport
 /// Against a real redis-server started on a free loopback port.
 @Suite(.serialized) struct RedisTierTests {
     @Test func redisAsL2CountsTheSameAsTheHandTrace() async throws {
-        let redis = try LocalRedis()
+        let redis = try RedisServer()
         defer { redis.stop() }
         var tier = try await RedisTier.connect(host: "127.0.0.1", port: redis.port, timeToLive: .seconds(120))
         var workload = Workload(configuration: ScriptedWorkloadTests.configuration,
@@ -38,7 +38,7 @@ import PerfdashTestSupport
     }
 
     @Test func redisGoingAwayDegradesToMissesNotFailures() async throws {
-        let redis = try LocalRedis()
+        let redis = try RedisServer()
         let tier = try await RedisTier.connect(host: "127.0.0.1", port: redis.port, timeToLive: .seconds(60))
         var workload = Workload(configuration: ScriptedWorkloadTests.configuration,
                                 registry: PrometheusCollectorRegistry(), secondTier: tier,

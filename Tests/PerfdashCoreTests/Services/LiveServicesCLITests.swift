@@ -25,7 +25,7 @@ struct LiveServicesCLITests {
     @Test func snapshotHasLiveServicesNextToTheHost() async throws {
         let (service, url) = try LiveExporterTests.startPythonService(["--traffic-per-scrape"])
         defer { service.stop() }
-        let redis = try await RedisServerProcess()
+        let redis = try RedisServer()
         defer { redis.stop() }
         let closed = try Sockets.closedPort()
         let run = try Self.perfdash([
@@ -103,7 +103,7 @@ struct LiveServicesCLITests {
         // Totals since start: l1 170 / (170 + 30) = 85.0 %, l2 30 / (30 + 70) = 30.0 %.
         #expect(rows.contains("l1 170 30 85.0 % 5 ok") && rows.contains("l2 30 70 30.0 % - below"))
 
-        let redis = try await RedisServerProcess()
+        let redis = try RedisServer()
         defer { redis.stop() }
         let client = RedisClient(host: "127.0.0.1", port: redis.port, timeout: .seconds(1))
         _ = try await client.pipeline([["SET", "k", "v"], ["GET", "k"], ["GET", "k"], ["GET", "k"], ["GET", "nope"],

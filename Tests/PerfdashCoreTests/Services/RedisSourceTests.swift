@@ -1,14 +1,15 @@
 import Testing
 @testable import PerfdashCore
+import PerfdashTestSupport
 
 /// Against a real redis-server started for each test on a free loopback port.
 @Suite struct RedisSourceTests {
-    private func client(_ server: RedisServerProcess) -> RedisClient {
+    private func client(_ server: RedisServer) -> RedisClient {
         RedisClient(host: "127.0.0.1", port: server.port, timeout: .seconds(2))
     }
 
     @Test func keyspaceHitsAndMissesGiveTheExactHitRate() async throws {
-        let server = try await RedisServerProcess()
+        let server = try RedisServer()
         defer { server.stop() }
         let setup = try await client(server).pipeline([
             ["SET", "k", "v"], ["CONFIG", "RESETSTAT"],
@@ -23,7 +24,7 @@ import Testing
     }
 
     @Test func presetQueuesGiveExactDepths() async throws {
-        let server = try await RedisServerProcess()
+        let server = try RedisServer()
         defer { server.stop() }
         _ = try await client(server).pipeline([
             ["RPUSH", "celery", "a", "b", "c"],
@@ -47,7 +48,7 @@ import Testing
     }
 
     @Test func selectsTheConfiguredDatabase() async throws {
-        let server = try await RedisServerProcess()
+        let server = try RedisServer()
         defer { server.stop() }
         _ = try await client(server).pipeline([["SELECT", "3"], ["RPUSH", "queue:db3", "a", "b"]])
         let sample = try await RedisSource(client: client(server), database: 3,
@@ -56,7 +57,7 @@ import Testing
     }
 
     @Test func passwordAuthenticates() async throws {
-        let server = try await RedisServerProcess(password: "s3cret")
+        let server = try RedisServer(password: "s3cret")
         defer { server.stop() }
         let ok = try await RedisSource(client: client(server), password: "s3cret").sample()
         #expect(ok.caches["redis"]?.hits == 0)
@@ -72,7 +73,7 @@ import Testing
     }
 
     @Test func errorRepliesBecomeClearErrors() async throws {
-        let server = try await RedisServerProcess()
+        let server = try RedisServer()
         defer { server.stop() }
         _ = try await client(server).pipeline([["SET", "plain", "v"]])
         let error = await #expect(throws: SourceError.self) {

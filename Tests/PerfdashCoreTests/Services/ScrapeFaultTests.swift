@@ -34,7 +34,7 @@ import PerfdashTestSupport
         let redisGarbage = try LoopbackServer(.reply(Array("HTTP/1.1 200 OK\r\n\r\n".utf8)))
         let redisSilent = try LoopbackServer(.silent)
         let reset = try LoopbackServer(.reset)
-        let redis = try await RedisServerProcess()
+        let redis = try RedisServer()
         defer { [healthy, silent, garbage, huge, redisGarbage, redisSilent, reset].forEach { $0.stop() }; redis.stop() }
         let closed = try Sockets.closedPort()
 
