@@ -28,8 +28,10 @@ public struct ChildProcess: Sendable {
     private let output: Int32?
 
     /// Starts `arguments[0]` (looked up in PATH). With `stdinPipe`, the child reads what `send` writes and sees
-    /// end of file at `stop()`; without, it reads /dev/null.
-    public init(_ arguments: [String], stdinPipe: Bool = false, output: Output = .discard) throws {
+    /// end of file at `stop()`; with `stdinFile`, that file; otherwise /dev/null. Standard error goes to
+    /// `errorFile` (created or truncated) or /dev/null. `environment` replaces ours when given.
+    public init(_ arguments: [String], stdinPipe: Bool = false, stdinFile: String? = nil, output: Output = .discard,
+                errorFile: String? = nil, environment: [String: String]? = nil) throws {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -45,7 +47,7 @@ public struct ChildProcess: Sendable {
             parentEnds.append(fds[1])
             childEnds.append(fds[0])
         } else {
-            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+            posix_spawn_file_actions_addopen(&actions, 0, stdinFile ?? "/dev/null", O_RDONLY, 0)
         }
         switch output {
         case .discard:
@@ -60,7 +62,7 @@ public struct ChildProcess: Sendable {
         case .file(let path):
             posix_spawn_file_actions_addopen(&actions, 1, path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         }
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, errorFile ?? "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         // The child must not keep our ends open (it would never see end of file on its input).
         for fd in parentEnds + childEnds { posix_spawn_file_actions_addclose(&actions, fd) }
         var attributes = posix_spawnattr_t()
@@ -72,8 +74,12 @@ public struct ChildProcess: Sendable {
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
         var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
+        var envp: [UnsafeMutablePointer<CChar>?] = (environment ?? [:]).map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { envp.forEach { free($0) } }
         var pid: pid_t = 0
-        let result = posix_spawnp(&pid, arguments[0], &actions, &attributes, &argv, environ)
+        let result = environment == nil
+            ? posix_spawnp(&pid, arguments[0], &actions, &attributes, &argv, environ)
+            : posix_spawnp(&pid, arguments[0], &actions, &attributes, &argv, &envp)
         childEnds.forEach { close($0) }
         guard result == 0 else {
             parentEnds.forEach { close($0) }

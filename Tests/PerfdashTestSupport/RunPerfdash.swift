@@ -20,27 +20,21 @@ public func runPerfdash(_ arguments: [String], stdin: String = "",
 
 /// Runs `executable` with `arguments` to completion, `stdin` on its standard input.
 ///
-/// Output goes to files rather than pipes, so a chatty child can never block on a full pipe.
+/// Through ``ChildProcess`` (posix_spawn and waitpid, signal mask cleared), not Foundation's `Process`, whose
+/// `waitUntilExit()` can miss the exit on a Swift concurrency thread. Output goes to files rather than pipes,
+/// so a chatty child can never block on a full pipe.
 public func runProcess(_ arguments: [String], executable: URL, stdin: String = "",
                        environment: [String: String]? = nil) throws -> RunResult {
     let scratch = try ScratchDirectory()
     defer { scratch.remove() }
-    let paths = ["in", "out", "err"].map(scratch.file)
-    try Data(stdin.utf8).write(to: paths[0])
-    _ = FileManager.default.createFile(atPath: paths[1].path, contents: nil)
-    _ = FileManager.default.createFile(atPath: paths[2].path, contents: nil)
-    let process = Process()
-    process.executableURL = executable
-    process.arguments = arguments
-    if let environment { process.environment = environment }
-    process.standardInput = try FileHandle(forReadingFrom: paths[0])
-    process.standardOutput = try FileHandle(forWritingTo: paths[1])
-    process.standardError = try FileHandle(forWritingTo: paths[2])
-    try process.run()
-    process.waitUntilExit()
-    return RunResult(status: process.terminationStatus,
-                     stdout: try String(contentsOf: paths[1], encoding: .utf8),
-                     stderr: try String(contentsOf: paths[2], encoding: .utf8))
+    let paths = ["in", "out", "err"].map { scratch.file($0).path }
+    try Data(stdin.utf8).write(to: URL(fileURLWithPath: paths[0]))
+    let child = try ChildProcess([executable.path] + arguments, stdinFile: paths[0], output: .file(paths[1]),
+                                 errorFile: paths[2], environment: environment)
+    let status = child.wait()
+    return RunResult(status: status,
+                     stdout: try String(contentsOfFile: paths[1], encoding: .utf8),
+                     stderr: try String(contentsOfFile: paths[2], encoding: .utf8))
 }
 
 /// `/usr/bin/env`, to run `python3` (the first argument) from the PATH with `runProcess`.

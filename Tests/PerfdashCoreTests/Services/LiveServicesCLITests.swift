@@ -7,14 +7,6 @@ import PerfdashTestSupport
 /// closed port, through `perfdash snapshot` and `perfdash probe`.
 @Suite("Live services through the CLI", .serialized)
 struct LiveServicesCLITests {
-    static var perfdash: String { TestPaths.perfdashBinary.path }
-
-    /// Runs the built perfdash; its standard output as text and its exit status.
-    static func perfdash(_ arguments: [String]) throws -> (output: String, status: Int32) {
-        let result = try ChildProcess.run([perfdash] + arguments)
-        return (String(decoding: result.output, as: UTF8.self), result.status)
-    }
-
     /// Decodes `perfdash snapshot --format json --count N` (N > 1): an array of snapshots.
     static func snapshots(_ json: String) throws -> [Snapshot] {
         let decoder = JSONDecoder()
@@ -28,12 +20,12 @@ struct LiveServicesCLITests {
         let redis = try RedisServer()
         defer { redis.stop() }
         let closed = try Sockets.closedPort()
-        let run = try Self.perfdash([
+        let run = try runPerfdash([
             "snapshot", "--count", "3", "--interval", "200ms", "--format", "json", "--scrape", "app=\(url)",
             "--redis", "cache=127.0.0.1:\(redis.port)", "--scrape", "dead=http://127.0.0.1:\(closed)/metrics",
         ])
         #expect(run.status == 0)
-        let last = try #require(try Self.snapshots(run.output).last)
+        let last = try #require(try Self.snapshots(run.stdout).last)
         #expect(last.host.memory != nil && !last.host.cpu.cores.isEmpty)
         let services = try #require(last.services)
         // The quick flags' services in flag order: the --scrape ones, then the --redis ones.
@@ -70,7 +62,7 @@ struct LiveServicesCLITests {
         let closed = try Sockets.closedPort()
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("perfdash-\(UUID().uuidString).prom")
         defer { try? FileManager.default.removeItem(at: file) }
-        let run = try Self.perfdash(["snapshot", "--count", "2", "--interval", "200ms", "--format", "prometheus",
+        let run = try runPerfdash(["snapshot", "--count", "2", "--interval", "200ms", "--format", "prometheus",
                                      "--scrape", "app=\(url)", "--scrape", "dead=http://127.0.0.1:\(closed)/metrics",
                                      "--output", file.path])
         #expect(run.status == 0)
@@ -97,9 +89,9 @@ struct LiveServicesCLITests {
     @Test func probeReadsHTTPAndRedisTargets() async throws {
         let (service, url) = try LiveExporterTests.startPythonService()
         defer { service.stop() }
-        let http = try Self.perfdash(["probe", url])
+        let http = try runPerfdash(["probe", url])
         #expect(http.status == 0)
-        let rows = http.output.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
+        let rows = http.stdout.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
         // Totals since start: l1 170 / (170 + 30) = 85.0 %, l2 30 / (30 + 70) = 30.0 %.
         #expect(rows.contains("l1 170 30 85.0 % 5 ok") && rows.contains("l2 30 70 30.0 % - below"))
 
@@ -108,16 +100,16 @@ struct LiveServicesCLITests {
         let client = RedisClient(host: "127.0.0.1", port: redis.port, timeout: .seconds(1))
         _ = try await client.pipeline([["SET", "k", "v"], ["GET", "k"], ["GET", "k"], ["GET", "k"], ["GET", "nope"],
                                        ["RPUSH", "rq:queue:mail", "a", "b"]])
-        let probe = try Self.perfdash(["probe", "redis://127.0.0.1:\(redis.port)", "--format", "json"])
+        let probe = try runPerfdash(["probe", "redis://127.0.0.1:\(redis.port)", "--format", "json"])
         #expect(probe.status == 0)
-        let object = try JSONSerialization.jsonObject(with: Data(probe.output.utf8)) as? [String: Any]
+        let object = try JSONSerialization.jsonObject(with: Data(probe.stdout.utf8)) as? [String: Any]
         let caches = (object?["metrics"] as? [String: Any])?["caches"] as? [[String: Any]]
         // 3 GETs of an existing key, 1 of a missing one: 3 / (3 + 1) = 0.75.
         #expect(caches?.first?["hitRate"] as? Double == 0.75)
 
         let closed = try Sockets.closedPort()
-        let refused = try Self.perfdash(["probe", "http://127.0.0.1:\(closed)/metrics"])
-        #expect(refused.status == 1 && refused.output.isEmpty)
+        let refused = try runPerfdash(["probe", "http://127.0.0.1:\(closed)/metrics"])
+        #expect(refused.status == 1 && refused.stdout.isEmpty)
     }
 
     @Test func probeUsesAConfiguredServicesMetricNames() async throws {
@@ -135,9 +127,9 @@ struct LiveServicesCLITests {
             [service.metrics]
             cache_hits = "cache_misses_total"
             """.write(to: config, atomically: true, encoding: .utf8)
-        let probe = try Self.perfdash(["probe", "--config", config.path, "--service", "app"])
+        let probe = try runPerfdash(["probe", "--config", config.path, "--service", "app"])
         #expect(probe.status == 0)
-        let rows = probe.output.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
+        let rows = probe.stdout.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
         #expect(rows.contains("l1 30 0 100.0 % 5 ok"), "\(rows)")
     }
 }
