@@ -54,7 +54,7 @@ import PerfdashTestSupport
                     for sample in family.samples:
                         print(family.name, sample.labels["autoscaler"], float(sample.value))
             """
-        let parsed = try runProcess(["python3", "-c", script], executable: python3, stdin: result.stdout)
+        let parsed = try runProcess(["python3", "-c", script], stdin: result.stdout)
         #expect(parsed.status == 0, "\(parsed.stderr)")
         #expect(parsed.stdout.split(separator: "\n") == [
             "perfdash_autoscaler_current_replicas api 2.0",

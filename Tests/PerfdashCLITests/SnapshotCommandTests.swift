@@ -65,7 +65,7 @@ import PerfdashTestSupport
             for family in text_string_to_metric_families(sys.stdin.read()):
                 print(family.name, family.type, len(family.samples))
             """
-        let parsed = try runProcess(["python3", "-c", script], executable: python3, stdin: result.stdout)
+        let parsed = try runProcess(["python3", "-c", script], stdin: result.stdout)
         #expect(parsed.status == 0, "\(parsed.stderr)")
         let families = Dictionary(parsed.stdout.split(separator: "\n").map { line -> (String, [String]) in
             let parts = line.split(separator: " ").map(String.init)

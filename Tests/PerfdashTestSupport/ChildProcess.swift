@@ -90,15 +90,6 @@ public struct ChildProcess: Sendable {
         self.output = outputEnd
     }
 
-    /// Runs `arguments` to the end and returns its standard output and exit status.
-    public static func run(_ arguments: [String]) throws -> (output: Data, status: Int32) {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("perfdash-\(UUID().uuidString)").path
-        defer { unlink(path) }
-        let child = try ChildProcess(arguments, output: .file(path))
-        let status = child.wait()
-        return (try Data(contentsOf: URL(fileURLWithPath: path)), status)
-    }
-
     /// The next line the child prints (blocking until it does; nil at end of output or without an output pipe).
     public func readLine() -> String? {
         guard let output else { return nil }

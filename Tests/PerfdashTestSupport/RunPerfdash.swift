@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// What a finished process left behind.
 public struct RunResult: Sendable {
@@ -15,27 +15,25 @@ public struct RunResult: Sendable {
 /// `environment` replaces the inherited environment when given (nil: inherit the test process's).
 public func runPerfdash(_ arguments: [String], stdin: String = "",
                         environment: [String: String]? = nil) throws -> RunResult {
-    try runProcess(arguments, executable: TestPaths.perfdashBinary, stdin: stdin, environment: environment)
+    try runProcess([TestPaths.perfdashBinary.path] + arguments, stdin: stdin, environment: environment)
 }
 
-/// Runs `executable` with `arguments` to completion, `stdin` on its standard input.
+/// Runs `arguments[0]` (looked up in PATH) with the rest of `arguments` to completion, `stdin` on its standard
+/// input.
 ///
 /// Through ``ChildProcess`` (posix_spawn and waitpid, signal mask cleared), not Foundation's `Process`, whose
 /// `waitUntilExit()` can miss the exit on a Swift concurrency thread. Output goes to files rather than pipes,
 /// so a chatty child can never block on a full pipe.
-public func runProcess(_ arguments: [String], executable: URL, stdin: String = "",
+public func runProcess(_ arguments: [String], stdin: String = "",
                        environment: [String: String]? = nil) throws -> RunResult {
     let scratch = try ScratchDirectory()
     defer { scratch.remove() }
     let paths = ["in", "out", "err"].map { scratch.file($0).path }
     try Data(stdin.utf8).write(to: URL(fileURLWithPath: paths[0]))
-    let child = try ChildProcess([executable.path] + arguments, stdinFile: paths[0], output: .file(paths[1]),
+    let child = try ChildProcess(arguments, stdinFile: paths[0], output: .file(paths[1]),
                                  errorFile: paths[2], environment: environment)
     let status = child.wait()
     return RunResult(status: status,
                      stdout: try String(contentsOfFile: paths[1], encoding: .utf8),
                      stderr: try String(contentsOfFile: paths[2], encoding: .utf8))
 }
-
-/// `/usr/bin/env`, to run `python3` (the first argument) from the PATH with `runProcess`.
-public let python3 = URL(fileURLWithPath: "/usr/bin/env")

@@ -38,9 +38,9 @@ enum ExpositionTestSupport {
 
     /// Runs a program and returns its standard output; throws when it exits non-zero.
     static func output(of executable: String, _ arguments: [String]) throws -> Data {
-        let result = try ChildProcess.run([executable] + arguments)
+        let result = try runProcess([executable] + arguments)
         guard result.status == 0 else { throw ProcessFailure(status: result.status) }
-        return result.output
+        return Data(result.stdout.utf8)
     }
 
     /// GETs `url` with curl; returns the body and the response's Content-Type.

@@ -75,9 +75,9 @@ struct LiveServicesCLITests {
                     if s.name.startswith("perfdash_service_") and "window" not in s.labels:
                         print(s.name, s.labels.get("service"), s.labels.get("level", s.labels.get("queue", "-")), s.value)
             """
-        let parsed = try ChildProcess.run(["python3", "-c", script, file.path])
+        let parsed = try runProcess(["python3", "-c", script, file.path])
         #expect(parsed.status == 0)
-        let lines = String(decoding: parsed.output, as: UTF8.self).split(separator: "\n").map(String.init)
+        let lines = parsed.stdout.split(separator: "\n").map(String.init)
         // Two snapshots: each family appears twice per service.
         #expect(lines.filter { $0 == "perfdash_service_up app - 1" }.count == 2)
         #expect(lines.filter { $0 == "perfdash_service_up dead - 0" }.count == 2)
