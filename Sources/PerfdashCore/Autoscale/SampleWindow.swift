@@ -19,14 +19,14 @@ struct SampleWindow: Sendable {
         guard value.isFinite else { return }
         times.append(time)
         values.append(value)
-        sorted.insert(value, at: Self.insertionIndex(of: value, in: sorted))
+        sorted.insert(value, at: RollingWindow.lowerBound(of: value, in: sorted))
         evict(now: time)
     }
 
     /// Forgets samples outside the window at `now`.
     mutating func evict(now: Double) {
         while start < times.count, seconds <= 0 ? start < times.count - 1 : times[start] <= now - seconds {
-            sorted.remove(at: Self.insertionIndex(of: values[start], in: sorted))
+            sorted.remove(at: RollingWindow.lowerBound(of: values[start], in: sorted))
             start += 1
         }
         // Compact now and then so the arrays stay about one window long.
@@ -48,29 +48,9 @@ struct SampleWindow: Sendable {
         case .min: return sorted.first
         case .max: return sorted.last
         case .last: return newest
-        case .p50: return Self.percentile(0.50, ofSorted: sorted)
-        case .p95: return Self.percentile(0.95, ofSorted: sorted)
-        case .p99: return Self.percentile(0.99, ofSorted: sorted)
+        case .p50: return RollingWindow.percentile(0.50, ofSorted: sorted)
+        case .p95: return RollingWindow.percentile(0.95, ofSorted: sorted)
+        case .p99: return RollingWindow.percentile(0.99, ofSorted: sorted)
         }
-    }
-
-    /// Exact percentile with linear interpolation between closest ranks (numpy's default): rank = q·(n−1).
-    static func percentile(_ q: Double, ofSorted sorted: [Double]) -> Double? {
-        guard !sorted.isEmpty else { return nil }
-        let rank = q * Double(sorted.count - 1)
-        let lower = Int(rank.rounded(.down))
-        let upper = Swift.min(lower + 1, sorted.count - 1)
-        return sorted[lower] + (sorted[upper] - sorted[lower]) * (rank - Double(lower))
-    }
-
-    /// The first index whose element is not less than `value` (an index of `value` itself when present).
-    private static func insertionIndex(of value: Double, in sorted: [Double]) -> Int {
-        var low = 0
-        var high = sorted.count
-        while low < high {
-            let middle = (low + high) / 2
-            if sorted[middle] < value { low = middle + 1 } else { high = middle }
-        }
-        return low
     }
 }

@@ -93,8 +93,9 @@ public struct RollingWindow: Sendable, Equatable {
         return fraction >= 0.5 ? b - difference * (1 - fraction) : a + difference * fraction
     }
 
-    /// First index whose value is not less than `value`.
-    private static func lowerBound(of value: Double, in values: [Double]) -> Int {
+    /// First index whose value is not less than `value` (an index of `value` itself when present); also
+    /// ``SampleWindow``'s.
+    static func lowerBound(of value: Double, in values: [Double]) -> Int {
         var low = 0
         var high = values.count
         while low < high {
