@@ -9,17 +9,15 @@ import PerfdashTestSupport
 @Suite struct DemoCommandTests {
     /// A running `perfdash demo` whose banner has been read.
     final class RunningDemo {
-        let process = Process()
-        let output = Pipe()
-        let errors = Pipe()
+        let child: ChildProcess
+        private let scratch: ScratchDirectory
         private(set) var printed = ""
+        private var finished = false
 
         init(_ arguments: [String]) throws {
-            process.executableURL = TestPaths.perfdashBinary
-            process.arguments = ["demo"] + arguments
-            process.standardOutput = output
-            process.standardError = errors
-            try process.run()
+            scratch = try ScratchDirectory()
+            child = try ChildProcess([TestPaths.perfdashBinary.path, "demo"] + arguments, output: .pipe,
+                                     errorFile: scratch.file("stderr").path)
         }
 
         /// Reads stdout until the banner names the metrics URL; nil if the process ended first.
@@ -28,22 +26,23 @@ import PerfdashTestSupport
                 if let range = printed.range(of: #"http://127\.0\.0\.1:[0-9]+/metrics"#, options: .regularExpression) {
                     return URL(string: String(printed[range]))
                 }
-                let chunk = output.fileHandleForReading.availableData
-                if chunk.isEmpty { return nil }
-                printed += String(decoding: chunk, as: UTF8.self)
+                guard let line = child.readLine() else { return nil }
+                printed += line + "\n"
             }
         }
 
         /// Waits for exit and returns the status with everything printed on stdout and stderr.
         func finish() -> (status: Int32, stdout: String, stderr: String) {
-            printed += String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            return (process.terminationStatus, printed, stderr)
+            while let line = child.readLine() { printed += line + "\n" }
+            let status = child.finish()
+            finished = true
+            let stderr = (try? String(contentsOf: scratch.file("stderr"), encoding: .utf8)) ?? ""
+            return (status, printed, stderr)
         }
 
         deinit {
-            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+            if !finished { kill(child.pid, SIGKILL); _ = child.finish() }
+            scratch.remove()
         }
     }
 
@@ -80,7 +79,7 @@ import PerfdashTestSupport
         // --duration only as a safety net: the signal arrives long before.
         let demo = try RunningDemo(["--port", "0", "--duration", "60s", "--quiet"])
         let url = try #require(demo.metricsURL())
-        kill(demo.process.processIdentifier, signal)
+        kill(demo.child.pid, signal)
         let (status, stdout, _) = demo.finish()
         #expect(status == 0)
         #expect(stdout.contains("perfdash demo: stopped (\(name)): "))

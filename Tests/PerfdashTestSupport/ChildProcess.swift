@@ -121,9 +121,16 @@ public struct ChildProcess: Sendable {
     /// Sends SIGTERM, closes our pipe ends and waits for the child to exit.
     public func stop() {
         kill(pid, SIGTERM)
+        _ = finish()
+    }
+
+    /// Closes our end of its input, waits for the child to exit by itself and closes our end of its output;
+    /// its exit status as `wait()` gives it.
+    public func finish() -> Int32 {
         input.map { _ = close($0) }
-        _ = wait()
+        let status = wait()
         output.map { _ = close($0) }
+        return status
     }
 
     /// Waits until the child listens on 127.0.0.1:`port` (bounded to about 5 s), or throws.
