@@ -36,8 +36,11 @@ struct TmuxDashboardTests {
             #expect(Self.matches(screen, panel.live), "key \(panel.key) lacks /\(panel.live)/: \(screen)")
         }
         // Tab and Shift-Tab walk the panels; ? opens help; p pauses; w and + answer in the status line.
+        // From Overview: Tab → CPU, Tab → Memory, Shift-Tab → CPU (each screen differs from the one before).
         try tmux.send("Tab")
-        #expect(try tmux.waitFor { $0.contains("╭ Memory ") }.contains("╭ Memory "))
+        #expect(try tmux.waitFor { $0.contains("cores · busy % history") }.contains("cores · busy % history"))
+        try tmux.send("Tab")
+        #expect(try tmux.waitFor { $0.contains("used = MemTotal") }.contains("used = MemTotal"))
         try tmux.send("BTab")
         #expect(try tmux.waitFor { $0.contains("cores · busy % history") }.contains("cores · busy % history"))
         try tmux.send("?")

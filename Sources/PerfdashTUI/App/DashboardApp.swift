@@ -14,6 +14,7 @@ public enum DashboardApp {
         defer { driver.stop() }
         let terminal = CursesTerminal(theme: options.theme, environment: options.environment)
         defer { terminal.shutdown() }
+        terminal.wakeOnResize(wake)
         var loop = Loop(terminal: terminal, driver: driver, options: options)
         return loop.run(signals: signals, wake: wake)
     }

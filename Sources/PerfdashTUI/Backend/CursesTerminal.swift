@@ -116,13 +116,16 @@ public final class CursesTerminal {
         }
     }
 
-    /// Sleeps until a key arrives, `wake` is signalled, the terminal was resized, or `timeoutMilliseconds` pass.
-    ///
-    /// SIGWINCH may be delivered to any thread, so it need not interrupt this poll: the size is compared with the
-    /// terminal's after every wake-up, and the 50 ms default bounds how late a resize is noticed (two cheap
-    /// syscalls per wake-up, where a `getch` timeout costs far more).
-    /// Returns whether `readKey()` has something to report.
-    public func waitForInput(wake: WakePipe, timeoutMilliseconds: Int32 = 50) -> Bool {
+    /// Has SIGWINCH also write to `wake`, so a resize wakes `waitForInput` whichever thread the signal lands on.
+    /// ncurses' own handler still runs and still turns the signal into KEY_RESIZE.
+    public func wakeOnResize(_ wake: WakePipe) {
+        pd_chain_sigwinch(wake.writeDescriptorForSignals)
+    }
+
+    /// Sleeps until a key arrives, `wake` is signalled (new data, a quit signal, a resize), or
+    /// `timeoutMilliseconds` pass. Returns whether `readKey()` has something to report: a key, or a resize (the
+    /// size is compared with the terminal's after every wake-up).
+    public func waitForInput(wake: WakePipe, timeoutMilliseconds: Int32 = 1000) -> Bool {
         let ready = pd_wait_input(wake.readDescriptor, timeoutMilliseconds)
         if ready & 2 != 0 { wake.drain() }
         if ready & 1 != 0 { return true }
