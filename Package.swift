@@ -24,6 +24,7 @@ let package = Package(
             dependencies: [
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
@@ -54,6 +55,10 @@ let package = Package(
         .testTarget(name: "PerfdashCoreTests", dependencies: ["PerfdashCore"]),
         .testTarget(name: "PerfdashTUITests", dependencies: ["PerfdashTUI", "PerfdashCore"]),
         .testTarget(name: "PerfdashCLITests", dependencies: ["perfdash", "PerfdashCore"]),
+        .testTarget(
+            name: "PerfdashDemoTests",
+            dependencies: ["PerfdashDemo", .product(name: "NIOCore", package: "swift-nio")]
+        ),
     ]
 )
 

@@ -3,18 +3,21 @@ import PerfdashCore
 
 /// Options shared by the dashboard and `perfdash snapshot`: what to sample, where, and how often.
 ///
-/// Values are taken as text and checked in `samplerConfiguration()`/`openReader()`, so a bad value is reported in
-/// one line rather than with the whole usage text.
+/// Values are taken as text and checked in `samplerConfiguration(config:)`/`openReader(config:)`, so a bad value is
+/// reported in one line rather than with the whole usage text. `--interval`, `--window` and `--root` are nil when
+/// not given: a flag wins over the config file, which wins over the built-in default.
 struct CommonOptions: ParsableArguments {
-    @Option(help: "Time between samples: 10ms, 250ms, 2s, 1m… (at least 10ms).")
-    var interval: String = "1s"
+    @Option(help: ArgumentHelp("Time between samples: 10ms, 250ms, 2s, 1m… (at least 10ms; default: the config "
+                               + "file's interval, else 1s).", valueName: "duration"))
+    var interval: String?
 
-    @Option(help: "Statistics window: 1m, 5m or 15m.")
-    var window: String = "1m"
+    @Option(help: ArgumentHelp("Statistics window: 1m, 5m or 15m (default: the config file's, else 1m).",
+                               valueName: "window"))
+    var window: String?
 
-    @Option(help: ArgumentHelp("Directory holding proc/ and sys/ (a container's filesystem, a test tree).",
-                               valueName: "dir"))
-    var root: String = "/"
+    @Option(help: ArgumentHelp("Directory holding proc/ and sys/ (a container's filesystem, a test tree; default: "
+                               + "the config file's root, else /).", valueName: "dir"))
+    var root: String?
 
     @Option(name: .customLong("net-exclude"),
             help: ArgumentHelp("Comma-separated interface patterns left out of the network total ('' = none).",
@@ -25,27 +28,36 @@ struct CommonOptions: ParsableArguments {
           help: "Also list device-mapper and md devices (never added to the disk total).")
     var stackedDisks = false
 
-    /// The sampler settings, or a one-line error naming the bad option.
-    func samplerConfiguration() throws(CommandLineError) -> SamplerConfiguration {
-        let parsedInterval: Duration
-        do {
-            parsedInterval = try DurationText.parseInterval(interval)
-        } catch {
-            throw CommandLineError("--interval: \(error)")
+    /// The sampler settings (flags over `config`), or a one-line error naming the bad option.
+    func samplerConfiguration(config: PerfdashConfig = .defaults) throws(CommandLineError) -> SamplerConfiguration {
+        var parsedInterval = config.interval
+        if let interval {
+            do {
+                parsedInterval = try DurationText.parseInterval(interval)
+            } catch {
+                throw CommandLineError("--interval: \(error)")
+            }
         }
-        guard let parsedWindow = StatsWindow(parsing: window) else {
-            throw CommandLineError("--window: unknown window '\(window)' (use 1m, 5m or 15m)")
+        // The loader only accepts the three windows, so the config's always matches one.
+        var parsedWindow = StatsWindow.allCases.first { $0.duration == config.window } ?? .oneMinute
+        if let window {
+            guard let chosen = StatsWindow(parsing: window) else {
+                throw CommandLineError("--window: unknown window '\(window)' (use 1m, 5m or 15m)")
+            }
+            parsedWindow = chosen
         }
         return SamplerConfiguration(interval: parsedInterval, window: parsedWindow,
                                     networkTotal: InterfaceFilter(parsing: netExclude))
     }
 
-    /// The host reader under `--root`; a root without proc/stat is refused.
-    func openReader() throws(CommandLineError) -> HostReader {
+    /// The host reader under `--root` (else the config's root); a root without proc/stat is refused.
+    func openReader(config: PerfdashConfig = .defaults) throws(CommandLineError) -> HostReader {
+        let root = root ?? config.root
         do {
             return try HostReader(root: root, diskFilter: DiskFilter(includeStacked: stackedDisks))
         } catch {
-            throw CommandLineError("--root \(root): \(error)")
+            let place = self.root == nil ? "root \(root) (from \(config.origin))" : "--root \(root)"
+            throw CommandLineError("\(place): \(error)")
         }
     }
 }

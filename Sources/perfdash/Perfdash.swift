@@ -10,7 +10,8 @@ struct Perfdash: AsyncParsableCommand {
         abstract: "A terminal performance dashboard for Linux hosts and their services.",
         version: PerfdashCore.version,
         // Each subcommand lives in its own file in this folder.
-        subcommands: [DashboardCommand.self, SnapshotCommand.self],
+        subcommands: [DashboardCommand.self, SnapshotCommand.self, ProbeCommand.self, AutoscaleCommand.self,
+                      ConfigCommand.self, DemoCommand.self],
         defaultSubcommand: DashboardCommand.self
     )
 }

@@ -11,10 +11,15 @@ import Musl
 struct SnapshotCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "snapshot",
-        abstract: "Write host snapshots (rates and window statistics) without the dashboard.",
+        abstract: "Write host snapshots (rates, window statistics, autoscalers) without the dashboard.",
         discussion: """
             The first snapshot comes one interval after the start: rates need two readings. SIGINT or SIGTERM \
-            stops the run after the snapshot being written; a JSON array is closed and the exit status is 0.
+            stops the run after the snapshot being written; a JSON array is closed and the exit status is 0. \
+            Services ([[service]] in the config file, --scrape, --redis) are scraped in the background every \
+            interval and reported in the services section; a service that is down never fails a snapshot. \
+            Autoscalers ([[autoscaler]] in the config file, and/or --autoscale-metric with the policy flags) are \
+            stepped every snapshot and reported in its autoscaler section. Flags win over the config file, which \
+            wins over the defaults.
             """)
 
     @OptionGroup var common: CommonOptions
@@ -29,20 +34,41 @@ struct SnapshotCommand: AsyncParsableCommand {
                                valueName: "file"))
     var output: String?
 
+    @OptionGroup(title: "Config file and services")
+    var services: ConfigOptions
+
+    @OptionGroup(title: "Autoscaler (one, for the simple case)")
+    var autoscale: AutoscaleOptions
+
     func run() async throws {
         guard let format = SnapshotFormat(parsing: format) else {
             throw CommandLineError("--format: unknown format '\(self.format)' (use json, ndjson, csv or prometheus)")
         }
         guard count >= 0 else { throw CommandLineError("--count: must be 0 or more, not \(count)") }
-        let configuration = try common.samplerConfiguration()
-        let reader = try common.openReader()
+        let config: PerfdashConfig
+        do {
+            config = try services.load()
+        } catch {
+            throw CommandLineError(error.description)
+        }
+        let configuration = try common.samplerConfiguration(config: config)
+        let autoscalers = try autoscalerSpecs(config)
+        let reader = try common.openReader(config: config)
         let sink = try SnapshotSink(path: output)
         defer { sink.close() }
         let stream = SnapshotStream(format: format, single: count == 1,
                                     writeHeader: !(format == .csv && sink.hadContent))
         let limit = count == 0 ? nil : count
+        let collector = config.services.isEmpty ? nil
+            : ServiceCollector(services: config.services, interval: configuration.interval)
+        let scraping = collector?.start()
+        defer { scraping?.cancel() }
         let run = Task {
-            try await Self.write(reader: reader, configuration: configuration, count: limit, stream: stream, to: sink)
+            var monitor = LiveMonitor(
+                monitor: Monitor(sampler: Sampler(reader: reader, configuration: configuration),
+                                 autoscalers: autoscalers),
+                services: collector)
+            try await Self.write(&monitor, interval: configuration.interval, count: limit, stream: stream, to: sink)
         }
         // Signals only cancel the wait for the next tick: the snapshot being written is finished first.
         let signals = [SIGINT, SIGTERM].map { number in
@@ -56,14 +82,35 @@ struct SnapshotCommand: AsyncParsableCommand {
         try await run.value
     }
 
-    /// Samples on the real clock and writes every record whole; the stream is closed on every way out.
-    private static func write(reader: HostReader, configuration: SamplerConfiguration, count: Int?,
-                              stream: SnapshotStream, to sink: SnapshotSink) async throws {
-        var sampler = Sampler(reader: reader, configuration: configuration)
-        var stream = stream
-        let loop = SamplingLoop(clock: ContinuousClock(), interval: configuration.interval)
+    /// The autoscalers: those of the config file, then the one the flags describe; names must be unique.
+    private func autoscalerSpecs(_ config: PerfdashConfig) throws(CommandLineError) -> [AutoscalerSpec] {
+        let specs = config.autoscalers
+        let fromFlags: AutoscalerSpec?
         do {
-            try await loop.run(&sampler, count: count) { snapshot in
+            fromFlags = try autoscale.flags.spec()
+        } catch {
+            throw CommandLineError(error.description)
+        }
+        guard let fromFlags else {
+            if autoscale.flags != AutoscaleFlags() {
+                throw CommandLineError("the autoscaler flags need --autoscale-metric SERIES")
+            }
+            return specs
+        }
+        if specs.contains(where: { $0.name == fromFlags.name }) {
+            throw CommandLineError("--autoscale-name: \"\(fromFlags.name)\" is already an autoscaler of "
+                + "\(config.origin); give the flags' autoscaler another name")
+        }
+        return specs + [fromFlags]
+    }
+
+    /// Samples on the real clock and writes every record whole; the stream is closed on every way out.
+    private static func write(_ monitor: inout LiveMonitor, interval: Duration, count: Int?,
+                              stream: SnapshotStream, to sink: SnapshotSink) async throws {
+        var stream = stream
+        let loop = SamplingLoop(clock: ContinuousClock(), interval: interval)
+        do {
+            try await loop.run(&monitor, count: count) { snapshot in
                 try sink.write(stream.record(snapshot))
             }
         } catch {

@@ -76,6 +76,12 @@ public struct Sampler: Sendable {
         return snapshot
     }
 
+    /// Records series from other sources (services, the autoscaler) into the same history, so their window
+    /// statistics come from the same place as the host's.
+    public mutating func record(_ series: [FlatSeries]) {
+        history.record(series)
+    }
+
     /// Forgets the previous reading, so the next tick primes again (after a pause, rates over the gap would mislead).
     public mutating func restart() {
         previous = nil

@@ -6,7 +6,15 @@ import Musl
 import Darwin
 #endif
 
-/// Drives a `Sampler` on a clock: primes at once, then ticks every interval on a fixed grid (no drift).
+/// What the sampling loop ticks: the bare `Sampler`, or a `Monitor` that adds other sources and the autoscalers.
+public protocol SnapshotTicking {
+    /// Reads at `time`; nil while priming (the first tick: rates need two readings).
+    mutating func tick(at time: SampleTime) throws(HostReadError) -> Snapshot?
+}
+
+extension Sampler: SnapshotTicking {}
+
+/// Drives a `Sampler` (or a `Monitor`) on a clock: primes at once, then ticks every interval on a fixed grid (no drift).
 ///
 /// The clock is injected: `ContinuousClock` in the program, `ManualClock` in tests.
 public struct SamplingLoop<C: Clock>: Sendable where C.Duration == Duration {
@@ -27,12 +35,12 @@ public struct SamplingLoop<C: Clock>: Sendable where C.Duration == Duration {
     /// Ticks until `count` snapshots were handed to `onSnapshot` (nil: no limit) or the task is cancelled, and
     /// returns how many were handed over. Cancellation ends the wait for the next tick, never a snapshot half-way.
     @discardableResult
-    public func run(_ sampler: inout Sampler, count: Int?,
+    public func run(_ ticker: inout some SnapshotTicking, count: Int?,
                     onSnapshot: (Snapshot) throws -> Void) async throws -> Int {
         let origin = clock.now
         var delivered = 0
         var tickIndex: Int64 = 0
-        _ = try sampler.tick(at: time(since: origin))
+        _ = try ticker.tick(at: time(since: origin))
         while count.map({ delivered < $0 }) ?? true {
             tickIndex += 1
             // A tick that ran late skips the grid points already passed instead of bunching up.
@@ -43,7 +51,7 @@ public struct SamplingLoop<C: Clock>: Sendable where C.Duration == Duration {
             } catch is CancellationError {
                 return delivered
             }
-            if let snapshot = try sampler.tick(at: time(since: origin)) {
+            if let snapshot = try ticker.tick(at: time(since: origin)) {
                 try onSnapshot(snapshot)
                 delivered += 1
             }

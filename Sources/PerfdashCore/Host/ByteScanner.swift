@@ -55,6 +55,12 @@ struct ByteScanner {
         return true
     }
 
+    /// True when `range` of the input starts with `literal`.
+    func bytes(in range: Range<Int>, hasPrefix literal: StaticString) -> Bool {
+        guard range.count >= literal.utf8CodeUnitCount else { return false }
+        return bytes(in: range.lowerBound..<(range.lowerBound + literal.utf8CodeUnitCount), equal: literal)
+    }
+
     /// The next blank-separated token on this line (stopping also at `stop`), or nil at the end of the line.
     mutating func token(stoppingAt stop: UInt8 = ASCII.newline) -> Range<Int>? {
         skipBlanks()
@@ -68,14 +74,46 @@ struct ByteScanner {
     }
 
     /// Reads an unsigned decimal token; nil when the token is absent, not all digits, or overflows.
+    ///
+    /// The hot path of every parser: one pass over the digits, overflow checked only for 20-digit tokens.
     mutating func unsigned(stoppingAt stop: UInt8 = ASCII.newline) -> UInt64? {
-        guard let range = token(stoppingAt: stop) else { return nil }
+        skipBlanks()
+        let start = index
+        var value: UInt64 = 0
+        while index < bytes.count {
+            let digit = bytes[index] &- ASCII.zero
+            if digit >= 10 { break }
+            value = value &* 10 &+ UInt64(digit)
+            index += 1
+        }
+        let digits = index - start
+        guard digits > 0, isAtTokenEnd(stop) else { return nil }
+        return digits < 20 ? value : checkedValue(start..<index)
+    }
+
+    /// Moves past the next token without reading it (fields a parser does not use).
+    mutating func skipToken() {
+        skipBlanks()
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == ASCII.space || byte == ASCII.tab || byte == ASCII.newline { return }
+            index += 1
+        }
+    }
+
+    /// True when the cursor sits on a blank, a newline, `stop`, or the end.
+    private func isAtTokenEnd(_ stop: UInt8) -> Bool {
+        guard index < bytes.count else { return true }
+        let byte = bytes[index]
+        return byte == ASCII.space || byte == ASCII.tab || byte == ASCII.newline || byte == stop
+    }
+
+    /// The value of an all-digit range, or nil when it does not fit in 64 bits.
+    private func checkedValue(_ range: Range<Int>) -> UInt64? {
         var value: UInt64 = 0
         for position in range {
-            let digit = bytes[position] &- ASCII.zero
-            guard digit < 10 else { return nil }
             let (shifted, overflow1) = value.multipliedReportingOverflow(by: 10)
-            let (sum, overflow2) = shifted.addingReportingOverflow(UInt64(digit))
+            let (sum, overflow2) = shifted.addingReportingOverflow(UInt64(bytes[position] &- ASCII.zero))
             guard !overflow1, !overflow2 else { return nil }
             value = sum
         }

@@ -1,12 +1,20 @@
 /// Cumulative CPU time counters from one `cpu` line of /proc/stat, in clock ticks (USER_HZ).
 public struct CPUTimes: Sendable, Equatable {
+    /// Ticks in user mode (guest time included).
     public var user: UInt64
+    /// Ticks in user mode at low priority (guest_nice included).
     public var nice: UInt64
+    /// Ticks in kernel mode.
     public var system: UInt64
+    /// Ticks idle.
     public var idle: UInt64
+    /// Ticks idle while I/O was outstanding.
     public var iowait: UInt64
+    /// Ticks servicing hardware interrupts.
     public var irq: UInt64
+    /// Ticks servicing softirqs.
     public var softirq: UInt64
+    /// Ticks the hypervisor gave to other guests.
     public var steal: UInt64
     /// Already included in `user`: never add it to a total.
     public var guest: UInt64

@@ -2,9 +2,11 @@
 public struct DiskCounters: Sendable, Equatable {
     /// Kernel device name (`sda`, `nvme0n1`, `dm-0`).
     public var name: String
+    /// Reads completed.
     public var readsCompleted: UInt64
     /// Always 512-byte units, whatever the device's sector size.
     public var sectorsRead: UInt64
+    /// Writes completed.
     public var writesCompleted: UInt64
     /// Always 512-byte units, whatever the device's sector size.
     public var sectorsWritten: UInt64
@@ -23,8 +25,8 @@ public struct DiskCounters: Sendable, Equatable {
     }
 }
 
-/// Parses /proc/diskstats: `major minor name` then at least 11 counters per line. Every device is returned;
-/// `DiskFilter` decides which are whole disks.
+/// Parses /proc/diskstats: `major minor name` then at least 11 counters per line. Devices that are never disks
+/// (loop, ram, zram: `DiskFilter.isPseudo`) are skipped unread; `DiskReader` decides which others are whole disks.
 public enum DiskStatsParser: ProcParser {
     /// The file, relative to the root.
     public static let relativePath = "proc/diskstats"
@@ -39,16 +41,20 @@ public enum DiskStatsParser: ProcParser {
                 scanner.nextLine()
                 continue
             }
-            disks.append(try line(&scanner))
+            if let disk = try line(&scanner) { disks.append(disk) }
             scanner.nextLine()
         }
         return disks
     }
 
-    private static func line(_ scanner: inout ByteScanner) throws(HostReadError) -> DiskCounters {
+    private static func line(_ scanner: inout ByteScanner) throws(HostReadError) -> DiskCounters? {
         guard scanner.unsigned() != nil, scanner.unsigned() != nil, let name = scanner.token() else {
             throw .malformed(path: relativePath, line: scanner.line,
                              message: "expected 'major minor name counters…', found '\(scanner.lineExcerpt())'")
+        }
+        if scanner.bytes(in: name, hasPrefix: "loop") || scanner.bytes(in: name, hasPrefix: "ram")
+            || scanner.bytes(in: name, hasPrefix: "zram") {
+            return nil
         }
         // Fields after the name: reads, merged, sectors read, ms, writes, merged, sectors written, ms,
         // in flight, io_ticks, weighted ms (then discard and flush fields on newer kernels).
@@ -57,6 +63,12 @@ public enum DiskStatsParser: ProcParser {
         while true {
             scanner.skipBlanks()
             if scanner.isAtEndOfLine { break }
+            // Only the five counters used are read as numbers; the others are stepped over.
+            guard count == 0 || count == 2 || count == 4 || count == 6 || count == 9 else {
+                scanner.skipToken()
+                count += 1
+                continue
+            }
             guard let value = scanner.unsigned() else {
                 throw .malformed(path: relativePath, line: scanner.line,
                                  message: "field \(count + 4) of '\(scanner.string(name))' is not a counter")
@@ -66,8 +78,7 @@ public enum DiskStatsParser: ProcParser {
             case 2: fields.1 = value
             case 4: fields.2 = value
             case 6: fields.3 = value
-            case 9: fields.4 = value
-            default: break
+            default: fields.4 = value
             }
             count += 1
         }

@@ -78,16 +78,21 @@ public struct CPUReading: Sendable, Equatable, Codable {
 
 /// Memory in bytes; used = MemTotal − MemAvailable.
 public struct MemoryReading: Sendable, Equatable, Codable {
+    /// MemTotal.
     public var totalBytes: UInt64
     /// MemTotal − MemAvailable.
     public var usedBytes: UInt64
     /// 100 · used / total.
     public var usedPercent: Double
+    /// MemAvailable: what can be allocated without swapping.
     public var availableBytes: UInt64
+    /// MemFree: not used at all (less useful than available).
     public var freeBytes: UInt64
     /// Cached + SReclaimable − Shmem.
     public var cachedBytes: UInt64
+    /// Buffers: block-device metadata cache.
     public var buffersBytes: UInt64
+    /// SwapTotal.
     public var swapTotalBytes: UInt64
     /// SwapTotal − SwapFree.
     public var swapUsedBytes: UInt64
@@ -116,7 +121,9 @@ public struct MemoryReading: Sendable, Equatable, Codable {
 
 /// A container's memory limit and usage (cgroup v2 memory.max and memory.current).
 public struct CgroupMemoryReading: Sendable, Equatable, Codable {
+    /// memory.max.
     public var limitBytes: UInt64
+    /// memory.current (includes the container's page cache).
     public var usedBytes: UInt64
     /// 100 · used / limit.
     public var usedPercent: Double
@@ -133,9 +140,13 @@ public struct CgroupMemoryReading: Sendable, Equatable, Codable {
 public struct DiskRates: Sendable, Equatable, Codable {
     /// Device name, or `total`.
     public var name: String
+    /// Bytes read per second (512-byte sectors).
     public var readBytesPerSecond: Double
+    /// Bytes written per second (512-byte sectors).
     public var writeBytesPerSecond: Double
+    /// Reads completed per second.
     public var readIops: Double
+    /// Writes completed per second.
     public var writeIops: Double
     /// Δio_ticks(ms) / Δt(ms) · 100, clamped to 0…100; for the total, the mean over the disks.
     public var utilPercent: Double
@@ -154,7 +165,9 @@ public struct DiskRates: Sendable, Equatable, Codable {
 
 /// Every whole disk and their total (stacked dm/md devices are listed but not added).
 public struct DisksReading: Sendable, Equatable, Codable {
+    /// Whole disks in /proc/diskstats order.
     public var devices: [DiskRates]
+    /// Sums over the disks (stacked devices excluded); util is their mean.
     public var total: DiskRates
 
     /// Creates a disk reading.
@@ -168,13 +181,21 @@ public struct DisksReading: Sendable, Equatable, Codable {
 public struct InterfaceRates: Sendable, Equatable, Codable {
     /// Interface name, or `total`.
     public var name: String
+    /// Bytes received per second.
     public var rxBytesPerSecond: Double
+    /// Bytes sent per second.
     public var txBytesPerSecond: Double
+    /// Packets received per second.
     public var rxPacketsPerSecond: Double
+    /// Packets sent per second.
     public var txPacketsPerSecond: Double
+    /// Receive errors per second.
     public var rxErrorsPerSecond: Double
+    /// Transmit errors per second.
     public var txErrorsPerSecond: Double
+    /// Received packets dropped per second.
     public var rxDropsPerSecond: Double
+    /// Outgoing packets dropped per second.
     public var txDropsPerSecond: Double
 
     /// Creates interface rates.
@@ -195,6 +216,7 @@ public struct InterfaceRates: Sendable, Equatable, Codable {
 
 /// Every interface and the filtered total.
 public struct NetworkReading: Sendable, Equatable, Codable {
+    /// Every interface in /proc/net/dev order.
     public var interfaces: [InterfaceRates]
     /// Sum over the interfaces the filter includes.
     public var total: InterfaceRates

@@ -1,7 +1,10 @@
 /// /proc/loadavg: the three load averages and the task counts.
 public struct LoadAverage: Sendable, Equatable, Codable {
+    /// Load average over 1 minute.
     public var oneMinute: Double
+    /// Load average over 5 minutes.
     public var fiveMinutes: Double
+    /// Load average over 15 minutes.
     public var fifteenMinutes: Double
     /// Runnable tasks (running or ready) at the moment of reading.
     public var tasksRunning: Int

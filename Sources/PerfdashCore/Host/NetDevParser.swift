@@ -1,13 +1,22 @@
 /// Cumulative counters of one network interface from /proc/net/dev.
 public struct InterfaceCounters: Sendable, Equatable {
+    /// Interface name (`eth0`, `lo`).
     public var name: String
+    /// Bytes received.
     public var rxBytes: UInt64
+    /// Packets received.
     public var rxPackets: UInt64
+    /// Receive errors.
     public var rxErrors: UInt64
+    /// Received packets dropped.
     public var rxDrops: UInt64
+    /// Bytes sent.
     public var txBytes: UInt64
+    /// Packets sent.
     public var txPackets: UInt64
+    /// Transmit errors.
     public var txErrors: UInt64
+    /// Outgoing packets dropped.
     public var txDrops: UInt64
 
     /// Creates counters.

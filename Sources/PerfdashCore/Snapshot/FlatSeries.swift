@@ -24,7 +24,9 @@ public struct FlatSeries: Sendable, Equatable {
 
 /// A label name and value.
 public struct SeriesLabel: Sendable, Equatable, Hashable {
+    /// The label name.
     public var name: String
+    /// The label value.
     public var value: String
 
     /// Creates a label.
@@ -36,8 +38,11 @@ public struct SeriesLabel: Sendable, Equatable, Hashable {
 
 /// Units of series values.
 public enum SeriesUnit: String, Sendable, Equatable, Codable {
+    /// Percent, 0…100.
     case percent
+    /// Bytes.
     case bytes
+    /// Bytes per second.
     case bytesPerSecond = "bytes_per_second"
     /// Events per second (I/O operations, packets, errors).
     case perSecond = "per_second"
@@ -45,6 +50,7 @@ public enum SeriesUnit: String, Sendable, Equatable, Codable {
     case load
     /// A plain count (tasks, items).
     case count
+    /// Seconds.
     case seconds
     /// A fraction 0…1.
     case ratio

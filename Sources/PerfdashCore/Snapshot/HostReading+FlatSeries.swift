@@ -52,49 +52,44 @@ extension HostReading {
 
     private func appendDisks(to out: inout [FlatSeries]) {
         guard let disks else { return }
-        for (disk, isTotal) in disks.devices.map({ ($0, false) }) + [(disks.total, true)] {
-            for metric in DiskMetric.allCases {
-                let value: Double = switch metric {
-                case .readBytesPerSecond: disk.readBytesPerSecond
-                case .writeBytesPerSecond: disk.writeBytesPerSecond
-                case .readIops: disk.readIops
-                case .writeIops: disk.writeIops
-                case .utilPercent: disk.utilPercent
-                }
-                out.append(FlatSeries(
-                    name: SeriesName.disk(disk.name, metric),
-                    family: isTotal ? SeriesName.disk(SeriesName.total, metric) : "disk." + metric.rawValue,
-                    labels: isTotal ? [] : [SeriesLabel("device", disk.name)], value: value,
-                    unit: metric.unit))
-            }
-        }
+        Self.appendInstances(disks.devices, total: disks.total, prefix: "disk", label: "device",
+                             seriesName: SeriesName.disk, to: &out)
     }
 
     private func appendNetwork(to out: inout [FlatSeries]) {
         guard let network else { return }
-        for (interface, isTotal) in network.interfaces.map({ ($0, false) }) + [(network.total, true)] {
-            for metric in NetMetric.allCases {
-                let value: Double = switch metric {
-                case .rxBytesPerSecond: interface.rxBytesPerSecond
-                case .txBytesPerSecond: interface.txBytesPerSecond
-                case .rxPacketsPerSecond: interface.rxPacketsPerSecond
-                case .txPacketsPerSecond: interface.txPacketsPerSecond
-                case .rxErrorsPerSecond: interface.rxErrorsPerSecond
-                case .txErrorsPerSecond: interface.txErrorsPerSecond
-                case .rxDropsPerSecond: interface.rxDropsPerSecond
-                case .txDropsPerSecond: interface.txDropsPerSecond
-                }
+        Self.appendInstances(network.interfaces, total: network.total, prefix: "net", label: "interface",
+                             seriesName: SeriesName.net, to: &out)
+    }
+
+    /// Every metric of every instance (`disk.sda.read_iops`, label device=sda) and of the total, which has no
+    /// label and a family of its own (`disk.total.read_iops`) so that summing a family never counts twice.
+    private static func appendInstances<Metric: InstanceMetric>(
+        _ instances: [Metric.Rates], total: Metric.Rates, prefix: String, label: String,
+        seriesName: (String, Metric) -> String, to out: inout [FlatSeries]
+    ) {
+        for (rates, isTotal) in instances.map({ ($0, false) }) + [(total, true)] {
+            let instance = Metric.instanceName(of: rates)
+            for metric in Metric.allCases {
                 out.append(FlatSeries(
-                    name: SeriesName.net(interface.name, metric),
-                    family: isTotal ? SeriesName.net(SeriesName.total, metric) : "net." + metric.rawValue,
-                    labels: isTotal ? [] : [SeriesLabel("interface", interface.name)], value: value,
-                    unit: metric.unit))
+                    name: seriesName(instance, metric),
+                    family: isTotal ? seriesName(SeriesName.total, metric) : "\(prefix).\(metric.rawValue)",
+                    labels: isTotal ? [] : [SeriesLabel(label, instance)],
+                    value: metric.value(of: rates), unit: metric.unit))
             }
         }
     }
 }
 
-extension DiskMetric {
+/// A per-instance metric (of a disk or an interface): its unit and how to read it from the instance's rates.
+protocol InstanceMetric: RawRepresentable<String>, CaseIterable where AllCases == [Self] {
+    associatedtype Rates
+    var unit: SeriesUnit { get }
+    func value(of rates: Rates) -> Double
+    static func instanceName(of rates: Rates) -> String
+}
+
+extension DiskMetric: InstanceMetric {
     /// The unit of the metric's values.
     public var unit: SeriesUnit {
         switch self {
@@ -103,9 +98,21 @@ extension DiskMetric {
         case .utilPercent: .percent
         }
     }
+
+    func value(of rates: DiskRates) -> Double {
+        switch self {
+        case .readBytesPerSecond: rates.readBytesPerSecond
+        case .writeBytesPerSecond: rates.writeBytesPerSecond
+        case .readIops: rates.readIops
+        case .writeIops: rates.writeIops
+        case .utilPercent: rates.utilPercent
+        }
+    }
+
+    static func instanceName(of rates: DiskRates) -> String { rates.name }
 }
 
-extension NetMetric {
+extension NetMetric: InstanceMetric {
     /// The unit of the metric's values.
     public var unit: SeriesUnit {
         switch self {
@@ -113,4 +120,19 @@ extension NetMetric {
         default: .perSecond
         }
     }
+
+    func value(of rates: InterfaceRates) -> Double {
+        switch self {
+        case .rxBytesPerSecond: rates.rxBytesPerSecond
+        case .txBytesPerSecond: rates.txBytesPerSecond
+        case .rxPacketsPerSecond: rates.rxPacketsPerSecond
+        case .txPacketsPerSecond: rates.txPacketsPerSecond
+        case .rxErrorsPerSecond: rates.rxErrorsPerSecond
+        case .txErrorsPerSecond: rates.txErrorsPerSecond
+        case .rxDropsPerSecond: rates.rxDropsPerSecond
+        case .txDropsPerSecond: rates.txDropsPerSecond
+        }
+    }
+
+    static func instanceName(of rates: InterfaceRates) -> String { rates.name }
 }

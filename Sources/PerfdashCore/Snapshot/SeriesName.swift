@@ -6,25 +6,41 @@ public enum SeriesName {
     /// The instance name of an aggregate over disks or interfaces.
     public static let total = "total"
 
+    /// All CPUs, busy share.
     public static let cpuBusy = "cpu.busy_percent"
+    /// All CPUs, user + nice share.
     public static let cpuUser = "cpu.user_percent"
+    /// All CPUs, system + irq + softirq share.
     public static let cpuSystem = "cpu.system_percent"
+    /// All CPUs, iowait share.
     public static let cpuIowait = "cpu.iowait_percent"
+    /// All CPUs, steal share.
     public static let cpuSteal = "cpu.steal_percent"
 
     /// `cpu.core<N>.busy_percent`.
     public static func cpuCoreBusy(_ core: Int) -> String { "cpu.core\(core).busy_percent" }
 
+    /// 100 · (MemTotal − MemAvailable) / MemTotal.
     public static let memoryUsedPercent = "memory.used_percent"
+    /// MemTotal − MemAvailable.
     public static let memoryUsedBytes = "memory.used_bytes"
+    /// MemAvailable.
     public static let memoryAvailableBytes = "memory.available_bytes"
+    /// Cached + SReclaimable − Shmem.
     public static let memoryCachedBytes = "memory.cached_bytes"
+    /// Buffers.
     public static let memoryBuffersBytes = "memory.buffers_bytes"
+    /// MemTotal.
     public static let memoryTotalBytes = "memory.total_bytes"
+    /// 100 · swap used / SwapTotal.
     public static let swapUsedPercent = "swap.used_percent"
+    /// SwapTotal − SwapFree.
     public static let swapUsedBytes = "swap.used_bytes"
+    /// Container usage / limit (only under a limit below MemTotal).
     public static let cgroupMemoryUsedPercent = "memory.cgroup.used_percent"
+    /// Container memory.current.
     public static let cgroupMemoryUsedBytes = "memory.cgroup.used_bytes"
+    /// Container memory.max.
     public static let cgroupMemoryLimitBytes = "memory.cgroup.limit_bytes"
 
     /// `disk.<device>.<metric>`; `device` is a kernel name or `total`.
@@ -35,33 +51,68 @@ public enum SeriesName {
         "net.\(interface).\(metric.rawValue)"
     }
 
+    /// 1-minute load average.
     public static let load1 = "load.1m"
+    /// 5-minute load average.
     public static let load5 = "load.5m"
+    /// 15-minute load average.
     public static let load15 = "load.15m"
+    /// Runnable tasks.
     public static let tasksRunning = "tasks.running"
+    /// All tasks.
     public static let tasksTotal = "tasks.total"
 
     /// `service.<service>.<metric>` for series of instrumented services.
     public static func service(_ service: String, _ metric: String) -> String { "service.\(service).\(metric)" }
+
+    /// `autoscaler.<name>.<metric>`: an autoscaler's current recommendation.
+    public static func autoscaler(_ name: String, _ metric: AutoscalerMetric) -> String {
+        "autoscaler.\(name).\(metric.rawValue)"
+    }
+}
+
+/// The per-autoscaler series, by the suffix of their name.
+public enum AutoscalerMetric: String, Sendable, CaseIterable {
+    /// The replica count the recommendation starts from.
+    case currentReplicas = "current_replicas"
+    /// The recommended replica count.
+    case desiredReplicas = "desired_replicas"
+    /// Threshold policy: seconds until the cooldown ends (0 when none runs).
+    case cooldownSecondsLeft = "cooldown_seconds_left"
+    /// Target policy: seconds until the stabilization window stops holding the count (0 when it does not).
+    case stabilizationSecondsLeft = "stabilization_seconds_left"
 }
 
 /// The per-disk series, by the suffix of their name.
 public enum DiskMetric: String, Sendable, CaseIterable {
+    /// Bytes read per second.
     case readBytesPerSecond = "read_bytes_per_second"
+    /// Bytes written per second.
     case writeBytesPerSecond = "write_bytes_per_second"
+    /// Reads per second.
     case readIops = "read_iops"
+    /// Writes per second.
     case writeIops = "write_iops"
+    /// Time busy with I/O, percent.
     case utilPercent = "util_percent"
 }
 
 /// The per-interface series, by the suffix of their name.
 public enum NetMetric: String, Sendable, CaseIterable {
+    /// Bytes received per second.
     case rxBytesPerSecond = "rx_bytes_per_second"
+    /// Bytes sent per second.
     case txBytesPerSecond = "tx_bytes_per_second"
+    /// Packets received per second.
     case rxPacketsPerSecond = "rx_packets_per_second"
+    /// Packets sent per second.
     case txPacketsPerSecond = "tx_packets_per_second"
+    /// Receive errors per second.
     case rxErrorsPerSecond = "rx_errors_per_second"
+    /// Transmit errors per second.
     case txErrorsPerSecond = "tx_errors_per_second"
+    /// Received packets dropped per second.
     case rxDropsPerSecond = "rx_drops_per_second"
+    /// Outgoing packets dropped per second.
     case txDropsPerSecond = "tx_drops_per_second"
 }

@@ -24,6 +24,10 @@ public struct Snapshot: Sendable, Equatable, Codable {
     public var stats: [String: Summary]
     /// Why a section is empty (a missing optional file…).
     public var notes: [String]
+    /// The configured autoscalers, in configuration order; nil (absent from the JSON) when none is configured.
+    public var autoscaler: [AutoscalerStatus]?
+    /// The configured services, in configuration order; nil (absent from the JSON) when none is configured.
+    public var services: [ServiceReport]?
 
     /// Creates a snapshot.
     public init(timestampUnixMs: Int64, intervalSeconds: Double, elapsedSeconds: Double, window: StatsWindow,
@@ -39,8 +43,12 @@ public struct Snapshot: Sendable, Equatable, Codable {
         self.notes = notes
     }
 
-    /// Every numeric value of the snapshot, host first, in a stable order.
+    /// Every numeric value of the snapshot, host first, then the services, then the autoscalers' recommendations,
+    /// in a stable order.
     public func flatSeries() -> [FlatSeries] {
-        host.flatSeries()
+        var series = host.flatSeries()
+        for service in services ?? [] { series += service.flatSeries() }
+        for status in autoscaler ?? [] { series += status.flatSeries() }
+        return series
     }
 }

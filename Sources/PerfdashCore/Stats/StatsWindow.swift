@@ -1,7 +1,10 @@
 /// The statistics windows: the last 1, 5 or 15 minutes of samples.
 public enum StatsWindow: String, Sendable, Equatable, Hashable, Codable, CaseIterable {
+    /// The last minute.
     case oneMinute = "1m"
+    /// The last 5 minutes.
     case fiveMinutes = "5m"
+    /// The last 15 minutes.
     case fifteenMinutes = "15m"
 
     /// Parses `1m`, `5m` or `15m`.

@@ -2,12 +2,17 @@
 public struct Summary: Sendable, Equatable, Codable {
     /// Number of samples in the window (always ≥ 1).
     public var count: Int
+    /// Arithmetic mean.
     public var avg: Double
+    /// Smallest value.
     public var min: Double
+    /// Largest value.
     public var max: Double
     /// Percentiles: linear interpolation between closest ranks, rank = q·(n−1) (numpy's default).
     public var p50: Double
+    /// 95th percentile.
     public var p95: Double
+    /// 99th percentile.
     public var p99: Double
 
     /// Creates a summary.

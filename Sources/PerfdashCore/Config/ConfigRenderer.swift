@@ -1,0 +1,117 @@
+/// Prints a config as TOML that perfdash reads back to the same config; passwords are never printed.
+public enum ConfigRenderer {
+    /// The effective config as TOML, every setting spelled out with its default filled in.
+    public static func render(_ config: PerfdashConfig) -> String {
+        var out = "# perfdash effective config (from \(config.origin))\n"
+        out += "interval = \(quote(ConfigUnits.format(config.interval)))\n"
+        out += "window = \(quote(ConfigUnits.format(config.window)))\n"
+        out += "theme = \(quote(config.theme))\n"
+        out += "graph = \(quote(config.graph.rawValue))\n"
+        out += "root = \(quote(config.root))\n"
+        for service in config.services {
+            out += "\n[[service]]\nname = \(quote(service.name))\nkind = \(quote(service.kind))\n"
+            switch service.endpoint {
+            case .http(let endpoint, let bodyLimit, let metrics):
+                out += "url = \(quote(endpoint.description))\n"
+                out += "timeout = \(quote(ConfigUnits.format(service.timeout)))\n"
+                out += "body_limit = \(quote(ConfigUnits.format(bytes: bodyLimit)))\n"
+                out += "\n[service.metrics]\n"
+                out += "cache_hits = \(quote(metrics.cacheHits))\n"
+                out += "cache_misses = \(quote(metrics.cacheMisses))\n"
+                out += "cache_evictions = \(quote(metrics.cacheEvictions))\n"
+                out += "cache_labels = \(list(metrics.cacheLabels))\n"
+                out += "queue_depth = \(list(metrics.queueDepth))\n"
+                out += "queue_label = \(quote(metrics.queueLabel))\n"
+                out += "latency = \(quote(metrics.latency))\n"
+            case .redis(let redis):
+                let host = redis.host.contains(":") ? "[\(redis.host)]" : redis.host
+                out += "redis = \(quote("\(host):\(redis.port)"))\n"
+                out += "timeout = \(quote(ConfigUnits.format(service.timeout)))\n"
+                if let database = redis.database { out += "db = \(database)\n" }
+                if let username = redis.username { out += "username = \(quote(username))\n" }
+                if let env = redis.passwordEnv {
+                    out += "password_env = \(quote(env))\n"
+                } else if redis.password != nil {
+                    out += "# password = (set in the config file, not shown)\n"
+                }
+                // Queues print back as the preset that produces their keys, raw keys as queue_keys.
+                let groups = Dictionary(grouping: redis.queues) { preset(of: $0) ?? .raw }
+                if let raw = groups[.raw], !raw.isEmpty { out += "queue_keys = \(list(raw.map(\.name)))\n" }
+                if let (preset, queues) = groups.first(where: { $0.key != .raw }) {
+                    out += "queue_preset = \(quote(preset.rawValue))\nqueues = \(list(queues.map(\.name)))\n"
+                }
+            }
+        }
+        for table in config.autoscalerTables {
+            out += "\n[[autoscaler]]\n"
+            out += renderTable(table, prefix: "autoscaler")
+        }
+        return out
+    }
+
+    private static func preset(of queue: RedisQueue) -> RedisQueuePreset? {
+        RedisQueuePreset.allCases.first { $0.keys(for: queue.name) == queue.keys }
+    }
+
+    /// A raw table's scalar and array entries, then its sub-tables as `[prefix.key]` sections.
+    private static func renderTable(_ table: ConfigTable, prefix: String) -> String {
+        var out = ""
+        var sections: [(String, ConfigTable)] = []
+        for entry in table.entries {
+            if case .table(let nested) = entry.value.content {
+                sections.append((entry.key, nested))
+            } else {
+                out += "\(key(entry.key)) = \(inline(entry.value))\n"
+            }
+        }
+        for (name, nested) in sections {
+            out += "\n[\(prefix).\(key(name))]\n" + renderTable(nested, prefix: "\(prefix).\(key(name))")
+        }
+        return out
+    }
+
+    private static func inline(_ value: ConfigValue) -> String {
+        switch value.content {
+        case .string(let text): return quote(text)
+        case .integer(let number): return String(number)
+        case .float(let number):
+            if number.isNaN { return "nan" }
+            if number.isInfinite { return number > 0 ? "inf" : "-inf" }
+            return String(number)
+        case .bool(let flag): return flag ? "true" : "false"
+        case .dateTime(let text): return text
+        case .array(let elements): return "[" + elements.map(inline).joined(separator: ", ") + "]"
+        case .table(let table):
+            return "{ " + table.entries.map { "\(key($0.key)) = \(inline($0.value))" }.joined(separator: ", ") + " }"
+        }
+    }
+
+    private static func key(_ name: String) -> String {
+        let bare = !name.isEmpty && name.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_" || $0 == "-"
+        }
+        return bare ? name : quote(name)
+    }
+
+    private static func list(_ items: [String]) -> String {
+        "[" + items.map(quote).joined(separator: ", ") + "]"
+    }
+
+    /// A TOML basic string, control characters escaped (Celery keys hold \u0006\u0016).
+    static func quote(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 32 || scalar.value == 127:
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}

@@ -1,0 +1,37 @@
+/// Parses the quick flags `--scrape NAME=URL` and `--redis NAME=HOST:PORT` into services with default settings.
+public enum QuickServiceFlag {
+    /// `--scrape api=http://127.0.0.1:8000/metrics`.
+    public static func scrape(_ argument: String) throws(ConfigError) -> ServiceConfig {
+        let (name, value) = try split(argument, flag: "--scrape", example: "api=http://127.0.0.1:8000/metrics")
+        do {
+            let endpoint = try HTTPEndpoint(parsing: value)
+            return ServiceConfig(name: name, endpoint: .http(endpoint, bodyLimit: HTTPFetcher.defaultBodyLimit,
+                                                             metrics: .defaults))
+        } catch {
+            throw ConfigError(subject: "--scrape \(argument)", error.reason)
+        }
+    }
+
+    /// `--redis cache=127.0.0.1:6379`; the password, if any, comes from `REDISCLI_AUTH` (as for redis-cli).
+    public static func redis(_ argument: String, environment: [String: String]) throws(ConfigError) -> ServiceConfig {
+        let (name, value) = try split(argument, flag: "--redis", example: "cache=127.0.0.1:6379")
+        do {
+            let address = try RedisServiceConfig.address(value)
+            let password = environment["REDISCLI_AUTH"].flatMap { $0.isEmpty ? nil : $0 }
+            return ServiceConfig(name: name, endpoint: .redis(RedisServiceConfig(
+                host: address.host, port: address.port, database: address.database, password: password,
+                passwordEnv: password == nil ? nil : "REDISCLI_AUTH")))
+        } catch {
+            throw ConfigError(subject: "--redis \(argument)", error.reason)
+        }
+    }
+
+    private static func split(_ argument: String, flag: String,
+                              example: String) throws(ConfigError) -> (String, String) {
+        guard let equals = argument.firstIndex(of: "="), equals != argument.startIndex,
+              argument.index(after: equals) != argument.endIndex else {
+            throw ConfigError(subject: "\(flag) \(argument)", "expected NAME=\(flag == "--redis" ? "HOST:PORT" : "URL"), e.g. \(flag) \(example)")
+        }
+        return (String(argument[..<equals]), String(argument[argument.index(after: equals)...]))
+    }
+}

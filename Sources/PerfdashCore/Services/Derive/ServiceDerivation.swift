@@ -1,0 +1,120 @@
+/// Turns consecutive scrapes into `ServiceMetrics`: counter increases, hit rates, queue statistics and quantiles.
+enum ServiceDerivation {
+    /// Metrics over `samples` (oldest first). Deltas are taken between consecutive pairs of `baseline + samples`;
+    /// queue statistics use `samples` only. Names come from the latest sample.
+    static func metrics(samples: [ServiceSample], baseline: ServiceSample?, span: Double) -> ServiceMetrics? {
+        guard let latest = samples.last else { return nil }
+        let sequence = (baseline.map { [$0] } ?? []) + samples
+        let pairs = zip(sequence, sequence.dropFirst()).map { ($0, $1) }
+        return ServiceMetrics(
+            seriesCount: latest.seriesCount, scrapes: samples.count, span: span,
+            caches: latest.caches.keys.sorted().map { cache($0, pairs: pairs, latest: latest) },
+            queues: latest.queues.keys.sorted().compactMap { queue($0, samples: samples) },
+            latencies: latest.latencies.keys.sorted().compactMap { latency($0, pairs: pairs, latest: latest) })
+    }
+
+    /// A sample with every counter at zero and the same names and bucket bounds: the baseline for totals.
+    static func zeroed(_ sample: ServiceSample) -> ServiceSample {
+        var zero = sample
+        zero.caches = sample.caches.mapValues {
+            CacheCounters(hits: 0, misses: 0, evictions: $0.evictions.map { _ in 0 },
+                          expirations: $0.expirations.map { _ in 0 })
+        }
+        zero.latencies = sample.latencies.mapValues { distribution in
+            switch distribution {
+            case .histogram(let buckets, _, _):
+                .histogram(buckets: buckets.map { HistogramBucket(upperBound: $0.upperBound, count: 0) }, sum: 0, count: 0)
+            case .summary(let quantiles, _, _):
+                .summary(quantiles: quantiles, sum: 0, count: 0)
+            }
+        }
+        return zero
+    }
+
+    /// Prometheus' `increase` without extrapolation: a value below the previous one means the counter restarted
+    /// from zero, so the whole new value counts.
+    static func increase(_ previous: Double, _ current: Double) -> Double {
+        current >= previous ? current - previous : current
+    }
+
+    private static func cache(_ name: String, pairs: [(ServiceSample, ServiceSample)], latest: ServiceSample)
+        -> CacheMetrics {
+        var hits = 0.0, misses = 0.0
+        var evictions: Double?, expirations: Double?
+        for (previous, current) in pairs {
+            guard let before = previous.caches[name], let after = current.caches[name] else { continue }
+            hits += increase(before.hits, after.hits)
+            misses += increase(before.misses, after.misses)
+            if let old = before.evictions, let new = after.evictions { evictions = (evictions ?? 0) + increase(old, new) }
+            if let old = before.expirations, let new = after.expirations {
+                expirations = (expirations ?? 0) + increase(old, new)
+            }
+        }
+        let traffic = hits + misses
+        return CacheMetrics(name: name, hits: hits, misses: misses, hitRate: traffic > 0 ? hits / traffic : nil,
+                            evictions: evictions, expirations: expirations)
+    }
+
+    private static func queue(_ name: String, samples: [ServiceSample]) -> QueueMetrics? {
+        let depths = samples.compactMap { $0.queues[name] }
+        guard let current = depths.last, let p95 = ExactQuantile.quantile(0.95, of: depths) else { return nil }
+        return QueueMetrics(name: name, current: current, average: depths.reduce(0, +) / Double(depths.count),
+                            p95: p95, maximum: depths.max() ?? current)
+    }
+
+    private static func latency(_ name: String, pairs: [(ServiceSample, ServiceSample)], latest: ServiceSample)
+        -> LatencyMetrics? {
+        var sum = 0.0, count = 0.0
+        var bucketIncrease: [Double: Double] = [:]
+        for (previous, current) in pairs {
+            guard let before = previous.latencies[name], let after = current.latencies[name] else { continue }
+            switch (before, after) {
+            case let (.histogram(oldBuckets, oldSum, oldCount), .histogram(newBuckets, newSum, newCount)):
+                sum += increase(oldSum, newSum)
+                count += increase(oldCount, newCount)
+                addIncreases(from: oldBuckets, to: newBuckets, into: &bucketIncrease)
+            case let (.summary(_, oldSum, oldCount), .summary(_, newSum, newCount)):
+                sum += increase(oldSum, newSum)
+                count += increase(oldCount, newCount)
+            default:
+                continue
+            }
+        }
+        let mean = count > 0 ? sum / count : nil
+        switch latest.latencies[name] {
+        case .histogram(let buckets, _, _):
+            let deltas = buckets.map { HistogramBucket(upperBound: $0.upperBound, count: bucketIncrease[$0.upperBound] ?? 0) }
+            func quantile(_ q: Double) -> Double? {
+                let value = HistogramQuantile.quantile(q, buckets: deltas)
+                return value.isNaN ? nil : value
+            }
+            return LatencyMetrics(name: name, source: .histogram, observations: count, mean: mean,
+                                  p50: quantile(0.5), p95: quantile(0.95), p99: quantile(0.99))
+        case .summary(let quantiles, _, _):
+            func exposed(_ q: Double) -> Double? {
+                quantiles.first { abs($0.key - q) < 1e-9 && !$0.value.isNaN }?.value
+            }
+            return LatencyMetrics(name: name, source: .summary, observations: count, mean: mean,
+                                  p50: exposed(0.5), p95: exposed(0.95), p99: exposed(0.99))
+        case nil:
+            return nil
+        }
+    }
+
+    /// Adds each bucket's increase between two scrapes. Layouts are almost always identical, so bounds are
+    /// matched by position first; a bucket missing from the earlier scrape is a new series with no increase yet.
+    private static func addIncreases(from old: [HistogramBucket], to new: [HistogramBucket],
+                                     into increases: inout [Double: Double]) {
+        if old.count == new.count, zip(old, new).allSatisfy({ $0.upperBound == $1.upperBound }) {
+            for (before, after) in zip(old, new) {
+                increases[after.upperBound, default: 0] += increase(before.count, after.count)
+            }
+            return
+        }
+        let earlier = Dictionary(old.map { ($0.upperBound, $0.count) }, uniquingKeysWith: +)
+        for bucket in new {
+            guard let previous = earlier[bucket.upperBound] else { continue }
+            increases[bucket.upperBound, default: 0] += increase(previous, bucket.count)
+        }
+    }
+}

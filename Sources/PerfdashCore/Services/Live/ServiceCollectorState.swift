@@ -1,0 +1,82 @@
+import Foundation
+
+/// What the live services collector knows, as a value: each service's status and its recent scrapes.
+///
+/// Pure and stepped by hand: `record(_:at:)` folds scrape outcomes in, `reports(window:now:)` reads them out. The
+/// `ServiceCollector` keeps one behind a lock and feeds it from its scrape tasks; tests drive it directly.
+public struct ServiceCollectorState: Sendable {
+    /// How the services are reached, in configuration order.
+    public let services: [ServiceConfig]
+    /// Up/down, last error, scrape duration and series count per service.
+    public private(set) var board: ServiceStatusBoard
+    /// Each service's scrapes, sized for the longest stats window.
+    private var windows: [String: ServiceWindow]
+
+    /// An empty state for `services` scraped every `interval` (which sizes the windows for 15 minutes).
+    public init(services: [ServiceConfig], interval: Duration) {
+        self.services = services
+        board = ServiceStatusBoard(names: services.map(\.name))
+        let capacity = ServiceWindow.capacity(window: StatsWindow.fifteenMinutes.duration.seconds,
+                                              interval: interval.seconds)
+        windows = Dictionary(uniqueKeysWithValues: services.map { ($0.name, ServiceWindow(capacity: capacity)) })
+    }
+
+    /// Folds in scrape outcomes that finished at `time` (its monotonic part places the scrape in the window, its
+    /// wall-clock part dates an outage). Outcomes of unknown services are ignored.
+    public mutating func record(_ outcomes: [ScrapeOutcome], at time: SampleTime) {
+        board.record(outcomes, at: time.date)
+        for outcome in outcomes {
+            guard case .success(let sample) = outcome.result else { continue }
+            windows[outcome.name]?.append(sample, at: time.monotonic.seconds)
+        }
+    }
+
+    /// The scrapes kept for `name`, if configured.
+    public func window(_ name: String) -> ServiceWindow? {
+        windows[name]
+    }
+
+    /// Every service as a snapshot shows it, with metrics over `window`; `now` (wall clock, Unix ms) dates the
+    /// down-for seconds.
+    public func reports(window: StatsWindow, now unixMilliseconds: Int64) -> [ServiceReport] {
+        let now = Date(unixMilliseconds: unixMilliseconds)
+        return zip(services, board.statuses).map { service, status in
+            var metrics: ServiceWindowReport?
+            if status.isUp, let derived = windows[service.name]?.metrics(over: window.duration.seconds) {
+                metrics = ServiceWindowReport(derived, window: window)
+            }
+            return ServiceReport(
+                name: service.name, kind: service.kind, address: service.address, state: status.state,
+                lastError: status.lastError, errorKind: status.errorKind,
+                // Whole milliseconds: the inputs are, and Date arithmetic would add float noise.
+                downForSeconds: status.downFor(now: now).map { ($0 * 1000).rounded() / 1000 },
+                scrapeDurationSeconds: status.scrapeDurationSeconds, seriesCount: status.seriesCount,
+                metrics: metrics)
+        }
+    }
+}
+
+extension ServiceConfig {
+    /// Where the service is: its URL, or `host:port` (with `/db` when a database is selected) for Redis.
+    public var address: String {
+        switch endpoint {
+        case .http(let http, _, _):
+            return http.description
+        case .redis(let redis):
+            let host = redis.host.contains(":") ? "[\(redis.host)]" : redis.host
+            return "\(host):\(redis.port)" + (redis.database.map { "/\($0)" } ?? "")
+        }
+    }
+}
+
+extension SampleTime {
+    /// The wall-clock part as a `Date`.
+    var date: Date { Date(unixMilliseconds: unixMilliseconds) }
+}
+
+extension Date {
+    /// The instant `unixMilliseconds` after the Unix epoch.
+    init(unixMilliseconds: Int64) {
+        self.init(timeIntervalSince1970: Double(unixMilliseconds) / 1000)
+    }
+}

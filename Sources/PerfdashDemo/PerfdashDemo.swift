@@ -1,4 +1,0 @@
-import Prometheus
-
-/// PerfdashDemo: an instrumented demo workload serving /metrics on loopback.
-public enum PerfdashDemo {}

@@ -1,0 +1,27 @@
+import ArgumentParser
+import Foundation
+import PerfdashCore
+
+/// `--config`, `--scrape` and `--redis`: shared by every command that watches services.
+struct ConfigOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Config file (default: $XDG_CONFIG_HOME/perfdash/config.toml).",
+                                            valueName: "path"))
+    var config: String?
+
+    @Option(name: .long, help: ArgumentHelp("Scrape a Prometheus/OpenMetrics endpoint (repeatable).",
+                                            valueName: "name=url"))
+    var scrape: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Watch a Redis server (repeatable); its password, if any, from REDISCLI_AUTH.", valueName: "name=host:port"))
+    var redis: [String] = []
+
+    /// The effective config: the file (or defaults) plus the quick-flag services.
+    func load(path: String? = nil,
+              environment: [String: String] = ProcessInfo.processInfo.environment) throws(ConfigError) -> PerfdashConfig {
+        var quick: [ServiceConfig] = []
+        for argument in scrape { quick.append(try QuickServiceFlag.scrape(argument)) }
+        for argument in redis { quick.append(try QuickServiceFlag.redis(argument, environment: environment)) }
+        return try ConfigLoader.load(path: path ?? config, environment: environment).adding(quick)
+    }
+}

@@ -1,0 +1,48 @@
+import Testing
+@testable import PerfdashCore
+
+@Suite struct HistoryTests {
+    @Test(arguments: [
+        // ⌈window / interval⌉: 60 s / 1 s = 60; 300 s / 250 ms = 1200; 900 s / 7 s = 128.57 → 129; 60 s / 10 ms = 6000.
+        (StatsWindow.oneMinute, Duration.seconds(1), 60),
+        (.fiveMinutes, .milliseconds(250), 1200),
+        (.fifteenMinutes, .seconds(7), 129),
+        (.oneMinute, .milliseconds(10), 6000),
+        (.oneMinute, .seconds(120), 1),
+    ])
+    func windowCapacity(window: StatsWindow, interval: Duration, expected: Int) {
+        #expect(window.capacity(at: interval) == expected)
+    }
+
+    @Test func windowsSeeDifferentSpans() throws {
+        // At a 20 s interval the 1 m window holds 3 samples, 5 m holds 15, 15 m holds 45.
+        var history = History(interval: .seconds(20))
+        for value in 1...20 { history.record("x", Double(value)) }
+        // 1 m: [18, 19, 20] → avg 19; 5 m: [6…20] → avg 13; 15 m: all 20 → avg 10.5.
+        #expect(history.summary("x", window: .oneMinute)?.avg == 19)
+        #expect(history.summary("x", window: .fiveMinutes)?.avg == 13)
+        #expect(history.summary("x", window: .fifteenMinutes)?.avg == 10.5)
+        #expect(history.summary("x", window: .fiveMinutes)?.count == 15)
+        #expect(history.values("x", window: .oneMinute) == [18, 19, 20])
+        #expect(history.summary("unknown", window: .oneMinute) == nil)
+    }
+
+    @Test func changingTheIntervalResizesAndKeepsTheNewest() {
+        // 20 s → 30 s: the 1 m window shrinks from 3 to 2 samples, the newest two.
+        var history = History(interval: .seconds(20))
+        for value in 1...5 { history.record("x", Double(value)) }
+        history.setInterval(.seconds(30))
+        #expect(history.values("x", window: .oneMinute) == [4, 5])
+        #expect(history.window("x", .oneMinute)?.capacity == 2)
+    }
+
+    @Test(arguments: [("1m", StatsWindow.oneMinute), ("5m", .fiveMinutes), ("15m", .fifteenMinutes)])
+    func windowParsing(text: String, window: StatsWindow) {
+        #expect(StatsWindow(parsing: text) == window)
+    }
+
+    @Test func unknownWindowIsRefusedAndCycleWraps() {
+        #expect(StatsWindow(parsing: "2m") == nil)
+        #expect(StatsWindow.oneMinute.next.next.next == .oneMinute)
+    }
+}
