@@ -37,6 +37,14 @@ static inline mmask_t pd_all_mouse_events(void) { return ALL_MOUSE_EVENTS; }
 static inline int pd_attr_set(WINDOW *win, attr_t attrs, int pair) {
     return wattr_set(win, attrs, (short)(pair < 32767 ? pair : 0), &pair);
 }
+/* Makes blanks in `attrs` and colour pair `pair` the window's background: erase() fills with it and a terminal with
+   back-colour-erase clears to it in one sequence instead of one space per cell. */
+static inline void pd_set_background(WINDOW *win, attr_t attrs, int pair) {
+    cchar_t blank;
+    wchar_t space[2] = { L' ', 0 };
+    setcchar(&blank, space, attrs, (short)(pair < 32767 ? pair : 0), &pair);
+    wbkgrndset(win, &blank);
+}
 /* The key pressed, or a KEY_ code; returns ERR on timeout. Folded into one int so Swift needs no wint_t. */
 static inline int pd_get_wch(WINDOW *win, int *is_key_code) {
     wint_t ch = 0;

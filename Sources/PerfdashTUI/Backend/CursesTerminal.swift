@@ -50,6 +50,7 @@ public final class CursesTerminal {
         colorMode = mode
         resolver = StyleResolver(theme: theme, mode: mode)
         CrashGuard.install()
+        applyBackground()
     }
 
     deinit { shutdown() }
@@ -69,6 +70,14 @@ public final class CursesTerminal {
         resolver = StyleResolver(theme: theme, mode: colorMode)
         styleCache.removeAll(keepingCapacity: true)
         previous = nil
+        applyBackground()
+        clearok(pd_stdscr(), true)
+    }
+
+    /// The theme's plain style becomes the window background, so the many blank cells of a frame cost nothing.
+    private func applyBackground() {
+        let plain = attributes(for: .plain)
+        pd_set_background(pd_stdscr(), plain.attr, plain.pair)
     }
 
     /// Forgets what is on the screen and erases it: after a resize, when the old frame no longer lines up.
@@ -171,10 +180,13 @@ public final class CursesTerminal {
     }
 
     private func apply(_ style: Style) {
-        if let cached = styleCache[style] {
-            pd_attr_set(pd_stdscr(), cached.attr, cached.pair)
-            return
-        }
+        let resolved = attributes(for: style)
+        pd_attr_set(pd_stdscr(), resolved.attr, resolved.pair)
+    }
+
+    /// The curses attributes and colour pair for a style, cached.
+    private func attributes(for style: Style) -> (attr: attr_t, pair: Int32) {
+        if let cached = styleCache[style] { return cached }
         let resolved = resolver.resolve(style)
         var attr = pd_a_normal()
         if resolved.attributes.contains(.bold) { attr |= pd_a_bold() }
@@ -183,7 +195,7 @@ public final class CursesTerminal {
         if resolved.attributes.contains(.dim) { attr |= pd_a_dim() }
         let pair = pairNumber(fg: resolved.fg, bg: resolved.bg)
         styleCache[style] = (attr, pair)
-        pd_attr_set(pd_stdscr(), attr, pair)
+        return (attr, pair)
     }
 
     private func pairNumber(fg: Int?, bg: Int?) -> Int32 {
