@@ -2,9 +2,13 @@ public import PerfdashCore
 
 /// How the dashboard starts: sampling settings, theme, graph style.
 public struct DashboardOptions: Sendable {
+    /// What to sample and how often.
     public var sampler: SamplerConfiguration
+    /// The theme to start with.
     public var theme: Theme
+    /// Where `t` finds further themes.
     public var themes: ThemeLibrary
+    /// How graphs are drawn.
     public var graphStyle: GraphStyle
     /// ASCII only: `--ascii`, TERM=linux or a locale without UTF-8.
     public var ascii: Bool

@@ -3,7 +3,9 @@
 /// Every write clips at the canvas edges (and at an optional column limit), so drawing code never needs to check
 /// bounds and never traps, whatever the terminal size.
 public struct Canvas: Sendable, Equatable {
+    /// Columns.
     public let width: Int
+    /// Rows.
     public let height: Int
     public private(set) var cells: [Cell]
 

@@ -8,7 +8,9 @@ public struct Cell: Hashable, Sendable {
     public private(set) var scalar: UInt32
     /// One combining scalar drawn on the base (an accent, a variation selector), or 0.
     public private(set) var mark: UInt32
+    /// Columns covered: 1, 2 for a wide grapheme, 0 for the right half of one.
     public var width: UInt8
+    /// Colours and attributes.
     public var style: Style
 
     /// Creates a cell from scalar values.

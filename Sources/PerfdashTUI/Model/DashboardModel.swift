@@ -71,7 +71,9 @@ public struct DashboardModel: Sendable {
 public struct ServicesInput: Sendable, Equatable {
     /// One service's status line.
     public struct Row: Sendable, Equatable {
+        /// The service name.
         public var name: String
+        /// Whether the last scrape succeeded.
         public var up: Bool
         /// A short summary: hit rate, queue depth, latency, or the error when down.
         public var detail: String
@@ -84,6 +86,7 @@ public struct ServicesInput: Sendable, Equatable {
         }
     }
 
+    /// One row per service.
     public var rows: [Row]
 
     /// Creates the input; no rows means no services are configured.

@@ -2,8 +2,11 @@ import PerfdashCore
 
 /// Everything a panel draws from.
 public struct PanelInput: Sendable {
+    /// The data.
     public var model: DashboardModel
+    /// The user's choices.
     public var state: DashboardState
+    /// Glyphs, graph style, colour.
     public var context: RenderContext
 
     /// Creates the input.
