@@ -56,7 +56,8 @@ public struct Glyphs: Sendable, Equatable {
     public static func asciiFallback(_ c: Character) -> Character {
         if c.isASCII { return c }
         switch c {
-        case "·", "…": return "."
+        case "·": return "|"
+        case "…": return "-"
         case "−", "–", "—", "─": return "-"
         case "↑": return "^"
         case "↓": return "v"
