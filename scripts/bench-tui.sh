@@ -29,6 +29,7 @@ WORK=$(mktemp -d)
 TMUX_CMD=(tmux -L "$SOCKET" -f /dev/null)
 cleanup() {
     "${TMUX_CMD[@]}" kill-server 2>/dev/null || true
+    rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$SOCKET"
     rm -rf "$WORK"
 }
 trap cleanup EXIT
