@@ -101,3 +101,27 @@ struct AutoscaleOptions: ParsableArguments {
         return flags != AutoscaleFlags()
     }
 }
+
+extension AutoscaleOptions {
+    /// The autoscalers: those of `config`, then the one the flags describe; names must be unique.
+    func specs(adding config: PerfdashConfig) throws(CommandLineError) -> [AutoscalerSpec] {
+        let specs = config.autoscalers
+        let fromFlags: AutoscalerSpec?
+        do {
+            fromFlags = try flags.spec()
+        } catch {
+            throw CommandLineError(error.description)
+        }
+        guard let fromFlags else {
+            if flags != AutoscaleFlags() {
+                throw CommandLineError("the autoscaler flags need --autoscale-metric SERIES")
+            }
+            return specs
+        }
+        if specs.contains(where: { $0.name == fromFlags.name }) {
+            throw CommandLineError("--autoscale-name: \"\(fromFlags.name)\" is already an autoscaler of "
+                + "\(config.origin); give the flags' autoscaler another name")
+        }
+        return specs + [fromFlags]
+    }
+}

@@ -24,4 +24,13 @@ struct ConfigOptions: ParsableArguments {
         for argument in redis { quick.append(try QuickServiceFlag.redis(argument, environment: environment)) }
         return try ConfigLoader.load(path: path ?? config, environment: environment).adding(quick)
     }
+
+    /// `load()` with its error as the one line the user sees (`file:line:column: reason`).
+    func effective() throws(CommandLineError) -> PerfdashConfig {
+        do {
+            return try load()
+        } catch {
+            throw CommandLineError(error.description)
+        }
+    }
 }

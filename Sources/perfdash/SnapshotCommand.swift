@@ -45,14 +45,9 @@ struct SnapshotCommand: AsyncParsableCommand {
             throw CommandLineError("--format: unknown format '\(self.format)' (use json, ndjson, csv or prometheus)")
         }
         guard count >= 0 else { throw CommandLineError("--count: must be 0 or more, not \(count)") }
-        let config: PerfdashConfig
-        do {
-            config = try services.load()
-        } catch {
-            throw CommandLineError(error.description)
-        }
+        let config = try services.effective()
         let configuration = try common.samplerConfiguration(config: config)
-        let autoscalers = try autoscalerSpecs(config)
+        let autoscalers = try autoscale.specs(adding: config)
         let reader = try common.openReader(config: config)
         let sink = try SnapshotSink(path: output)
         defer { sink.close() }
@@ -80,28 +75,6 @@ struct SnapshotCommand: AsyncParsableCommand {
         }
         defer { signals.forEach { $0.cancel() } }
         try await run.value
-    }
-
-    /// The autoscalers: those of the config file, then the one the flags describe; names must be unique.
-    private func autoscalerSpecs(_ config: PerfdashConfig) throws(CommandLineError) -> [AutoscalerSpec] {
-        let specs = config.autoscalers
-        let fromFlags: AutoscalerSpec?
-        do {
-            fromFlags = try autoscale.flags.spec()
-        } catch {
-            throw CommandLineError(error.description)
-        }
-        guard let fromFlags else {
-            if autoscale.flags != AutoscaleFlags() {
-                throw CommandLineError("the autoscaler flags need --autoscale-metric SERIES")
-            }
-            return specs
-        }
-        if specs.contains(where: { $0.name == fromFlags.name }) {
-            throw CommandLineError("--autoscale-name: \"\(fromFlags.name)\" is already an autoscaler of "
-                + "\(config.origin); give the flags' autoscaler another name")
-        }
-        return specs + [fromFlags]
     }
 
     /// Samples on the real clock and writes every record whole; the stream is closed on every way out.

@@ -39,13 +39,12 @@ struct TmuxDashboardTests {
             #expect(Self.matches(screen, panel.live), "key \(panel.key) lacks /\(panel.live)/: \(screen)")
         }
         // Tab and Shift-Tab walk the panels; ? opens help; p pauses; w and + answer in the status line.
-        // From Overview: Tab → CPU, Tab → Memory, Shift-Tab → CPU (each screen differs from the one before).
+        // From Overview: Tab shows CPU (its graph's note), Shift-Tab comes back (CPU and Memory boxes side by side).
         try tmux.send("Tab")
         #expect(try tmux.waitFor { $0.contains("cores · busy % history") }.contains("cores · busy % history"))
-        try tmux.send("Tab")
-        #expect(try tmux.waitFor { $0.contains("used = MemTotal") }.contains("used = MemTotal"))
         try tmux.send("BTab")
-        #expect(try tmux.waitFor { $0.contains("cores · busy % history") }.contains("cores · busy % history"))
+        let back = try tmux.waitFor { $0.contains("╭ Memory ") && !$0.contains("busy % history") }
+        #expect(back.contains("╭ Memory ") && !back.contains("busy % history"), "\(back)")
         try tmux.send("?")
         #expect(try tmux.waitFor { $0.contains("Help: keys") }.contains("Help: keys"))
         try tmux.send("p")
@@ -113,6 +112,83 @@ struct TmuxDashboardTests {
             #expect(kill(pid, signal) == 0)
             try tmux.waitFor { $0.contains("$ ") && !$0.contains("q quit  ? help") }
         }
+    }
+
+    @Test func demoShowsItsServiceUpWithAHitRateAndDrillsIn() throws {
+        let tmux = Tmux()
+        defer { tmux.kill() }
+        try tmux.start("\(binary) --demo --interval 250ms", width: 120, height: 40)
+        try tmux.waitFor { $0.contains("q quit  ? help") }
+        try tmux.send("6")
+        // The demo's first scrapes need traffic in the window before a hit rate exists: poll, with a deadline.
+        let table = try tmux.waitFor(timeout: .seconds(20)) {
+            Self.matches($0, #"│ demo +prometheus +up .* l\d \d+(\.\d)? % "#)
+        }
+        #expect(Self.matches(table, #"│ demo +prometheus +up .* l\d \d+(\.\d)? % "#), "\(table)")
+        #expect(table.contains("synthetic workload"), "\(table)")
+        try tmux.send("Enter")
+        // Wait for the whole frame: a capture can land while curses is still writing one.
+        let detail = try tmux.waitFor {
+            $0.contains("Services › demo") && Self.matches($0, #"│ l1 .* \d+(\.\d)? % "#)
+                && $0.contains("demo_request_duration_seconds")
+        }
+        #expect(detail.contains("Services › demo"), "\(detail)")
+        #expect(Self.matches(detail, #"│ l1 .* \d+(\.\d)? % "#), "\(detail)")
+        #expect(detail.contains("demo_request_duration_seconds"), "\(detail)")
+        try tmux.send("Escape")
+        #expect(try tmux.waitFor { $0.contains("Worst hit") }.contains("Worst hit"))
+        // --demo adds an autoscaler on the batch queue when none is configured.
+        try tmux.send("7")
+        #expect(try tmux.waitFor { $0.contains("demo-batch") }.contains("service.demo.queue.batch.depth"))
+    }
+
+    @Test func aDeadServiceIsDownWhileTheHostKeepsUpdating() throws {
+        let tmux = Tmux()
+        defer { tmux.kill() }
+        // Port 1 (tcpmux) is privileged and served nowhere on a test machine: connecting is refused at once.
+        try tmux.start("\(binary) --interval 250ms --scrape dead=http://127.0.0.1:1/metrics", width: 100, height: 30)
+        try tmux.waitFor { $0.contains("q quit  ? help") }
+        try tmux.send("6")
+        let down = try tmux.waitFor { $0.contains("connection refused") }
+        #expect(Self.matches(down, #"│ dead +prom +DOWN +connection refused · down \d+ s"#), "\(down)")
+        #expect(down.contains("1 down") == false)  // the Overview line is not on this panel
+        try tmux.send("2")
+        let cpu = try tmux.waitFor { $0.contains("╭ CPU ") && Self.matches($0, #"tasks \d+ running"#) }
+        // The CPU graph sweeps one column per tick: at 250 ms the panel changes within a second.
+        let later = try tmux.waitFor(timeout: .seconds(3)) { $0 != cpu }
+        #expect(later != cpu, "the CPU panel did not update while a service was down")
+        try tmux.send("1")
+        #expect(try tmux.waitFor { $0.contains("1 service, 1 down") }.contains("1 service, 1 down"))
+    }
+
+    @Test func theConfigFileAppliesUnlessAFlagIsGiven() throws {
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        let config = scratch.file("perfdash.toml")
+        try Data("interval = \"2s\"\nwindow = \"5m\"\ntheme = \"light\"\n".utf8).write(to: config)
+        let fromFile = Tmux()
+        defer { fromFile.kill() }
+        try fromFile.start("\(binary) --config \(config.path)", width: 100, height: 30)
+        let status = try fromFile.waitFor { $0.contains("q quit  ? help") }
+        #expect(status.contains("interval 2s  window 5m") && status.contains("theme light"), "\(status)")
+        let fromFlags = Tmux()
+        defer { fromFlags.kill() }
+        try fromFlags.start("\(binary) --config \(config.path) --interval 500ms --theme dusk", width: 100, height: 30)
+        let flagged = try fromFlags.waitFor { $0.contains("q quit  ? help") }
+        #expect(flagged.contains("interval 500ms  window 5m") && flagged.contains("theme dusk"), "\(flagged)")
+    }
+
+    @Test func aBadConfigIsOneLineWithItsPositionBeforeTheTerminalIsTouched() throws {
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        let config = scratch.file("bad.toml")
+        try Data("interval = \"1s\"\n[[service]]\nname = \"api\"\ntiemout = \"1s\"\n".utf8).write(to: config)
+        let result = try run(["--config", config.path])
+        #expect(result.status == 1)
+        let lines = result.stderr.split(separator: "\n")
+        #expect(lines.count == 1, "\(result.stderr)")
+        #expect(result.stderr.contains("\(config.path):4:1: "), "\(result.stderr)")
+        #expect(result.stdout.isEmpty)  // no curses start-up sequences
     }
 
     @Test func withoutATerminalItPointsToSnapshotAndExitsTwo() throws {

@@ -119,16 +119,11 @@ import Testing
         #expect(canvas.line(containing: "Memory used = MemTotal").isEmpty == false)
     }
 
-    @Test func filledServicesAndAutoscalerInputsAreShown() {
+    @Test func autoscalerStatusIsSummarisedOnTheOverview() {
         var model = KnownHost.model()
-        model.services = ServicesInput(rows: [.init(name: "api", up: true, detail: "L1 hit 91.0%"),
-                                              .init(name: "worker", up: false, detail: "connection refused")])
-        model.autoscaler = AutoscalerInput(recommendation: "up 3 → 4: cpu avg 1m 83.2% > 80%", details: ["cooldown 60s"])
+        model.autoscalers = [AutoscalerFixture.up()]
         let overview = KnownHost.render(.overview, width: 80, height: 24, model: model)
-        #expect(overview.line(containing: "Services:").contains("2 services, 1 down"))
-        #expect(overview.line(containing: "Autoscaler:").contains("up 3 → 4"))
-        let services = KnownHost.render(.services, width: 80, height: 24, model: model)
-        #expect(services.line(containing: "worker").contains("DOWN"))
+        #expect(overview.line(containing: "Autoscaler:").contains("api: UP 3 → 4 (cpu avg 1m 83.2 % > 80 %)"))
     }
 
     @Test(arguments: [(79, 24), (40, 10), (1, 1), (0, 0), (5, 2)])

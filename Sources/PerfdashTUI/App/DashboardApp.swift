@@ -9,7 +9,7 @@ public enum DashboardApp {
     public static func run(reader: HostReader, options: DashboardOptions) -> Int32? {
         let wake = WakePipe()
         let signals = QuitSignals(wake: wake)
-        let driver = SamplerDriver(sampler: Sampler(reader: reader, configuration: options.sampler), onSnapshot: wake)
+        let driver = options.driver(reader: reader, onSnapshot: wake)
         driver.start()
         defer { driver.stop() }
         let terminal = CursesTerminal(theme: options.theme, environment: options.environment)

@@ -1,9 +1,15 @@
 public import PerfdashCore
 
-/// How the dashboard starts: sampling settings, theme, graph style.
+/// How the dashboard starts: sampling settings, services, autoscalers, theme, graph style.
 public struct DashboardOptions: Sendable {
     /// What to sample and how often.
     public var sampler: SamplerConfiguration
+    /// Services scraped in the background (at `sampler.interval` as it is at start-up).
+    public var services: [ServiceConfig] = []
+    /// Autoscalers stepped every tick.
+    public var autoscalers: [AutoscalerSpec] = []
+    /// A line the Services panel shows under its table (e.g. that `demo` is a synthetic workload).
+    public var servicesNote: String?
     /// The theme to start with.
     public var theme: Theme
     /// Where `t` finds further themes.
@@ -24,5 +30,16 @@ public struct DashboardOptions: Sendable {
         self.graphStyle = graphStyle
         self.ascii = ascii
         self.environment = environment
+    }
+
+    /// The live driver these options describe: the host sampler over `reader`, the autoscalers, and a collector for
+    /// the services (none when there are none).
+    public func driver(reader: HostReader, onSnapshot: WakePipe?) -> SamplerDriver {
+        // Scrapes never run more often than 4 per second, whatever `--interval` says: a service is not /proc.
+        let scrapeInterval = max(sampler.interval, .milliseconds(250))
+        let collector = services.isEmpty ? nil : ServiceCollector(services: services, interval: scrapeInterval)
+        let monitor = Monitor(sampler: Sampler(reader: reader, configuration: sampler), autoscalers: autoscalers)
+        return SamplerDriver(monitor: LiveMonitor(monitor: monitor, services: collector), servicesNote: servicesNote,
+                             onSnapshot: onSnapshot)
     }
 }

@@ -23,6 +23,8 @@ public struct DashboardState: Sendable, Equatable {
     public var message = ""
     /// The selected row of each table panel.
     public var selection: [PanelID: Int] = [:]
+    /// Whether the Services panel shows the selected service's details (Enter) rather than the table (Esc).
+    public var serviceDetail = false
 
     /// Creates the state the dashboard starts in.
     public init(interval: Duration, window: StatsWindow, themeName: String) {
@@ -56,6 +58,10 @@ public struct DashboardState: Sendable, Equatable {
         case .previousPanel:
             let count = PanelID.allCases.count
             panel = PanelID(rawValue: (panel.rawValue + count - 2) % count + 1)!
+        case .open:
+            if panel == .services, (rowCounts[.services] ?? 0) > 0 { serviceDetail = true }
+        case .back:
+            if panel == .services { serviceDetail = false }
         case .selectionUp: moveSelection(-1, rowCounts)
         case .selectionDown: moveSelection(1, rowCounts)
         case .selectionPageUp: moveSelection(-10, rowCounts)

@@ -3,13 +3,16 @@ import Foundation
 public import PerfdashCore
 import Synchronization
 
-/// Runs the sampler on its own thread, one tick per interval, so reading /proc never delays a key press.
+/// Runs the live monitor (host sampler, services, autoscalers) on its own thread, one tick per interval, so reading
+/// /proc never delays a key press; the services are scraped by their own `ServiceCollector` tasks in the background,
+/// so a slow service never delays a tick, a frame or a key.
 ///
 /// The UI thread asks for a `DashboardModel` when `sequence` moves on; that copy is taken under the lock and the
-/// lock is held only for the copy.
+/// lock is held only for the copy. The collector keeps the interval it was created with (see `setInterval`).
 public final class SamplerDriver: Sendable {
     private struct Shared: Sendable {
-        var sampler: Sampler
+        var monitor: LiveMonitor
+        var scraping: Task<Void, Never>?
         var sequence = 0
         var error: String?
         var stopping = false
@@ -17,20 +20,29 @@ public final class SamplerDriver: Sendable {
 
     private let shared: Mutex<Shared>
     private let onSnapshot: WakePipe?
+    private let servicesNote: String?
     private let wake = DispatchSemaphore(value: 0)
     private let finished = DispatchSemaphore(value: 0)
 
-    /// Creates a driver over a sampler; nothing runs until `start()`. `onSnapshot` is signalled after each tick.
-    public init(sampler: Sampler, onSnapshot: WakePipe? = nil) {
-        shared = Mutex(Shared(sampler: sampler))
+    /// Creates a driver over a live monitor; nothing runs until `start()`. `onSnapshot` is signalled after each
+    /// tick; `servicesNote` is passed to the Services panel.
+    public init(monitor: LiveMonitor, servicesNote: String? = nil, onSnapshot: WakePipe? = nil) {
+        shared = Mutex(Shared(monitor: monitor))
+        self.servicesNote = servicesNote
         self.onSnapshot = onSnapshot
+    }
+
+    /// Creates a driver over a plain host sampler (no services, no autoscalers).
+    public convenience init(sampler: Sampler, onSnapshot: WakePipe? = nil) {
+        self.init(monitor: LiveMonitor(monitor: Monitor(sampler: sampler), services: nil), onSnapshot: onSnapshot)
     }
 
     /// The number of snapshots produced so far.
     public var sequence: Int { shared.withLock { $0.sequence } }
 
-    /// Starts the sampling thread: one reading at once, then one per interval on a fixed grid.
+    /// Starts the service scrapes and the sampling thread: one reading at once, then one per interval on a fixed grid.
     public func start() {
+        shared.withLock { $0.scraping = $0.monitor.services?.start() }
         let thread = Thread { [self] in
             run()
             finished.signal()
@@ -39,43 +51,55 @@ public final class SamplerDriver: Sendable {
         thread.start()
     }
 
-    /// Stops the thread and waits for it (at most one tick's work).
+    /// Stops the scrapes and the thread, and waits for the thread (at most one tick's work).
     public func stop() {
-        shared.withLock { $0.stopping = true }
+        shared.withLock {
+            $0.stopping = true
+            $0.scraping?.cancel()
+        }
         wake.signal()
         finished.wait()
     }
 
-    /// Changes the interval; the next tick is rescheduled from the last one.
+    /// Changes the host interval; the next tick is rescheduled from the last one. The services keep being scraped at
+    /// the interval they started with: their windows of scrapes were sized for it, and recreating the collector would
+    /// drop every window (hit rates and quantiles would read n/a for a while).
     public func setInterval(_ interval: Duration) {
-        shared.withLock { $0.sampler.configuration.interval = interval }
+        shared.withLock { $0.monitor.monitor.configuration.interval = interval }
         wake.signal()
     }
 
-    /// Changes the window of the snapshot's own statistics (what `s` saves).
+    /// Changes the window of the snapshot's own statistics and of the services' reports (what `s` saves).
     public func setWindow(_ window: StatsWindow) {
-        shared.withLock { $0.sampler.configuration.window = window }
+        shared.withLock { $0.monitor.monitor.configuration.window = window }
     }
 
-    /// The model for the panels, with statistics over `window` and up to `graphLength` values per graph.
+    /// The model for the panels, with statistics and the services' reports over `window` and up to `graphLength`
+    /// values per graph. The services are read from the collector (a copy, derived outside any lock), so a window
+    /// change and a finished scrape show without waiting for the next tick.
     public func model(window: StatsWindow, graphLength: Int) -> DashboardModel {
-        shared.withLock { s in
-            var model = DashboardModel.make(snapshot: s.sampler.latest, history: s.sampler.history,
+        var model = shared.withLock { s in
+            var model = DashboardModel.make(snapshot: s.monitor.monitor.latest, history: s.monitor.monitor.history,
                                             sequence: s.sequence, window: window, graphLength: graphLength)
             model.error = s.error
             return model
         }
+        if let services = shared.withLock({ $0.monitor.services }) {
+            model.services = services.reports(window: window, now: WallClock.unixMilliseconds())
+            model.servicesNote = servicesNote
+        }
+        return model
     }
 
     /// The latest snapshot, for saving.
-    public var latest: Snapshot? { shared.withLock { $0.sampler.latest } }
+    public var latest: Snapshot? { shared.withLock { $0.monitor.monitor.latest } }
 
     private func run() {
         let clock = ContinuousClock()
         let origin = clock.now
         var lastTick: ContinuousClock.Instant?
         while true {
-            let (stopping, interval) = shared.withLock { ($0.stopping, $0.sampler.configuration.interval) }
+            let (stopping, interval) = shared.withLock { ($0.stopping, $0.monitor.monitor.configuration.interval) }
             if stopping { return }
             let now = clock.now
             let due = lastTick?.advanced(by: interval) ?? now
@@ -92,7 +116,7 @@ public final class SamplerDriver: Sendable {
                                   unixMilliseconds: WallClock.unixMilliseconds())
             shared.withLock { s in
                 do {
-                    if try s.sampler.tick(at: time) != nil { s.sequence += 1 }
+                    if try s.monitor.tick(at: time) != nil { s.sequence += 1 }
                     s.error = nil
                 } catch {
                     s.error = String(describing: error)

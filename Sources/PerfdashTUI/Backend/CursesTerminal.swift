@@ -152,6 +152,7 @@ public final class CursesTerminal {
             case 9: return .tab
             case 10, 13: return .enter
             case 27: return .escape
+            case 8, 127: return .backspace
             case 3: return .character("q") // Ctrl-C when the terminal does not turn it into SIGINT
             default: return Unicode.Scalar(UInt32(code)).map { .character(Character($0)) }
             }
@@ -166,6 +167,7 @@ public final class CursesTerminal {
         case KEY_HOME: return .home
         case KEY_END: return .end
         case KEY_ENTER: return .enter
+        case KEY_BACKSPACE: return .backspace
         case pd_key_btab(): return .backTab
         case pd_key_resize(): return .resize
         case pd_key_mouse():

@@ -2,7 +2,7 @@
 public enum Key: Hashable, Sendable {
     case character(Character)
     case up, down, left, right, pageUp, pageDown, home, end
-    case tab, backTab, enter, escape
+    case tab, backTab, enter, escape, backspace
     case function(Int)
     /// A left click at screen cell (x, y).
     case click(x: Int, y: Int)
@@ -17,6 +17,10 @@ public enum Action: Hashable, Sendable {
     case panel(Int)
     case nextPanel, previousPanel
     case selectionUp, selectionDown, selectionPageUp, selectionPageDown
+    /// Enter: open the selected row (drill into a service).
+    case open
+    /// Esc / Backspace: back out of a drill-down.
+    case back
     case togglePause
     /// `+`: a longer refresh interval.
     case slower
@@ -58,7 +62,9 @@ public enum KeyMap {
         case .down: return .selectionDown
         case .pageUp: return .selectionPageUp
         case .pageDown: return .selectionPageDown
-        case .home, .end, .enter, .escape: return nil
+        case .enter: return .open
+        case .escape, .backspace: return .back
+        case .home, .end: return nil
         case .click(let x, let y): return .click(x: x, y: y)
         case .resize: return .resize
         }
@@ -71,6 +77,7 @@ public enum KeyMap {
         ("1 … 9", "show panel n (numbers in the tab bar); click a tab"),
         ("Tab → / Shift-Tab ←", "next / previous panel"),
         ("↑ ↓ j k PgUp PgDn", "move the selection in tables"),
+        ("Enter / Esc Backspace", "Services: open the selected service's caches, queues, latencies / back"),
         ("p space", "pause the display (sampling continues)"),
         ("+ / -", "longer / shorter refresh interval (250ms … 10s)"),
         ("w", "cycle the stats window: 1m → 5m → 15m"),

@@ -14,24 +14,27 @@ public struct DashboardModel: Sendable {
     public var stats: [String: Summary]
     /// The window of `stats`.
     public var window: StatsWindow
-    /// The services panel's input (empty until services are configured).
-    public var services: ServicesInput
-    /// The autoscaler panel's input (empty until an autoscaler is configured).
-    public var autoscaler: AutoscalerInput
+    /// Every configured service as last scraped, over `window` (empty: none configured).
+    public var services: [ServiceReport]
+    /// A line the Services panel shows under its table (e.g. that `demo` is a synthetic workload).
+    public var servicesNote: String?
+    /// Every configured autoscaler's status at the latest tick (empty: none configured).
+    public var autoscalers: [AutoscalerStatus]
     /// The last sampling error, shown instead of stale numbers.
     public var error: String?
 
     /// Creates a model.
     public init(snapshot: Snapshot?, sequence: Int, series: [String: Series] = [:], stats: [String: Summary] = [:],
-                window: StatsWindow, services: ServicesInput = ServicesInput(),
-                autoscaler: AutoscalerInput = AutoscalerInput(), error: String? = nil) {
+                window: StatsWindow, services: [ServiceReport] = [], servicesNote: String? = nil,
+                autoscalers: [AutoscalerStatus] = [], error: String? = nil) {
         self.snapshot = snapshot
         self.sequence = sequence
         self.series = series
         self.stats = stats
         self.window = window
         self.services = services
-        self.autoscaler = autoscaler
+        self.servicesNote = servicesNote
+        self.autoscalers = autoscalers
         self.error = error
     }
 
@@ -56,7 +59,8 @@ public struct DashboardModel: Sendable {
             let values = history.values(name, window: .fifteenMinutes).suffix(graphLength)
             series[name] = Series(Array(values), lastIndex: sequence - 1)
         }
-        return DashboardModel(snapshot: snapshot, sequence: sequence, series: series, stats: stats, window: window)
+        return DashboardModel(snapshot: snapshot, sequence: sequence, series: series, stats: stats, window: window,
+                              autoscalers: snapshot?.autoscaler ?? [])
     }
 
     /// Series drawn as graphs: per-core series are shown as bars only, so they are not copied every tick.
@@ -64,45 +68,5 @@ public struct DashboardModel: Sendable {
         if name.hasPrefix("cpu.core") { return false }
         return name.hasPrefix("cpu.") || name.hasPrefix("memory.used_percent") || name.hasPrefix("swap.")
             || name.hasSuffix("_bytes_per_second") || name.hasSuffix("util_percent")
-    }
-}
-
-/// What the Services panel shows: one line per scraped service. Filled in by the services feature.
-public struct ServicesInput: Sendable, Equatable {
-    /// One service's status line.
-    public struct Row: Sendable, Equatable {
-        /// The service name.
-        public var name: String
-        /// Whether the last scrape succeeded.
-        public var up: Bool
-        /// A short summary: hit rate, queue depth, latency, or the error when down.
-        public var detail: String
-
-        /// Creates a row.
-        public init(name: String, up: Bool, detail: String) {
-            self.name = name
-            self.up = up
-            self.detail = detail
-        }
-    }
-
-    /// One row per service.
-    public var rows: [Row]
-
-    /// Creates the input; no rows means no services are configured.
-    public init(rows: [Row] = []) { self.rows = rows }
-}
-
-/// What the Autoscaler panel shows: the current recommendation and recent decisions. Filled in by the autoscaler.
-public struct AutoscalerInput: Sendable, Equatable {
-    /// The current recommendation in one line ("up 3 → 4: cpu avg 5m 83.2 % > 80 %"); nil when none is configured.
-    public var recommendation: String?
-    /// Further lines: policy parameters, cooldown left, recent decisions.
-    public var details: [String]
-
-    /// Creates the input.
-    public init(recommendation: String? = nil, details: [String] = []) {
-        self.recommendation = recommendation
-        self.details = details
     }
 }

@@ -25,8 +25,8 @@ public enum DashboardScreen {
         case .memory: MemoryPanel.draw(&canvas, body, input)
         case .disk: DiskPanel.draw(&canvas, body, input)
         case .network: NetworkPanel.draw(&canvas, body, input)
-        case .services: ServicesPanel.draw(&canvas, body, input.model.services, context: input.context)
-        case .autoscaler: AutoscalerPanel.draw(&canvas, body, input.model.autoscaler, context: input.context)
+        case .services: ServicesPanel.draw(&canvas, body, input)
+        case .autoscaler: AutoscalerPanel.draw(&canvas, body, input.model.autoscalers, context: input.context)
         case .help: HelpPanel.draw(&canvas, body, scroll: input.state.selection[.help] ?? 0, context: input.context)
         }
         StatusLine.draw(&canvas, state: input.state, colorMode: colorMode)
@@ -39,7 +39,7 @@ public enum DashboardScreen {
         [
             .disk: DiskPanel.rows(model).count,
             .network: NetworkPanel.rows(model).count,
-            .services: model.services.rows.count,
+            .services: model.services.count,
             .help: HelpPanel.rowCount(width: width),
         ]
     }

@@ -15,7 +15,7 @@ enum OverviewPanel {
         PanelKit.pair(&canvas, x: line.x, y: footer.y, "Services:", ServicesPanel.summary(input.model.services),
                       clip: line)
         PanelKit.pair(&canvas, x: line.x, y: footer.y + 1, "Autoscaler:",
-                      AutoscalerPanel.summary(input.model.autoscaler),
+                      AutoscalerPanel.summary(input.model.autoscalers),
                       clip: Rect(x: line.x, y: footer.y + 1, width: line.width, height: 1))
     }
 

@@ -1,32 +1,128 @@
-/// The Services panel: one row per scraped service. Until services are configured it says what it will show
-/// and how to set it up.
+public import PerfdashCore
+
+/// The Services panel: one row per scraped service (state, scrape, series, worst cache hit rate, queued jobs, p95
+/// latency); Enter opens the selected service's caches, queues and latencies (`ServiceDetailView`), Esc goes back.
+/// Until services are configured it says what it will show and how to set it up.
 public enum ServicesPanel {
     /// Draws the panel for `input` into `rect`.
-    public static func draw(_ canvas: inout Canvas, _ rect: Rect, _ input: ServicesInput, context: RenderContext) {
-        let inner = Box.draw(&canvas, rect, title: "Services", note: "\(input.rows.count) configured",
-                             border: .procBox, glyphs: context.glyphs)
-        guard !input.rows.isEmpty else {
-            explain(&canvas, inner)
+    public static func draw(_ canvas: inout Canvas, _ rect: Rect, _ input: PanelInput) {
+        let services = input.model.services
+        let selected = min(input.state.selection[.services] ?? 0, max(0, services.count - 1))
+        if input.state.serviceDetail, !services.isEmpty {
+            return ServiceDetailView.draw(&canvas, rect, services[selected], position: (selected, services.count),
+                                          context: input.context)
+        }
+        let note = services.isEmpty ? "none configured"
+            : "\(services.count) configured · \(input.model.window.rawValue) window · ↑↓ select · Enter details"
+        let inner = Box.draw(&canvas, rect, title: "Services", note: note, border: .procBox,
+                             glyphs: input.context.glyphs)
+        guard !services.isEmpty else {
+            PanelKit.paragraphs(&canvas, inner.inset(dx: 1, dy: 0), explanation,
+                                firstStyle: Style.plain.fg(.title).with(.bold))
             return
         }
-        let rows = input.rows.map { [$0.name, $0.up ? "up" : "DOWN", $0.detail] }
-        Table.draw(&canvas, inner, columns: [
-            TableColumn("Service", width: 20, alignment: .left), TableColumn("State", width: 5, alignment: .left),
-            TableColumn("Detail", width: 0, alignment: .left),
-        ], rows: rows, selection: nil, context: context)
+        let area = inner.inset(dx: 1, dy: 0)
+        var tableArea = area
+        if let text = input.model.servicesNote {
+            let lines = PanelKit.wrap(text, width: area.width)
+            tableArea.height = max(0, area.height - lines.count - 1)
+            PanelKit.paragraphs(&canvas, Rect(x: area.x, y: area.maxY - lines.count, width: area.width,
+                                              height: lines.count), [text], style: Style.plain.fg(.graphText))
+        }
+        table(&canvas, tableArea, services, selected: selected, context: input.context)
     }
 
-    /// The one-line summary for the Overview panel.
-    public static func summary(_ input: ServicesInput) -> String {
-        guard !input.rows.isEmpty else { return "none configured (panel 6 tells how)" }
-        let down = input.rows.filter { !$0.up }.count
-        return "\(input.rows.count) services, \(down == 0 ? "all up" : "\(down) down")"
+    /// The table's columns for `services` in a table `width` cells wide: the name as wide as the longest (8…24),
+    /// the kind abbreviated below 100 columns, and the address in the room left from 110 columns.
+    static func columns(width: Int, services: [ServiceReport]) -> [TableColumn] {
+        let nameWidth = min(24, max(8, services.map { CharacterWidth.of($0.name) }.max() ?? 0))
+        var columns = [
+            TableColumn("Service", width: nameWidth, alignment: .left),
+            TableColumn("Kind", width: width >= 100 ? 10 : 5, alignment: .left),
+            TableColumn("State", width: 7, alignment: .left), TableColumn("Scrape", width: 8),
+            TableColumn("Series", width: 6), TableColumn("Worst hit", width: 11),
+            TableColumn("Queued", width: 6), TableColumn("p95 lat", width: 8),
+        ]
+        if width >= 110 { columns.append(TableColumn("Address", width: 0, alignment: .left)) }
+        return columns
+    }
+
+    private static func table(_ canvas: inout Canvas, _ rect: Rect, _ services: [ServiceReport], selected: Int,
+                              context: RenderContext) {
+        let columns = columns(width: rect.width, services: services)
+        let rows = services.map { row($0, wideKind: columns[1].width >= 10) + [$0.address] }
+        let first = Table.draw(&canvas, rect, columns: columns, rows: rows, selection: selected, context: context)
+        // Colours that say something, and the error of a service that is down across the metric columns.
+        let widths = Table.layout(columns, width: rect.width)
+        var starts: [Int] = []
+        var x = rect.x
+        for width in widths {
+            starts.append(x)
+            x += width + 1
+        }
+        for index in first..<min(services.count, first + rect.height - 1) {
+            let y = rect.y + 1 + index - first
+            let facts = ServiceFacts(services[index])
+            let isSelected = index == selected
+            if widths[2] > 0, !isSelected, facts.report.state != .pending {
+                let up = facts.report.state == .up
+                canvas.restyle(Rect(x: starts[2], y: y, width: widths[2], height: 1)) {
+                    up ? $0.fg(ServiceFacts.good) : $0.fg(ServiceFacts.bad).with(.bold)
+                }
+            }
+            if facts.report.state == .down, widths[3] > 0 {
+                let from = starts[3]
+                let style = isSelected ? Style(fg: .role(.selectedFg), bg: .role(.selectedBg),
+                                               attributes: .reverseWithoutColor) : Style.plain.fg(ServiceFacts.bad)
+                // Up to the address column when there is one, else to the table's edge.
+                let end = widths.count > 8 && widths[8] > 0 ? starts[8] - 1 : rect.maxX
+                canvas.put(facts.downText, x: from, y: y, style: style,
+                           clip: Rect(x: from, y: y, width: end - from, height: 1))
+            } else if widths[5] > 0, !isSelected, let cache = facts.worstCache {
+                canvas.restyle(Rect(x: starts[5], y: y, width: widths[5], height: 1)) {
+                    ServiceFacts.hitRateStyle(cache.hitRatePercent, base: $0)
+                }
+            }
+        }
+    }
+
+    /// One table row: name, kind, state, scrape duration, series, worst hit rate, queued, p95 latency.
+    static func row(_ report: ServiceReport, wideKind: Bool) -> [String] {
+        let facts = ServiceFacts(report)
+        let kind = wideKind || report.kind == "redis" ? report.kind : String(report.kind.prefix(4))
+        let base = [report.name, kind, facts.stateText]
+        switch report.state {
+        case .pending: return base + ["", "", "waiting", "", ""]
+        case .down: return base + ["", "", "", "", ""]
+        case .up:
+            return base + [
+                Humanize.latency(seconds: report.scrapeDurationSeconds), Humanize.count(Double(report.seriesCount)),
+                facts.worstCacheText, facts.totalQueued.map(Humanize.count) ?? "",
+                facts.mainLatency.map { Humanize.latency(seconds: $0.p95Seconds) } ?? "",
+            ]
+        }
+    }
+
+    /// The one-line summary for the Overview panel: `3 services, 1 down · demo l1 87.2 % · queues 14`.
+    public static func summary(_ services: [ServiceReport]) -> String {
+        guard !services.isEmpty else { return "none configured (panel 6 tells how)" }
+        let down = services.filter { $0.state == .down }.count
+        let pending = services.filter { $0.state == .pending }.count
+        var parts = ["\(services.count) service\(services.count == 1 ? "" : "s"), "
+                     + (down > 0 ? "\(down) down" : pending > 0 ? "\(pending) waiting" : "all up")]
+        if let first = services.first(where: { $0.metrics?.caches.isEmpty == false }),
+           let cache = first.metrics?.caches.first {
+            parts.append("\(first.name) \(cache.level) \(cache.hitRateText)")
+        }
+        let queued = services.compactMap { ServiceFacts($0).totalQueued }
+        if !queued.isEmpty { parts.append("queues \(Humanize.count(queued.reduce(0, +)))") }
+        return parts.joined(separator: " · ")
     }
 
     static let explanation = [
         "No services configured yet.",
         "",
-        "This panel will show, for each instrumented service:",
+        "This panel shows, for each instrumented service:",
         "  • up/down, scrape duration and series count",
         "  • cache hit rate per cache level (L1 / L2 / L3) over the stats window — n/a without traffic",
         "  • queue depth per queue (now, avg, p95) — high / normal / low / batch",
@@ -34,49 +130,7 @@ public enum ServicesPanel {
         "",
         "Sources: Prometheus text / OpenMetrics endpoints over HTTP, and Redis (INFO stats, LLEN of queue keys).",
         "Configure them with [[service]] entries in the config file (--config, default "
-            + "~/.config/perfdash/config.toml) or the quick flags --scrape NAME=URL and --redis NAME=HOST:PORT.",
-    ]
-
-    private static func explain(_ canvas: inout Canvas, _ rect: Rect) {
-        PanelKit.paragraphs(&canvas, rect.inset(dx: 1, dy: 0), explanation,
-                            firstStyle: Style.plain.fg(.title).with(.bold))
-    }
-}
-
-/// The Autoscaler panel: the current recommendation and recent decisions. Until an autoscaler is configured it
-/// says what it will show and how to set it up.
-public enum AutoscalerPanel {
-    /// Draws the panel for `input` into `rect`.
-    public static func draw(_ canvas: inout Canvas, _ rect: Rect, _ input: AutoscalerInput, context: RenderContext) {
-        let inner = Box.draw(&canvas, rect, title: "Autoscaler", note: "recommends only, never scales",
-                             border: .procBox, glyphs: context.glyphs)
-        guard let recommendation = input.recommendation else {
-            PanelKit.paragraphs(&canvas, inner.inset(dx: 1, dy: 0), explanation,
-                                firstStyle: Style.plain.fg(.title).with(.bold))
-            return
-        }
-        canvas.put(recommendation, x: inner.x + 1, y: inner.y, style: Style.plain.fg(.hiFg).with(.bold), clip: inner)
-        for (i, line) in input.details.enumerated() where i + 2 < inner.height {
-            canvas.put(line, x: inner.x + 1, y: inner.y + 2 + i, clip: inner)
-        }
-    }
-
-    /// The one-line summary for the Overview panel.
-    public static func summary(_ input: AutoscalerInput) -> String {
-        input.recommendation ?? "none configured (panel 7 tells how)"
-    }
-
-    static let explanation = [
-        "No autoscaler configured yet.",
-        "",
-        "This panel will show a replica recommendation — scale up, down or none — from a metric perfdash samples: "
-            + "host CPU % or memory %, a disk or network rate, a service's queue depth, hit rate or latency percentile.",
-        "  • threshold policy: window average above / below thresholds, step, min / max, cooldown left",
-        "  • target policy (Kubernetes HPA): desired = ceil(current × value / target), tolerance 0.1, "
-            + "scale-down stabilization window, scale-up limits",
-        "  • the metric's window avg / p95 against the thresholds, and the last 20 decisions with times",
-        "",
-        "Configure it in the [autoscaler] section of the config file (--config), and try a policy on a recorded "
-            + "history first with `perfdash autoscale simulate`.",
+            + "~/.config/perfdash/config.toml) or the quick flags --scrape NAME=URL and --redis NAME=HOST:PORT; "
+            + "perfdash --demo starts a synthetic service and watches it.",
     ]
 }

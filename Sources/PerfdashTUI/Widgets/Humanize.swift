@@ -49,6 +49,33 @@ public enum Humanize {
         return minutes == minutes.rounded() ? "\(Int(minutes))m" : fixed(minutes, 1) + "m"
     }
 
+    /// A latency with three significant digits in µs, ms or s: `850 µs`, `12.3 ms`, `1.25 s`; nil or non-finite →
+    /// `n/a`.
+    public static func latency(seconds: Double?) -> String {
+        guard let seconds, seconds.isFinite else { return "n/a" }
+        let v = max(0, seconds)
+        if v == 0 { return "0 s" }
+        // Thresholds at 999.5 so that rounding never gives "1000 µs".
+        if v * 1e6 < 999.5 { return threeDigits(v * 1e6) + " µs" }
+        if v * 1e3 < 999.5 { return threeDigits(v * 1e3) + " ms" }
+        return threeDigits(v) + " s"
+    }
+
+    /// Three significant digits, deciding by the rounded value: 9.996 → `10.0`, never `10.00`.
+    private static func threeDigits(_ v: Double) -> String {
+        if v < 9.995 { return fixed(v, 2) }
+        if v < 99.95 { return fixed(v, 1) }
+        return fixed(v, 0)
+    }
+
+    /// How long ago / for how long, coarsely: `12 s`, `4 min 5 s`, `2 h 5 min`.
+    public static func elapsed(seconds: Double) -> String {
+        let s = Int(max(0, seconds).rounded(.down))
+        if s < 60 { return "\(s) s" }
+        if s < 3600 { return "\(s / 60) min" + (s % 60 == 0 ? "" : " \(s % 60) s") }
+        return "\(s / 3600) h" + (s % 3600 / 60 == 0 ? "" : " \(s % 3600 / 60) min")
+    }
+
     /// `value` with `decimals` digits after the point, rounded half away from zero.
     public static func fixed(_ value: Double, _ decimals: Int) -> String {
         guard value.isFinite else { return "n/a" }
