@@ -29,6 +29,7 @@ WORK=$(mktemp -d)
 TMUX_CMD=(tmux -L "$SOCKET" -f /dev/null)
 cleanup() {
     "${TMUX_CMD[@]}" kill-server 2>/dev/null || true
+    rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$SOCKET"
     rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -45,16 +46,18 @@ start() { # name command
     "${TMUX_CMD[@]}" respawn-pane -k -t "$name" "env -u NO_COLOR HOME='$WORK/home' $command"
 }
 
-measure() { # name -> "cpu_seconds rss_kib bytes"
-    local name=$1 pid ticks rss bytes
+measure() { # name -> "cpu_seconds rss_kib bytes cpu_ms"
+    local name=$1 pid ticks rss bytes ns
     pid=$("${TMUX_CMD[@]}" display-message -p -t "$name" '#{pane_pid}')
     # Fields 14 and 15 of /proc/PID/stat, counted after the ")" that ends the command name.
     ticks=$(sed 's/.*) //' "/proc/$pid/stat" | awk '{print $12 + $13}')
+    # The same CPU time in nanoseconds, summed over the threads (stat counts in 10 ms ticks: too coarse here).
+    ns=$(cat /proc/"$pid"/task/*/schedstat | awk '{s += $1} END {printf "%.0f", s}')
     rss=$(awk '/^VmHWM:/ {print $2}' "/proc/$pid/status")
     "${TMUX_CMD[@]}" kill-session -t "$name"
     sleep 0.2
     bytes=$(stat -c %s "$WORK/$name.bytes" 2>/dev/null || echo 0)
-    echo "$(awk -v t="$ticks" -v hz="$CLK_TCK" 'BEGIN {printf "%.2f", t / hz}') $rss $bytes"
+    echo "$(awk -v t="$ticks" -v hz="$CLK_TCK" 'BEGIN {printf "%.2f", t / hz}') $rss $bytes $(awk -v n="$ns" 'BEGIN {printf "%.1f", n / 1e6}')"
 }
 
 start perfdash "'$BIN' --interval 1s"
@@ -62,12 +65,13 @@ start htop "htop -d 10"
 echo "running perfdash and htop side by side for ${DURATION}s at ${WIDTH}x${HEIGHT}, 1 s refresh…" >&2
 sleep "$DURATION" # the measured period itself, not a wait for a condition
 
-read -r pd_cpu pd_rss pd_bytes <<<"$(measure perfdash)"
-read -r ht_cpu ht_rss ht_bytes <<<"$(measure htop)"
+read -r pd_cpu pd_rss pd_bytes pd_ms <<<"$(measure perfdash)"
+read -r ht_cpu ht_rss ht_bytes ht_ms <<<"$(measure htop)"
 
 verdict() { if awk -v a="$1" -v b="$2" 'BEGIN {exit !(a <= b)}'; then echo PASS; else echo FAIL; fi; }
 printf '%-22s %12s %12s\n' "" perfdash htop
 printf '%-22s %12s %12s\n' "CPU seconds" "$pd_cpu" "$ht_cpu"
+printf '%-22s %12s %12s\n' "CPU ms (schedstat)" "$pd_ms" "$ht_ms"
 printf '%-22s %12s %12s\n' "peak RSS (MiB)" "$(awk -v k="$pd_rss" 'BEGIN {printf "%.1f", k / 1024}')" \
     "$(awk -v k="$ht_rss" 'BEGIN {printf "%.1f", k / 1024}')"
 printf '%-22s %12s %12s\n' "terminal bytes" "$pd_bytes" "$ht_bytes"

@@ -27,7 +27,10 @@ struct TmuxDashboardTests {
     @Test func everyPanelKeyShowsItsPanelWithLiveValues() throws {
         let tmux = Tmux()
         defer { tmux.kill() }
-        try tmux.start("\(binary) --interval 250ms", width: 120, height: 40)
+        let workDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("perfdash-tmux-\(getpid())")
+        try FileManager.default.createDirectory(at: workDirectory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: workDirectory) }
+        try tmux.start("\(binary) --interval 250ms", width: 120, height: 40, directory: workDirectory.path)
         let first = try tmux.waitFor { Self.matches($0, #"busy +[■·]+ +\d+\.\d%"#) }
         #expect(first.contains("1 Overview") && first.contains("Memory") && first.contains("Network"), "\(first)")
         for panel in Self.panels {
@@ -51,6 +54,12 @@ struct TmuxDashboardTests {
         #expect(try tmux.waitFor { $0.contains("window 5m") }.contains("stats window 5m"))
         try tmux.send("+")
         #expect(try tmux.waitFor { $0.contains("interval 500ms") }.contains("interval 500ms"))
+        // s writes the snapshot into the working directory and says where.
+        try tmux.send("s")
+        let saved = try tmux.waitFor { $0.contains("saved ") }
+        let files = try FileManager.default.contentsOfDirectory(atPath: workDirectory.path)
+        #expect(files.count == 1 && files[0].hasPrefix("perfdash-") && files[0].hasSuffix(".json"), "\(files)")
+        #expect(saved.contains("saved " + workDirectory.appendingPathComponent(files.first ?? "?").path), "\(saved)")
     }
 
     @Test func resizeRedrawsAtOnceAndTinyShowsTheNotice() throws {

@@ -1,3 +1,4 @@
+import Foundation
 import PerfdashCore
 import Testing
 @testable import PerfdashTUI
@@ -55,5 +56,27 @@ import Testing
         #expect(state.apply(.quit) == .quit)
         #expect(state.apply(.saveSnapshot) == .saveSnapshot)
         #expect(state.apply(.nextTheme) == .nextTheme)
+    }
+}
+
+@Suite struct SnapshotFileTests {
+    @Test func savesPrettyJSONNamedAfterTheTimestamp() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("perfdash-save-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let snapshot = try #require(KnownHost.model().snapshot)
+        let path = try SnapshotFile.write(snapshot, directory: dir.path)
+        // 1_700_000_000_000 ms = 2023-11-14T22:13:20.000Z.
+        #expect(path == dir.appendingPathComponent("perfdash-20231114-221320.json").path)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(try SnapshotJSON.decode(text) == snapshot)
+        #expect(text.contains("\n  \"schema_version\" : 1"))
+    }
+
+    @Test func theStatusLineShowsTheLatestMessageEvenAt80Columns() {
+        var state = DashboardState(interval: .seconds(1), window: .oneMinute, themeName: "default")
+        state.message = "saved /home/user/perfdash-20231114-221320.json"
+        let canvas = KnownHost.render(.overview, width: 80, height: 24, state: state)
+        #expect(canvas.lines[23].contains("live  saved /home/user/perfdash-20231114-221320.json"))
     }
 }

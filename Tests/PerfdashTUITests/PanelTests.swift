@@ -67,7 +67,7 @@ import Testing
         #expect(canvas.line(containing: "buffers").contains("512 MiB 3.1%"))      // 0.5 / 16 = 3.125 → 3.1
         #expect(canvas.line(containing: "swap  ").contains("512 MiB 25.0%"))
         #expect(canvas.line(containing: "used = MemTotal − MemAvailable").isEmpty == false)
-        #expect(canvas.line(containing: "counts as available").isEmpty == false) // wrapped, not cut, at 80
+        #expect(canvas.line(containing: "available)").isEmpty == false) // wrapped, not cut, at 80
         #expect(canvas.line(containing: "cgroup limit").contains("cgroup limit 8.00 GiB · used 6.00 GiB (75.0%)"))
     }
 

@@ -14,6 +14,7 @@ public enum DashboardApp {
         defer { driver.stop() }
         let terminal = CursesTerminal(theme: options.theme, environment: options.environment)
         defer { terminal.shutdown() }
+        terminal.wakeOnResize(wake)
         var loop = Loop(terminal: terminal, driver: driver, options: options)
         return loop.run(signals: signals, wake: wake)
     }
@@ -121,8 +122,9 @@ enum SnapshotFile {
     /// and returns the path.
     static func write(_ snapshot: Snapshot, directory: String) throws -> String {
         let json = try SnapshotJSON.encode(snapshot, pretty: true) + "\n"
-        let stamp = snapshot.timestamp.replacingOccurrences(of: ":", with: "").replacingOccurrences(of: "-", with: "")
-        let name = "perfdash-snapshot-\(stamp).json"
+        // 2026-11-22T03:15:10.507Z → 20261122-031510
+        let digits = snapshot.timestamp.prefix(19).filter(\.isNumber)
+        let name = "perfdash-\(digits.prefix(8))-\(digits.dropFirst(8)).json"
         for dir in [directory, NSTemporaryDirectory()] {
             let path = URL(fileURLWithPath: dir).appendingPathComponent(name).path
             if FileManager.default.createFile(atPath: path, contents: Data(json.utf8)) { return path }

@@ -2,6 +2,7 @@ public import PerfdashCore
 
 /// How the dashboard starts: sampling settings, services, autoscalers, theme, graph style.
 public struct DashboardOptions: Sendable {
+    /// What to sample and how often.
     public var sampler: SamplerConfiguration
     /// Services scraped in the background (at `sampler.interval` as it is at start-up).
     public var services: [ServiceConfig] = []
@@ -9,8 +10,11 @@ public struct DashboardOptions: Sendable {
     public var autoscalers: [AutoscalerSpec] = []
     /// A line the Services panel shows under its table (e.g. that `demo` is a synthetic workload).
     public var servicesNote: String?
+    /// The theme to start with.
     public var theme: Theme
+    /// Where `t` finds further themes.
     public var themes: ThemeLibrary
+    /// How graphs are drawn.
     public var graphStyle: GraphStyle
     /// ASCII only: `--ascii`, TERM=linux or a locale without UTF-8.
     public var ascii: Bool

@@ -9,10 +9,15 @@ public struct DashboardState: Sendable, Equatable {
         .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(2), .seconds(5), .seconds(10),
     ]
 
+    /// The panel on screen.
     public var panel: PanelID = .overview
+    /// Whether the display is frozen (sampling goes on).
     public var paused = false
+    /// The sampling interval.
     public var interval: Duration
+    /// The window of the statistics shown.
     public var window: StatsWindow
+    /// The name of the theme in use.
     public var themeName: String
     /// The status line's message (saved file, theme error…).
     public var message = ""

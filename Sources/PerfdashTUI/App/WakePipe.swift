@@ -7,6 +7,9 @@ public final class WakePipe: Sendable {
     public let readDescriptor: Int32
     private let writeDescriptor: Int32
 
+    /// The write end, for a C signal handler (writing one byte is async-signal-safe).
+    var writeDescriptorForSignals: Int32 { writeDescriptor }
+
     /// Opens the pipe, both ends non-blocking and closed on exec.
     public init() {
         var fds: [Int32] = [-1, -1]

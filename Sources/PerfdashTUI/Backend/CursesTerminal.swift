@@ -50,6 +50,7 @@ public final class CursesTerminal {
         colorMode = mode
         resolver = StyleResolver(theme: theme, mode: mode)
         CrashGuard.install()
+        applyBackground()
     }
 
     deinit { shutdown() }
@@ -69,6 +70,14 @@ public final class CursesTerminal {
         resolver = StyleResolver(theme: theme, mode: colorMode)
         styleCache.removeAll(keepingCapacity: true)
         previous = nil
+        applyBackground()
+        clearok(pd_stdscr(), true)
+    }
+
+    /// The theme's plain style becomes the window background, so the many blank cells of a frame cost nothing.
+    private func applyBackground() {
+        let plain = attributes(for: .plain)
+        pd_set_background(pd_stdscr(), plain.attr, plain.pair)
     }
 
     /// Forgets what is on the screen and erases it: after a resize, when the old frame no longer lines up.
@@ -116,13 +125,16 @@ public final class CursesTerminal {
         }
     }
 
-    /// Sleeps until a key arrives, `wake` is signalled, the terminal was resized, or `timeoutMilliseconds` pass.
-    ///
-    /// SIGWINCH may be delivered to any thread, so it need not interrupt this poll: the size is compared with the
-    /// terminal's after every wake-up, and the 50 ms default bounds how late a resize is noticed (two cheap
-    /// syscalls per wake-up, where a `getch` timeout costs far more).
-    /// Returns whether `readKey()` has something to report.
-    public func waitForInput(wake: WakePipe, timeoutMilliseconds: Int32 = 50) -> Bool {
+    /// Has SIGWINCH also write to `wake`, so a resize wakes `waitForInput` whichever thread the signal lands on.
+    /// ncurses' own handler still runs and still turns the signal into KEY_RESIZE.
+    public func wakeOnResize(_ wake: WakePipe) {
+        pd_chain_sigwinch(wake.writeDescriptorForSignals)
+    }
+
+    /// Sleeps until a key arrives, `wake` is signalled (new data, a quit signal, a resize), or
+    /// `timeoutMilliseconds` pass. Returns whether `readKey()` has something to report: a key, or a resize (the
+    /// size is compared with the terminal's after every wake-up).
+    public func waitForInput(wake: WakePipe, timeoutMilliseconds: Int32 = 1000) -> Bool {
         let ready = pd_wait_input(wake.readDescriptor, timeoutMilliseconds)
         if ready & 2 != 0 { wake.drain() }
         if ready & 1 != 0 { return true }
@@ -170,10 +182,13 @@ public final class CursesTerminal {
     }
 
     private func apply(_ style: Style) {
-        if let cached = styleCache[style] {
-            pd_attr_set(pd_stdscr(), cached.attr, cached.pair)
-            return
-        }
+        let resolved = attributes(for: style)
+        pd_attr_set(pd_stdscr(), resolved.attr, resolved.pair)
+    }
+
+    /// The curses attributes and colour pair for a style, cached.
+    private func attributes(for style: Style) -> (attr: attr_t, pair: Int32) {
+        if let cached = styleCache[style] { return cached }
         let resolved = resolver.resolve(style)
         var attr = pd_a_normal()
         if resolved.attributes.contains(.bold) { attr |= pd_a_bold() }
@@ -182,7 +197,7 @@ public final class CursesTerminal {
         if resolved.attributes.contains(.dim) { attr |= pd_a_dim() }
         let pair = pairNumber(fg: resolved.fg, bg: resolved.bg)
         styleCache[style] = (attr, pair)
-        pd_attr_set(pd_stdscr(), attr, pair)
+        return (attr, pair)
     }
 
     private func pairNumber(fg: Int?, bg: Int?) -> Int32 {

@@ -3,7 +3,9 @@
 /// Every write clips at the canvas edges (and at an optional column limit), so drawing code never needs to check
 /// bounds and never traps, whatever the terminal size.
 public struct Canvas: Sendable, Equatable {
+    /// Columns.
     public let width: Int
+    /// Rows.
     public let height: Int
     public private(set) var cells: [Cell]
 
@@ -11,7 +13,7 @@ public struct Canvas: Sendable, Equatable {
     public init(width: Int, height: Int, style: Style = .plain) {
         self.width = max(0, width)
         self.height = max(0, height)
-        cells = Array(repeating: Cell(style: style), count: self.width * self.height)
+        cells = Array(repeating: Cell(scalar: 0x20, style: style), count: self.width * self.height)
     }
 
     /// The whole canvas as a rectangle.
@@ -25,6 +27,9 @@ public struct Canvas: Sendable, Equatable {
 
     /// Writes `text` from (`x`, `y`) to the right, clipped at the canvas edge, at `limit` columns and at `clip`.
     /// Returns the number of columns written.
+    ///
+    /// Works on scalars rather than graphemes (grapheme breaking is the costliest part of drawing text): a combining
+    /// scalar joins the cell before it, a control character shows as `?`.
     @discardableResult
     public mutating func put(_ text: some StringProtocol, x: Int, y: Int, style: Style = .plain,
                              limit: Int = .max, clip: Rect? = nil) -> Int {
@@ -33,17 +38,22 @@ public struct Canvas: Sendable, Equatable {
         guard y >= area.y, y < area.maxY, limit > 0 else { return 0 }
         let stop = min(area.maxX, x > Int.max - limit ? Int.max : x + limit)
         var column = x
-        for character in text {
-            var glyph = character
-            var w = CharacterWidth.of(character)
+        var last = -1
+        for scalar in text.unicodeScalars {
+            var value = scalar.value
+            var w = CharacterWidth.of(scalar)
             if w == 0 {
-                // A control character or a lone combining mark: show a placeholder rather than corrupt the row.
-                glyph = "?"
+                if value >= 0x20, !(0x7F..<0xA0).contains(value) {
+                    if last >= 0 { cells[last].attach(value) }
+                    continue
+                }
+                value = 0x3F // "?" for a control character
                 w = 1
             }
             if column + w > stop { break }
             if column >= area.x {
-                set(glyph, width: w, x: column, y: y, style: style)
+                set(scalar: value, width: w, x: column, y: y, style: style)
+                last = y * width + column
             }
             column += w
         }
@@ -59,14 +69,22 @@ public struct Canvas: Sendable, Equatable {
 
     /// Sets one cell's grapheme and style, repairing any wide grapheme it cuts in half.
     public mutating func set(_ character: Character, width w: Int = 1, x: Int, y: Int, style: Style) {
+        let cell = Cell(character, width: 1, style: style)
+        set(scalar: cell.scalar, mark: cell.mark, width: w, x: x, y: y, style: style)
+    }
+
+    /// Sets one cell from scalar values: the fast path for widgets drawing box, block and braille characters.
+    public mutating func set(scalar: UInt32, mark: UInt32 = 0, width w: Int = 1, x: Int, y: Int, style: Style) {
         guard y >= 0, y < height, x >= 0, x < width else { return }
         let w = (w == 2 && x + 1 < width) ? 2 : 1
-        let glyph: Character = (w == 1 && CharacterWidth.of(character) == 2) ? " " : character
+        // A wide grapheme that no longer fits at the right edge becomes a blank.
+        let base: UInt32 = (w == 1 && scalar >= 0x1100 && Unicode.Scalar(scalar).map(CharacterWidth.of) == 2)
+            ? 0x20 : scalar
         let index = y * width + x
         breakWide(at: index, x: x)
         if w == 2 { breakWide(at: index + 1, x: x + 1) }
-        cells[index] = Cell(glyph, width: UInt8(w), style: style)
-        if w == 2 { cells[index + 1] = Cell(" ", width: 0, style: style) }
+        cells[index] = Cell(scalar: base, mark: base == scalar ? mark : 0, width: UInt8(w), style: style)
+        if w == 2 { cells[index + 1] = Cell(scalar: 0x20, width: 0, style: style) }
     }
 
     /// Changes the style of the cells in `rect` without touching their graphemes.
@@ -84,9 +102,10 @@ public struct Canvas: Sendable, Equatable {
     public mutating func fill(_ rect: Rect, with character: Character = " ", style: Style = .plain) {
         let area = rect.intersection(bounds)
         guard !area.isEmpty else { return }
+        let cell = Cell(character, style: style)
         for y in area.y..<area.maxY {
             for x in area.x..<area.maxX {
-                set(character, x: x, y: y, style: style)
+                set(scalar: cell.scalar, mark: cell.mark, x: x, y: y, style: style)
             }
         }
     }
@@ -134,7 +153,7 @@ public struct Canvas: Sendable, Equatable {
     /// Replaces every non-ASCII grapheme with an ASCII stand-in (wide ones become two), for terminals that
     /// cannot show anything else.
     public mutating func asciify() {
-        for i in cells.indices where !cells[i].character.isASCII {
+        for i in cells.indices where cells[i].scalar >= 0x80 || cells[i].mark != 0 {
             if cells[i].isContinuation {
                 cells[i] = Cell("?", width: 1, style: cells[i].style)
             } else {
@@ -146,9 +165,9 @@ public struct Canvas: Sendable, Equatable {
     private mutating func breakWide(at index: Int, x: Int) {
         let old = cells[index]
         if old.isContinuation, x > 0 {
-            cells[index - 1] = Cell(" ", style: cells[index - 1].style)
+            cells[index - 1] = Cell(scalar: 0x20, style: cells[index - 1].style)
         } else if old.width == 2, x + 1 < width {
-            cells[index + 1] = Cell(" ", style: cells[index + 1].style)
+            cells[index + 1] = Cell(scalar: 0x20, style: cells[index + 1].style)
         }
     }
 }

@@ -5,17 +5,27 @@ public enum GraphStyle: String, CaseIterable, Sendable {
 
 /// The characters used for frames, meters and sparklines: Unicode, or plain ASCII for terminals without UTF-8.
 public struct Glyphs: Sendable, Equatable {
+    /// Frame corner.
     public var topLeft: Character
+    /// Frame corner.
     public var topRight: Character
+    /// Frame corner.
     public var bottomLeft: Character
+    /// Frame corner.
     public var bottomRight: Character
+    /// Frame edge.
     public var horizontal: Character
+    /// Frame edge.
     public var vertical: Character
+    /// A filled meter cell.
     public var meterFull: Character
+    /// An empty meter cell (told apart by colour).
     public var meterEmpty: Character
     /// Sparkline levels from lowest to highest.
     public var ramp: [Character]
+    /// Between items on a line.
     public var separator: String
+    /// Whether these glyphs need a UTF-8 terminal.
     public var isUnicode: Bool
 
     /// Rounded frames, block meters and ▁…█ sparklines.
@@ -46,7 +56,8 @@ public struct Glyphs: Sendable, Equatable {
     public static func asciiFallback(_ c: Character) -> Character {
         if c.isASCII { return c }
         switch c {
-        case "·", "…": return "."
+        case "·": return "|"
+        case "…": return "-"
         case "−", "–", "—", "─": return "-"
         case "↑": return "^"
         case "↓": return "v"

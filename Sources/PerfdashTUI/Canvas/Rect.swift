@@ -1,8 +1,12 @@
 /// A rectangle of cells: origin at the top-left, sizes never negative.
 public struct Rect: Hashable, Sendable {
+    /// Left column.
     public var x: Int
+    /// Top row.
     public var y: Int
+    /// Columns.
     public var width: Int
+    /// Rows.
     public var height: Int
 
     /// Creates a rectangle; negative sizes become 0.
@@ -13,8 +17,11 @@ public struct Rect: Hashable, Sendable {
         self.height = max(0, height)
     }
 
+    /// The column just right of the rectangle.
     public var maxX: Int { x + width }
+    /// The row just below the rectangle.
     public var maxY: Int { y + height }
+    /// Whether it covers no cell.
     public var isEmpty: Bool { width == 0 || height == 0 }
 
     /// The rectangle shrunk by `dx` columns on each side and `dy` rows on top and bottom.

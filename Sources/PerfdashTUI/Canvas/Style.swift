@@ -1,7 +1,10 @@
 /// A 24-bit colour.
 public struct RGB: Hashable, Sendable, CustomStringConvertible {
+    /// Red, 0…255.
     public var r: UInt8
+    /// Green, 0…255.
     public var g: UInt8
+    /// Blue, 0…255.
     public var b: UInt8
 
     /// Creates a colour from its three channels.
@@ -52,13 +55,18 @@ public enum Paint: Hashable, Sendable {
 
 /// Text attributes of a cell.
 public struct TextAttributes: OptionSet, Hashable, Sendable {
+    /// The attribute bits.
     public let rawValue: UInt8
     /// Creates attributes from their bits.
     public init(rawValue: UInt8) { self.rawValue = rawValue }
 
+    /// Bold text.
     public static let bold = TextAttributes(rawValue: 1 << 0)
+    /// Reverse video.
     public static let reverse = TextAttributes(rawValue: 1 << 1)
+    /// Underlined text.
     public static let underline = TextAttributes(rawValue: 1 << 2)
+    /// Dim text.
     public static let dim = TextAttributes(rawValue: 1 << 3)
     /// Reverse video only when colours are off: what a coloured background says (selection, active tab) in colour.
     public static let reverseWithoutColor = TextAttributes(rawValue: 1 << 4)
@@ -78,8 +86,11 @@ public struct TextAttributes: OptionSet, Hashable, Sendable {
 
 /// The look of one cell: foreground, background and attributes.
 public struct Style: Hashable, Sendable {
+    /// Foreground.
     public var fg: Paint
+    /// Background.
     public var bg: Paint
+    /// Bold, reverse…
     public var attributes: TextAttributes
 
     /// Creates a style; the defaults are the theme's main text on its main background.

@@ -13,13 +13,16 @@ enum CPUPanel {
         let inner = Box.draw(&canvas, rect, title: "CPU", note: "\(cores.count) cores · busy % history",
                              border: .cpuBox, glyphs: ctx.glyphs)
         guard let host = model.snapshot?.host else { return PanelKit.waiting(&canvas, inner, model) }
-        // The left column needs 15 rows; the graph gets the rest, at most half.
-        let graphHeight = max(3, min(inner.height / 2, inner.height - 15))
+        // Below the graph: the left column needs 15 rows, the core bars as many as their columns need. The graph
+        // gets the rest, at most half the panel and at least 3 rows.
+        let leftWidth = min(52, inner.width / 2)
+        let barColumns = max(1, (inner.width - leftWidth - 1) / 21)
+        let barRows = (cores.count + barColumns - 1) / barColumns
+        let graphHeight = max(3, min(inner.height / 2, inner.height - max(15, barRows)))
         let (graph, lower) = inner.splitTop(graphHeight)
         Graph.draw(&canvas, graph.inset(dx: 1, dy: 0), series: model.series(SeriesName.cpuBusy), scale: .fixed(100),
                    gradient: .cpu, context: ctx)
         canvas.putRight("100%", rightEdge: graph.maxX - 1, y: graph.y, style: Style.plain.fg(.graphText))
-        let leftWidth = min(52, lower.width / 2)
         let (left, right) = lower.splitLeft(leftWidth)
         let area = Rect(x: left.x + 1, y: left.y, width: left.width - 2, height: left.height)
         let t = host.cpu.total

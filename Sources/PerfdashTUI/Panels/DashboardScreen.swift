@@ -2,6 +2,7 @@
 public enum DashboardScreen {
     /// The smallest terminal the panels are laid out for.
     public static let minimumWidth = 80
+    /// The smallest terminal height the panels are laid out for.
     public static let minimumHeight = 24
 
     /// Renders one frame of `width` × `height` cells. `colorMode` is shown in the status line.

@@ -18,7 +18,6 @@ enum DiskPanel {
         guard !devices.isEmpty else { return PanelKit.centred(&canvas, inner, ["no proc/diskstats under the root"]) }
         let area = inner.inset(dx: 1, dy: 0)
         let selected = min(input.state.selection[.disk] ?? 0, devices.count - 1)
-        let window = model.window.rawValue
         let table = devices.map { d -> [String] in
             let util = model.summary(SeriesName.disk(d.name, .utilPercent))
             return [d.name, Humanize.rate(d.readBytesPerSecond), Humanize.rate(d.writeBytesPerSecond),
@@ -29,22 +28,13 @@ enum DiskPanel {
         Table.draw(&canvas, Rect(x: area.x, y: area.y, width: area.width, height: tableHeight), columns: [
             TableColumn("Device", width: 0, alignment: .left), TableColumn("Read/s", width: 10),
             TableColumn("Write/s", width: 10), TableColumn("R IOPS", width: 7), TableColumn("W IOPS", width: 7),
-            TableColumn("Util", width: 6), TableColumn("avg " + window, width: 7), TableColumn("p95", width: 6),
+            TableColumn("Util", width: 6), TableColumn("avg " + model.window.rawValue, width: 7), TableColumn("p95", width: 6),
             TableColumn("p99", width: 6),
         ], rows: table, selection: selected, context: ctx)
         let device = devices[selected].name
-        var y = area.y + tableHeight + 1
-        for (label, metric) in [("read", DiskMetric.readBytesPerSecond), ("write", .writeBytesPerSecond)] {
-            PanelKit.pair(&canvas, x: area.x, y: y, "\(device) \(label) \(window)",
-                          PanelKit.stats(model.summary(SeriesName.disk(device, metric)), PanelKit.rate), clip: area)
-            y += 1
-        }
-        y += 1
-        OverviewPanel.splitGraphs(&canvas, Rect(x: area.x, y: y, width: area.width, height: area.maxY - y),
-                                  left: ("\(device) read", model.series(SeriesName.disk(device, .readBytesPerSecond)),
-                                         .download),
-                                  right: ("\(device) write", model.series(SeriesName.disk(device, .writeBytesPerSecond)),
-                                          .upload), ctx)
+        PanelKit.rateDetail(&canvas, area, top: area.y + tableHeight + 1, name: device, series: [
+            ("read", SeriesName.disk(device, .readBytesPerSecond)), ("write", SeriesName.disk(device, .writeBytesPerSecond)),
+        ], model: model, ctx)
     }
 
     /// "1 disk", "2 disks".

@@ -11,7 +11,10 @@ enum MemoryPanel {
                              border: .memBox, glyphs: ctx.glyphs)
         guard model.snapshot != nil else { return PanelKit.waiting(&canvas, inner, model) }
         guard let m = memory else { return PanelKit.centred(&canvas, inner, ["no proc/meminfo under the root"]) }
-        let area = inner.inset(dx: 1, dy: 0)
+        // Wide screens put the history graph beside the figures instead of below them.
+        let full = inner.inset(dx: 1, dy: 0)
+        let wide = full.width >= 120
+        let area = wide ? full.splitLeft(min(80, full.width / 2)).left : full
         let total = Double(max(m.totalBytes, 1))
         let rows: [(String, UInt64, Double, GradientRole)] = [
             ("used", m.usedBytes, Double(m.usedBytes) / total, .used),
@@ -52,11 +55,14 @@ enum MemoryPanel {
         PanelKit.pair(&canvas, x: area.x, y: y, "used % " + model.window.rawValue,
                       PanelKit.stats(model.summary(SeriesName.memoryUsedPercent), PanelKit.pct), clip: area)
         if m.swapTotalBytes > 0 {
-            PanelKit.pair(&canvas, x: area.x + area.width / 2, y: y, "swap % " + model.window.rawValue,
+            y += 1
+            PanelKit.pair(&canvas, x: area.x, y: y, "swap % " + model.window.rawValue,
                           PanelKit.stats(model.summary(SeriesName.swapUsedPercent), PanelKit.pct), clip: area)
         }
         y += 2
-        let graph = Rect(x: area.x, y: y, width: area.width, height: area.maxY - y)
+        let graph = wide
+            ? Rect(x: area.maxX + 2, y: full.y, width: full.maxX - area.maxX - 2, height: full.height)
+            : Rect(x: area.x, y: y, width: area.width, height: area.maxY - y)
         guard graph.height >= 2 else { return }
         Graph.draw(&canvas, graph, series: model.series(SeriesName.memoryUsedPercent), scale: .fixed(100),
                    gradient: .used, context: ctx)

@@ -35,23 +35,14 @@ enum NetworkPanel {
             TableColumn("Tx/s", width: 10), TableColumn("Rx pkt/s", width: 8), TableColumn("Tx pkt/s", width: 8),
             TableColumn("Errs/s", width: 6), TableColumn("Drops/s", width: 7), TableColumn("Total", width: 5),
         ], rows: table, selection: selected, context: ctx)
-        var y = area.y + tableHeight
+        let y = area.y + tableHeight
         let excluded = net.interfaces.map(\.name).filter { !filter.includes($0) }
         canvas.put("total leaves out " + net.totalExcludes.joined(separator: " ")
                    + (excluded.isEmpty ? "" : " (here: " + excluded.joined(separator: ", ") + ")"),
                    x: area.x, y: y, style: Style.plain.fg(.graphText), clip: area)
-        y += 2
         let name = interfaces[selected].name
-        let window = model.window.rawValue
-        for (label, metric) in [("rx", NetMetric.rxBytesPerSecond), ("tx", .txBytesPerSecond)] {
-            PanelKit.pair(&canvas, x: area.x, y: y, "\(name) \(label) \(window)",
-                          PanelKit.stats(model.summary(SeriesName.net(name, metric)), PanelKit.rate), clip: area)
-            y += 1
-        }
-        y += 1
-        OverviewPanel.splitGraphs(&canvas, Rect(x: area.x, y: y, width: area.width, height: area.maxY - y),
-                                  left: ("\(name) rx", model.series(SeriesName.net(name, .rxBytesPerSecond)), .download),
-                                  right: ("\(name) tx", model.series(SeriesName.net(name, .txBytesPerSecond)), .upload),
-                                  ctx)
+        PanelKit.rateDetail(&canvas, area, top: y + 2, name: name, series: [
+            ("rx", SeriesName.net(name, .rxBytesPerSecond)), ("tx", SeriesName.net(name, .txBytesPerSecond)),
+        ], model: model, ctx)
     }
 }

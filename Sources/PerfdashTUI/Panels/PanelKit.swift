@@ -2,8 +2,11 @@ import PerfdashCore
 
 /// Everything a panel draws from.
 public struct PanelInput: Sendable {
+    /// The data.
     public var model: DashboardModel
+    /// The user's choices.
     public var state: DashboardState
+    /// Glyphs, graph style, colour.
     public var context: RenderContext
 
     /// Creates the input.
@@ -98,5 +101,24 @@ extension PanelKit {
             }
         }
         return y
+    }
+}
+
+extension PanelKit {
+    /// Below a device table: the selected row's two rate series with their window avg/p95/p99, then their graphs
+    /// side by side (read/write for a disk, rx/tx for an interface).
+    static func rateDetail(_ canvas: inout Canvas, _ area: Rect, top: Int, name: String,
+                           series: [(label: String, name: String)], model: DashboardModel, _ ctx: RenderContext) {
+        guard series.count == 2 else { return }
+        var y = top
+        for entry in series {
+            pair(&canvas, x: area.x, y: y, "\(name) \(entry.label) \(model.window.rawValue)",
+                 stats(model.summary(entry.name), rate), clip: area)
+            y += 1
+        }
+        y += 1
+        OverviewPanel.splitGraphs(&canvas, Rect(x: area.x, y: y, width: area.width, height: area.maxY - y),
+                                  left: ("\(name) \(series[0].label)", model.series(series[0].name), .download),
+                                  right: ("\(name) \(series[1].label)", model.series(series[1].name), .upload), ctx)
     }
 }

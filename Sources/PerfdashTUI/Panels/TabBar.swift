@@ -58,14 +58,15 @@ enum StatusLine {
         x += canvas.put(status, x: x, y: y,
                         style: state.paused ? base.fg(.hiFg).with([.bold, .reverse]) : base.fg(.graphText), clip: row)
         x += canvas.put("  ", x: x, y: y, style: base, clip: row)
-        item("theme", state.themeName + (colorMode.isEmpty ? "" : " (\(colorMode))"))
-        let hint = "q quit  ? help"
-        let hintWidth = CharacterWidth.of(hint) + 1
+        // The latest message comes before the theme, so it stays readable on an 80-column screen.
         if !state.message.isEmpty {
-            canvas.put(state.message, x: x, y: y, style: base.fg(.hiFg).with(.boldWithoutColor),
-                       limit: max(0, canvas.width - x - hintWidth - 1), clip: row)
+            x += canvas.put(state.message, x: x, y: y, style: base.fg(.hiFg).with(.boldWithoutColor),
+                            limit: max(0, canvas.width - x - 1), clip: row)
+            x += canvas.put("  ", x: x, y: y, style: base, clip: row)
         }
-        if canvas.width - hintWidth > x {
+        item("theme", state.themeName + (colorMode.isEmpty || canvas.width < 120 ? "" : " (\(colorMode))"))
+        let hint = "q quit  ? help"
+        if canvas.width - CharacterWidth.of(hint) - 2 >= x {
             canvas.putRight(hint, rightEdge: canvas.width - 1, y: y, style: base.fg(.graphText), clip: row)
         }
     }

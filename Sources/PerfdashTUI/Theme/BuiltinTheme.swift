@@ -6,8 +6,9 @@ enum BuiltinTheme {
     # perfdash default: a dark theme. btop's theme format: theme[key]="#RRGGBB", "#BW" (grey) or "R G B".
     # An empty value means the terminal's own colour.
 
-    # Screen background and text
-    theme[main_bg]="#11141a"
+    # Screen background and text. The background is the terminal's own: blank cells then cost nothing on the wire
+    # (terminals such as tmux cannot clear to a colour, so a coloured background is sent as one space per cell).
+    theme[main_bg]=""
     theme[main_fg]="#c5cad3"
     theme[title]="#eef0f4"
     theme[hi_fg]="#5cb4f2"

@@ -1,13 +1,18 @@
 /// A style resolved for one terminal: colour numbers (nil = terminal default) and the attributes to send.
 public struct ResolvedStyle: Hashable, Sendable {
+    /// Foreground colour number; nil for the terminal default.
     public var fg: Int?
+    /// Background colour number; nil for the terminal default.
     public var bg: Int?
+    /// Attributes to send.
     public var attributes: TextAttributes
 }
 
 /// Turns canvas styles into terminal colours for a theme and colour mode.
 public struct StyleResolver: Sendable {
+    /// The theme colours come from.
     public let theme: Theme
+    /// The colour depth mapped to.
     public let mode: ColorMode
 
     /// Creates a resolver.

@@ -1,7 +1,10 @@
 /// A theme file line perfdash cannot read: where it is and why.
 public struct ThemeError: Error, Equatable, CustomStringConvertible, Sendable {
+    /// The theme file (or the name asked for).
     public var file: String
+    /// The 1-based line; 0 when the error is not about one line.
     public var line: Int
+    /// What is wrong.
     public var reason: String
 
     /// Creates an error for `file:line`.

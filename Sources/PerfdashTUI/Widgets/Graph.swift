@@ -37,11 +37,11 @@ public enum Graph {
             }
             for row in 0..<rect.height {
                 let base = (rect.height - 1 - row) * levels
-                let glyph = character(heights.map { min(max($0 - base, 0), levels) }, style: context.graphStyle)
+                let glyph = scalar(heights.map { min(max($0 - base, 0), levels) }, style: context.graphStyle)
                 let level = UInt8(min(100, (rect.height - row) * 100 / rect.height))
                 // Blank cells all share one style, so a column that stays empty is never resent.
-                canvas.set(glyph, x: rect.x + column, y: rect.y + row,
-                           style: glyph == " " ? .plain : Style.plain.fg(.gradient(gradient, level: level)))
+                canvas.set(scalar: glyph, x: rect.x + column, y: rect.y + row,
+                           style: glyph == 0x20 ? .plain : Style.plain.fg(.gradient(gradient, level: level)))
             }
         }
     }
@@ -56,21 +56,25 @@ public enum Graph {
     private static let leftDots: [UInt32] = [0x40, 0x04, 0x02, 0x01]   // bottom to top
     private static let rightDots: [UInt32] = [0x80, 0x20, 0x10, 0x08]
 
-    /// The character for one cell given how many levels each of its sample columns fills within it.
-    static func character(_ fills: [Int], style: GraphStyle) -> Character {
+    /// The scalar for one cell given how many levels each of its sample columns fills within it.
+    static func scalar(_ fills: [Int], style: GraphStyle) -> UInt32 {
         switch style {
         case .braille:
             var bits: UInt32 = 0
             for i in 0..<min(fills[0], 4) { bits |= leftDots[i] }
             if fills.count > 1 { for i in 0..<min(fills[1], 4) { bits |= rightDots[i] } }
-            return bits == 0 ? " " : Character(Unicode.Scalar(0x2800 + bits)!)
+            return bits == 0 ? 0x20 : 0x2800 + bits
         case .block:
-            let blocks: [Character] = [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
-            return blocks[min(max(fills[0], 0), 8)]
+            let level = min(max(fills[0], 0), 8)
+            return level == 0 ? 0x20 : 0x2580 + UInt32(level) // ▁ U+2581 … █ U+2588
         case .ascii:
-            let marks: [Character] = [" ", ".", ":"]
-            return marks[min(max(fills[0], 0), 2)]
+            return [0x20, 0x2E, 0x3A][min(max(fills[0], 0), 2)] // " ", ".", ":"
         }
+    }
+
+    /// The character for one cell (see `scalar`).
+    static func character(_ fills: [Int], style: GraphStyle) -> Character {
+        Character(Unicode.Scalar(scalar(fills, style: style))!)
     }
 }
 

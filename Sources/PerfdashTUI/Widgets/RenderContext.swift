@@ -1,6 +1,8 @@
 /// What every widget needs to know about the terminal it draws for.
 public struct RenderContext: Sendable, Equatable {
+    /// Frame, meter and sparkline characters.
     public var glyphs: Glyphs
+    /// Braille, block or ASCII graphs.
     public var graphStyle: GraphStyle
     /// Whether colours reach the screen; without them widgets lean on characters and attributes.
     public var color: Bool

@@ -3,6 +3,7 @@
 /// Graphs place sample `i` in the column `i mod width`, so a new sample changes one column (plus the cursor gap)
 /// and the rest of the graph stays byte-for-byte the same on the terminal.
 public struct Series: Sendable, Equatable {
+    /// The values, oldest first.
     public var values: [Double]
     /// The absolute index (count of samples since start, minus one) of `values.last`.
     public var lastIndex: Int

@@ -1,9 +1,12 @@
 /// A column of a table: title, width in cells and alignment.
 public struct TableColumn: Sendable, Equatable {
+    /// Where text sits in its column.
     public enum Alignment: Sendable { case left, right }
+    /// The header text.
     public var title: String
     /// Width in cells; 0 means "take the room left over" (one such column at most).
     public var width: Int
+    /// Left for names, right for numbers.
     public var alignment: Alignment
 
     /// Creates a column.

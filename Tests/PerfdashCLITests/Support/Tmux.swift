@@ -58,10 +58,13 @@ struct Tmux {
 
     /// Starts a detached session running `command` (through the shell) at `width` × `height`, with the colour
     /// variables of the test process (`NO_COLOR`, `COLORTERM`) removed and `environment` added.
-    func start(_ command: String, width: Int, height: Int, environment: [String: String] = [:]) throws {
+    func start(_ command: String, width: Int, height: Int, environment: [String: String] = [:],
+               directory: String? = nil) throws {
         let assignments = environment.sorted { $0.key < $1.key }.map { "\($0.key)='\($0.value)'" }
         let wrapped = (["exec env -u NO_COLOR -u COLORTERM"] + assignments + [command]).joined(separator: " ")
-        guard spawn(["new-session", "-d", "-s", session, "-x", String(width), "-y", String(height), wrapped]) == 0 else {
+        let place = directory.map { ["-c", $0] } ?? []
+        guard spawn(["new-session", "-d", "-s", session, "-x", String(width), "-y", String(height)] + place + [wrapped])
+            == 0 else {
             throw TmuxError(message: "tmux new-session failed")
         }
         try run(["set-option", "-t", session, "remain-on-exit", "on"])
