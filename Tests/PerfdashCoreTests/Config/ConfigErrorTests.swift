@@ -36,8 +36,8 @@ import Testing
         // Duplicate name: at the second name's value (line 5, column 8).
         (service + "[[service]]\nname = \"api\"\nurl = \"http://h/\"\n",
          "bad.toml:5:8: name: a service named \"api\" is already defined"),
-        ("[[service]]\nname = \"s\"\nurl = \"https://h/metrics\"\n",
-         "bad.toml:3:7: url: https is not supported (perfdash scrapes plain http on trusted networks)"),
+        ("[[service]]\nname = \"s\"\nurl = \"ftp://h/metrics\"\n",
+         "bad.toml:3:7: url: unsupported URL scheme \"ftp\" (expected http or https)"),
         ("[[service]]\nname = \"s\"\nurl = \"http://h:0/\"\n", "bad.toml:3:7: url: port \"0\" is not a number in 1…65535"),
         // A sub-table of the latest [[service]], line 5.
         (service + "[service.metrics]\ncache_hit = \"x\"\n",

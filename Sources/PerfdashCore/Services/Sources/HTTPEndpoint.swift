@@ -1,32 +1,34 @@
 import Foundation
 
-/// Where an HTTP exposition lives: host, port and request target, parsed from an `http://` URL.
+/// Where an HTTP exposition lives: scheme, host, port and request target, parsed from an `http://` or `https://` URL.
 public struct HTTPEndpoint: Sendable, Equatable, Hashable, CustomStringConvertible {
+    /// True for `https://`: the fetch goes through URLSession (TLS by libcurl) instead of the NIO client.
+    public var secure: Bool
     /// Host name or address.
     public var host: String
-    /// TCP port (80 when the URL has none).
+    /// TCP port (80, or 443 for https, when the URL has none).
     public var port: Int
     /// Path and query sent in the request line, starting with `/`.
     public var target: String
 
     /// Creates an endpoint from its parts.
-    public init(host: String, port: Int, target: String) {
+    public init(host: String, port: Int, target: String, secure: Bool = false) {
+        self.secure = secure
         self.host = host
         self.port = port
         self.target = target
     }
 
-    /// Parses `http://host[:port][/path][?query]`; a bare `host:port/path` is read as http.
+    /// Parses `http[s]://host[:port][/path][?query]`; a bare `host:port/path` is read as http.
     public init(parsing text: String) throws(EndpointError) {
         var rest = Substring(text)
+        var secure = false
         if let range = rest.range(of: "://") {
             let scheme = rest[..<range.lowerBound].lowercased()
-            guard scheme == "http" else {
-                if scheme == "https" {
-                    throw EndpointError("https is not supported (perfdash scrapes plain http on trusted networks)")
-                }
-                throw EndpointError("unsupported URL scheme \"\(scheme)\" (expected http)")
+            guard scheme == "http" || scheme == "https" else {
+                throw EndpointError("unsupported URL scheme \"\(scheme)\" (expected http or https)")
             }
+            secure = scheme == "https"
             rest = rest[range.upperBound...]
         }
         let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? rest.endIndex
@@ -37,17 +39,17 @@ public struct HTTPEndpoint: Sendable, Equatable, Hashable, CustomStringConvertib
         guard !authority.contains("@") else {
             throw EndpointError("credentials in the URL are not supported")
         }
-        let (host, port) = try HostPort.split(authority, defaultPort: 80)
-        self.init(host: host, port: port, target: target)
+        let (host, port) = try HostPort.split(authority, defaultPort: secure ? 443 : 80)
+        self.init(host: host, port: port, target: target, secure: secure)
     }
 
-    /// The `Host` header value: IPv6 addresses in brackets, the port only when not 80.
+    /// The `Host` header value: IPv6 addresses in brackets, the port only when not the scheme's default.
     public var hostHeader: String {
         let hostText = host.contains(":") ? "[\(host)]" : host
-        return port == 80 ? hostText : "\(hostText):\(port)"
+        return port == (secure ? 443 : 80) ? hostText : "\(hostText):\(port)"
     }
 
-    public var description: String { "http://\(hostHeader)\(target)" }
+    public var description: String { "\(secure ? "https" : "http")://\(hostHeader)\(target)" }
 }
 
 /// A URL or address that cannot be used, with the reason.

@@ -1,11 +1,13 @@
+import Foundation
 public import NIOCore
 import NIOHTTP1
 import NIOPosix
 
 /// One HTTP GET of an exposition: the body bytes and content type, within a deadline and a body limit.
 ///
-/// Runs on NIO rather than URLSession so the deadline, the streaming body limit and the error wording are exact on
-/// Linux (URLSession there ignores `URLRequest.timeoutInterval` and buffers before its delegate can stop a transfer).
+/// Plain http runs on NIO so the deadline, the streaming body limit and the error wording are exact on Linux.
+/// `https://` endpoints go through URLSession (TLS by the system libcurl and OpenSSL, trusting the system CA store)
+/// with the same header, limits and wording; see `URLSessionFetch`.
 public struct HTTPFetcher: Sendable {
     /// The `Accept` header: OpenMetrics first, Prometheus text 0.0.4 second, anything else last.
     public static let acceptHeader =
@@ -36,6 +38,9 @@ public struct HTTPFetcher: Sendable {
 
     /// Performs the GET; throws a `SourceError` for every failure (timeout, refused, non-2xx, over limit, garbage).
     public func fetch() async throws(SourceError) -> HTTPScrapeResult {
+        if endpoint.secure {
+            return try await fetchWithURLSession()
+        }
         let clock = ContinuousClock()
         let start = clock.now
         let request = HTTPRequestHead(version: .http1_1, method: .GET, uri: endpoint.target, headers: [
@@ -54,6 +59,14 @@ public struct HTTPFetcher: Sendable {
         }
         return HTTPScrapeResult(body: response.body, contentType: response.contentType, status: response.status,
                                 duration: clock.now - start)
+    }
+
+    /// The URLSession path, for https (and, in tests, for plain http to check its limits without TLS trust).
+    func fetchWithURLSession() async throws(SourceError) -> HTTPScrapeResult {
+        guard let url = URL(string: endpoint.description) else {
+            throw SourceError(.other, "cannot form a URL from \(endpoint)")
+        }
+        return try await URLSessionFetch.run(url: url, timeout: timeout, bodyLimit: bodyLimit)
     }
 }
 

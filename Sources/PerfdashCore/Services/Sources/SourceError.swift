@@ -13,6 +13,8 @@ public struct SourceError: Error, Sendable, Equatable, CustomStringConvertible {
         case closed
         /// The body grew past the configured limit; the transfer was aborted.
         case bodyLimit
+        /// The TLS handshake failed (untrusted or expired certificate, no common protocol).
+        case tls
         /// The HTTP status was not 2xx.
         case httpStatus
         /// The peer answered with bytes that are not valid HTTP or RESP.

@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+@testable import PerfdashCore
+import PerfdashTestSupport
+
+/// The URLSession path used for `https://` endpoints, against real servers on 127.0.0.1.
+///
+/// The TLS tests run python's `http.server` wrapped in `ssl` with a self-signed certificate made by `openssl` in a
+/// scratch directory. Linux URLSession trusts only the system CA store, so that certificate is always untrusted; the
+/// body, status and limit handling of the same code path are checked over plain http (`fetchWithURLSession`).
+@Suite("HTTPS fetch", .serialized)
+struct HTTPSFetchTests {
+    /// The exposition the python server serves after its `# accept:` echo line.
+    static let exposition = "# TYPE up gauge\nup 1\n# TYPE requests_total counter\nrequests_total 7\n"
+
+    /// Starts `serve_exposition.py`, over TLS when `tls` is given; returns it with its port.
+    static func startServer(tls: (cert: String, key: String)? = nil) throws -> (ChildProcess, Int) {
+        let script = TestPaths.fixture("https/serve_exposition.py").path
+        let server = try ChildProcess(["python3", script] + (tls.map { [$0.cert, $0.key] } ?? []),
+                                      stdinPipe: true, output: .pipe)
+        guard let line = server.readLine(), line.hasPrefix("PORT "), let port = Int(line.dropFirst(5)) else {
+            server.stop()
+            throw ChildProcess.SpawnError(code: ECHILD, command: "serve_exposition.py")
+        }
+        return (server, port)
+    }
+
+    /// A self-signed certificate for 127.0.0.1, valid one day.
+    static func selfSignedCertificate(in scratch: ScratchDirectory) throws -> (cert: String, key: String) {
+        let cert = scratch.file("cert.pem").path, key = scratch.file("key.pem").path
+        let openssl = try ChildProcess(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes",
+                                        "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+                                        "-days", "1", "-keyout", key, "-out", cert])
+        #expect(openssl.wait() == 0)
+        return (cert, key)
+    }
+
+    static func fetcher(_ port: Int, secure: Bool, timeout: Duration = .seconds(2),
+                        limit: Int = HTTPFetcher.defaultBodyLimit) -> HTTPFetcher {
+        HTTPFetcher(endpoint: HTTPEndpoint(host: "127.0.0.1", port: port, target: "/metrics", secure: secure),
+                    timeout: timeout, bodyLimit: limit)
+    }
+
+    static func error(of fetcher: HTTPFetcher, viaURLSession: Bool = false) async -> SourceError? {
+        do {
+            _ = viaURLSession ? try await fetcher.fetchWithURLSession() : try await fetcher.fetch()
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test func selfSignedCertificateIsNotTrusted() async throws {
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        let (server, port) = try Self.startServer(tls: try Self.selfSignedCertificate(in: scratch))
+        defer { server.stop() }
+        let error = await Self.error(of: Self.fetcher(port, secure: true))
+        #expect(error == SourceError(.tls, "TLS: certificate not trusted"))
+    }
+
+    @Test func httpsServerThatNeverAnswersTimesOut() async throws {
+        // Accepts the TCP connection and never sends a ServerHello: only the deadline ends the fetch.
+        let silent = try LoopbackServer(.silent)
+        defer { silent.stop() }
+        let clock = ContinuousClock()
+        let start = clock.now
+        let error = await Self.error(of: Self.fetcher(silent.port, secure: true, timeout: .milliseconds(300)))
+        #expect(error == SourceError(.timeout, "timeout after 0.3 s"))
+        // Under 1 s: libcurl's own timer, rounded up to whole seconds, would fire at 1 s at the earliest.
+        #expect(clock.now - start < .seconds(1))
+    }
+
+    @Test func httpsToClosedPortIsRefused() async throws {
+        let error = await Self.error(of: Self.fetcher(try Sockets.closedPort(), secure: true))
+        #expect(error == SourceError(.refused, "connection refused"))
+    }
+
+    @Test func urlSessionPathSendsTheAcceptHeaderAndReturnsTheBody() async throws {
+        let (server, port) = try Self.startServer()
+        defer { server.stop() }
+        let result = try await Self.fetcher(port, secure: false).fetchWithURLSession()
+        #expect(String(decoding: result.body, as: UTF8.self) ==
+                "# accept: \(HTTPFetcher.acceptHeader)\n" + Self.exposition)
+        #expect(result.contentType == "text/plain; version=0.0.4")
+        #expect(result.status == 200)
+        let sample = try Exposition.sample(from: result.body, contentType: result.contentType, names: .defaults)
+        #expect(sample.seriesCount == 2)
+    }
+
+    @Test func urlSessionPathStopsAtTheBodyLimit() async throws {
+        // 100 MiB offered, 1 MiB allowed: the task is cancelled soon after the first MiB, not at the end.
+        let huge = try LoopbackServer(.endlessBody(total: 100 * 1024 * 1024))
+        defer { huge.stop() }
+        let error = await Self.error(of: Self.fetcher(huge.port, secure: false, timeout: .seconds(10),
+                                                      limit: 1024 * 1024), viaURLSession: true)
+        #expect(error == SourceError(.bodyLimit, "body over 1 MiB limit"))
+        #expect(huge.bytesSent < 50 * 1024 * 1024)
+    }
+
+    @Test func urlSessionPathReportsTheStatus() async throws {
+        let server = try LoopbackServer(.reply(Array(
+            "HTTP/1.1 500 Internal Server Error\r\nContent-Length: 4\r\nConnection: close\r\n\r\noops".utf8)))
+        defer { server.stop() }
+        let error = await Self.error(of: Self.fetcher(server.port, secure: false), viaURLSession: true)
+        #expect(error == SourceError(.httpStatus, "HTTP 500 Internal Server Error"))
+    }
+
+    @Test func httpsURLsParse() throws {
+        let endpoint = try HTTPEndpoint(parsing: "https://127.0.0.1/metrics")
+        #expect(endpoint == HTTPEndpoint(host: "127.0.0.1", port: 443, target: "/metrics", secure: true))
+        #expect(endpoint.description == "https://127.0.0.1/metrics")
+        #expect(try HTTPEndpoint(parsing: "HTTPS://h:8443").description == "https://h:8443/")
+        #expect(try HTTPEndpoint(parsing: "http://h:443/").hostHeader == "h:443")
+    }
+}
