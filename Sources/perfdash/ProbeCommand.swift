@@ -8,7 +8,7 @@ struct ProbeCommand: AsyncParsableCommand {
         commandName: "probe",
         abstract: "Scrape one target once and print its series count, hit rates, queue depths and latencies.",
         discussion: """
-        TARGET is an http:// URL serving a Prometheus 0.0.4 or OpenMetrics exposition, redis://host:port[/db] \
+        TARGET is an http:// or https:// URL serving a Prometheus 0.0.4 or OpenMetrics exposition, redis://host:port[/db] \
         (password from REDISCLI_AUTH), or a file holding an exposition. With --service NAME the metric names \
         (and, without TARGET, the address and timeout) of that [[service]] in the config file are used. A single \
         scrape has no earlier one to take deltas from, so rates and quantiles come from the counters' totals \
@@ -21,7 +21,7 @@ struct ProbeCommand: AsyncParsableCommand {
         case text, json
     }
 
-    @Argument(help: "An http:// URL, redis://host:port[/db] or a file path (optional with --service).")
+    @Argument(help: "An http(s):// URL, redis://host:port[/db] or a file path (optional with --service).")
     var target: String?
 
     @Option(name: .long, help: ArgumentHelp("Config file for --service (default: $XDG_CONFIG_HOME/perfdash/config.toml).",

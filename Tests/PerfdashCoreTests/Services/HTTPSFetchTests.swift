@@ -59,6 +59,14 @@ struct HTTPSFetchTests {
         #expect(error == SourceError(.tls, "TLS: certificate not trusted"))
     }
 
+    @Test func httpsToAPlainHTTPServerFailsTheHandshake() async throws {
+        let (server, port) = try Self.startServer()
+        defer { server.stop() }
+        let error = await Self.error(of: Self.fetcher(port, secure: true))
+        // OpenSSL reads the plain "HTTP/1.0 400" answer to its ClientHello as a bad record version.
+        #expect(error == SourceError(.tls, "TLS: handshake failed (wrong version number)"))
+    }
+
     @Test func httpsServerThatNeverAnswersTimesOut() async throws {
         // Accepts the TCP connection and never sends a ServerHello: only the deadline ends the fetch.
         let silent = try LoopbackServer(.silent)

@@ -176,6 +176,11 @@ final class URLSessionBodyCollector: NSObject, URLSessionDataDelegate, Sendable 
         if lower.contains("subject name") || lower.contains("does not match target host") {
             return SourceError(.tls, "TLS: certificate does not match the host")
         }
+        if lower.contains("ssl routines") {
+            // "OpenSSL/3.0.19: error:0A00010B:SSL routines::wrong version number": keep the reason only.
+            let reason = text.components(separatedBy: "::").last ?? text
+            return SourceError(.tls, "TLS: handshake failed (\(reason))")
+        }
         guard lower.hasPrefix("ssl") || lower.contains("tls") else { return nil }
         return SourceError(.tls, "TLS: \(text)")
     }
