@@ -86,12 +86,24 @@ struct HTTPSFetchTests {
         #expect(huge.bytesSent < offered)  // returned without waiting for the transfer's end
     }
 
-    @Test func urlSessionPathReportsTheStatus() async throws {
-        let server = try LoopbackServer(.reply(Array(
-            "HTTP/1.1 500 Internal Server Error\r\nContent-Length: 4\r\nConnection: close\r\n\r\noops".utf8)))
+    @Test(arguments: [
+        ("HTTP/1.1 500 Internal Server Error\r\nContent-Length: 4\r\n\r\noops", "HTTP 500 Internal Server Error"),
+        // Redirects are not followed: the 3xx itself is the answer.
+        ("HTTP/1.1 302 Found\r\nLocation: /elsewhere\r\nContent-Length: 0\r\n\r\n", "HTTP 302 Found"),
+    ])
+    func urlSessionPathReportsTheStatus(reply: String, expected: String) async throws {
+        let server = try LoopbackServer(.reply(Array(reply.utf8)))
         defer { server.stop() }
         let error = await Self.error(of: Self.fetcher(server.port, secure: false), viaURLSession: true)
-        #expect(error == SourceError(.httpStatus, "HTTP 500 Internal Server Error"))
+        #expect(error == SourceError(.httpStatus, expected))
+    }
+
+    @Test func urlSessionPathRefusesAContentLengthOverTheLimit() async throws {
+        // 2048 announced, 1024 allowed: refused on the head, before any body byte.
+        let server = try LoopbackServer(.reply(Array("HTTP/1.1 200 OK\r\nContent-Length: 2048\r\n\r\n".utf8)))
+        defer { server.stop() }
+        let error = await Self.error(of: Self.fetcher(server.port, secure: false, limit: 1024), viaURLSession: true)
+        #expect(error == SourceError(.bodyLimit, "body over 1 KiB limit"))
     }
 
     @Test func httpsURLsParse() throws {

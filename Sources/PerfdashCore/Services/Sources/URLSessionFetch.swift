@@ -110,6 +110,10 @@ final class URLSessionBodyCollector: NSObject, URLSessionDataDelegate, Sendable 
             let known = !reason.isEmpty && reason.lowercased() != "server error"
             return fail(SourceError(.httpStatus, "HTTP \(http.statusCode)\(known ? " \(reason.capitalized)" : "")"))
         }
+        guard http.expectedContentLength <= Int64(bodyLimit) else {
+            completionHandler(.cancel)
+            return fail(overLimit)
+        }
         state.withLock {
             $0.response.status = http.statusCode
             $0.response.contentType = http.value(forHTTPHeaderField: "Content-Type")
@@ -124,6 +128,10 @@ final class URLSessionBodyCollector: NSObject, URLSessionDataDelegate, Sendable 
         completionHandler(nil)
     }
 
+    private var overLimit: SourceError {
+        SourceError(.bodyLimit, "body over \(ByteSizeText.format(bodyLimit)) limit")
+    }
+
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
         let over = state.withLock { state -> Bool in
             guard state.outcome == nil else { return false }
@@ -131,7 +139,7 @@ final class URLSessionBodyCollector: NSObject, URLSessionDataDelegate, Sendable 
             state.response.body.append(contentsOf: data)
             return false
         }
-        if over { fail(SourceError(.bodyLimit, "body over \(ByteSizeText.format(bodyLimit)) limit")) }
+        if over { fail(overLimit) }
     }
 
     func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
