@@ -51,7 +51,7 @@ struct TmuxDashboardTests {
         try tmux.send("p")
         #expect(try tmux.waitFor { $0.contains("PAUSED") }.contains("PAUSED"))
         try tmux.send("w")
-        #expect(try tmux.waitFor { $0.contains("window 5m") }.contains("stats window 5m"))
+        #expect(try tmux.waitFor { $0.contains("stats window 5m") }.contains("stats window 5m"))
         try tmux.send("+")
         #expect(try tmux.waitFor { $0.contains("interval 500ms") }.contains("interval 500ms"))
         // s writes the snapshot into the working directory and says where.
@@ -140,7 +140,8 @@ struct TmuxDashboardTests {
         #expect(try tmux.waitFor { $0.contains("Worst hit") }.contains("Worst hit"))
         // --demo adds an autoscaler on the batch queue when none is configured.
         try tmux.send("7")
-        #expect(try tmux.waitFor { $0.contains("demo-batch") }.contains("service.demo.queue.batch.depth"))
+        let autoscaler = try tmux.waitFor { $0.contains("demo-batch") && $0.contains("service.demo.queue.batch.depth") }
+        #expect(autoscaler.contains("service.demo.queue.batch.depth"))
     }
 
     @Test func aDeadServiceIsDownWhileTheHostKeepsUpdating() throws {
