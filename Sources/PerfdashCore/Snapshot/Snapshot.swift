@@ -28,6 +28,10 @@ public struct Snapshot: Sendable, Equatable, Codable {
     public var autoscaler: [AutoscalerStatus]?
     /// The configured services, in configuration order; nil (absent from the JSON) when none is configured.
     public var services: [ServiceReport]?
+    /// Active alerts, the alert log and this tick's changes; nil (absent from the JSON) when no rule is configured.
+    public var alerts: AlertsSection?
+    /// The advisor's findings over the window (empty: nothing found); nil when the advisor is off.
+    public var findings: [Finding]?
 
     /// Creates a snapshot.
     public init(timestampUnixMs: Int64, intervalSeconds: Double, elapsedSeconds: Double, window: StatsWindow,
@@ -43,12 +47,14 @@ public struct Snapshot: Sendable, Equatable, Codable {
         self.notes = notes
     }
 
-    /// Every numeric value of the snapshot, host first, then the services, then the autoscalers' recommendations,
+    /// Every numeric value of the snapshot, host first, then the services, the autoscalers' recommendations and the
+    /// alert levels,
     /// in a stable order.
     public func flatSeries() -> [FlatSeries] {
         var series = host.flatSeries()
         for service in services ?? [] { series += service.flatSeries() }
         for status in autoscaler ?? [] { series += status.flatSeries() }
+        if let alerts { series += alerts.flatSeries() }
         return series
     }
 }
