@@ -70,9 +70,10 @@ public struct AlertEngine: Sendable {
     public func section(changes: [AlertEvent] = []) -> AlertsSection {
         var active: [ActiveAlert] = []
         for key in order {
-            guard let instance = instances[key], let alert = instance.active(rule: rules[key.rule], series: key.series,
+            guard let instance = instances[key], var alert = instance.active(rule: rules[key.rule], series: key.series,
                                                                               now: lastNow, unixMs: lastUnixMs)
             else { continue }
+            if patterns[key.rule].isWildcard { alert.instance = patterns[key.rule].instance(of: key.series) }
             active.append(alert)
         }
         active.sort { lhs, rhs in

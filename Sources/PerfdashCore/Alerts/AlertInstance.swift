@@ -48,7 +48,7 @@ struct AlertInstance: Sendable {
         return ActiveAlert(
             name: rule.name, series: series, state: firing ? .firing : .pending, level: level, value: value,
             threshold: threshold, above: rule.above,
-            aggregate: "\(rule.aggregate.rawValue) \(MetricUnit.duration(rule.windowSeconds))",
+            aggregate: rule.aggregateText,
             activeSince: RFC3339.format(unixMilliseconds: sinceMs), activeSinceUnixMs: sinceMs,
             firedAt: firedAt.map { RFC3339.format(unixMilliseconds: AlertEvent.wallClock(unixMs, now: now, at: $0)) },
             activeSeconds: Swift.max(0, now - since), peak: peak ?? value)

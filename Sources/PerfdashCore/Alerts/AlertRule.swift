@@ -67,10 +67,15 @@ public struct AlertRule: Sendable, Equatable, Codable {
         above ? value <= level : value >= level
     }
 
+    /// `avg 1m`, or `last` for a window of 0 s (only the newest sample counts then).
+    public var aggregateText: String {
+        windowSeconds > 0 ? "\(aggregate.rawValue) \(MetricUnit.duration(windowSeconds))" : "last"
+    }
+
     /// "cpu.busy_percent avg 1m > 80 / 95 for 2m".
     public var summary: String {
         let levels = [warning, critical].compactMap { $0 }.map(MetricUnit.plain).joined(separator: " / ")
-        var text = "\(series) \(aggregate.rawValue) \(MetricUnit.duration(windowSeconds)) \(above ? ">" : "<") \(levels)"
+        var text = "\(series) \(aggregateText) \(above ? ">" : "<") \(levels)"
         if forSeconds > 0 { text += " for \(MetricUnit.duration(forSeconds))" }
         if let recover { text += ", recovers at \(MetricUnit.plain(recover))" }
         return text

@@ -80,6 +80,8 @@ public struct ActiveAlert: Sendable, Equatable, Codable {
     public var name: String
     /// The series it concerns (the instance of a `*` rule).
     public var series: String
+    /// What `*` stood for in a pattern rule (`/home`, `sda`); nil for a literal rule.
+    public var instance: String?
     /// Pending or firing.
     public var state: AlertPhase
     /// The firing level, or the level pending.
@@ -104,11 +106,12 @@ public struct ActiveAlert: Sendable, Equatable, Codable {
     public var peak: Double
 
     /// Creates an active alert.
-    public init(name: String, series: String, state: AlertPhase, level: AlertLevel, value: Double, threshold: Double,
+    public init(name: String, series: String, instance: String? = nil, state: AlertPhase, level: AlertLevel, value: Double, threshold: Double,
                 above: Bool, aggregate: String, activeSince: String, activeSinceUnixMs: Int64, firedAt: String?,
                 activeSeconds: Double, peak: Double) {
         self.name = name
         self.series = series
+        self.instance = instance
         self.state = state
         self.level = level
         self.value = value

@@ -67,16 +67,17 @@ enum AlertsPanel {
     /// The active alerts; returns the rows used.
     private static func activeTable(_ canvas: inout Canvas, _ rect: Rect, _ active: [ActiveAlert], more: Int,
                                     context: RenderContext) -> Int {
-        let columns = [TableColumn("level", width: 5, alignment: .left), TableColumn("alert", width: 16, alignment: .left),
-                       TableColumn("series", width: 0, alignment: .left), TableColumn("value", width: 20),
-                       TableColumn("since", width: 12), TableColumn("peak", width: 10)]
+        let columns = [TableColumn("level", width: 5, alignment: .left), TableColumn("alert", width: 14, alignment: .left),
+                       TableColumn("value", width: 18), TableColumn("since", width: 9), TableColumn("peak", width: 9),
+                       TableColumn("series", width: 0, alignment: .left)]
         let shown = more > 0 ? Array(active.prefix(rect.height - 2)) : active
         var rows = shown.map { alert -> [String] in
             let unit = MetricUnit.unit(for: alert.series)
-            return ["", alert.name, alert.series,
+            return ["", alert.name,
                     "\(AutoscalerText.measured(alert.value, unit: unit)) \(alert.above ? ">" : "<") "
                         + AutoscalerText.configured(alert.threshold, unit: unit),
-                    Humanize.elapsed(seconds: alert.activeSeconds), AutoscalerText.measured(alert.peak, unit: unit)]
+                    Humanize.elapsed(seconds: alert.activeSeconds), AutoscalerText.measured(alert.peak, unit: unit),
+                    "\(alert.series) (\(alert.aggregate))"]
         }
         if more > 0 { rows.append(["", "… \(active.count - shown.count) more", "", "", "", ""]) }
         Table.draw(&canvas, rect, columns: columns, rows: rows, selection: nil, context: context)
@@ -91,13 +92,13 @@ enum AlertsPanel {
     private static func logTable(_ canvas: inout Canvas, _ rect: Rect, _ log: [AlertLogEntry], timeZone: TimeZone,
                                  context: RenderContext) {
         let columns = [TableColumn("fired", width: 8, alignment: .left), TableColumn("resolved", width: 8, alignment: .left),
-                       TableColumn("lasted", width: 12), TableColumn("level", width: 8, alignment: .left),
-                       TableColumn("alert", width: 16, alignment: .left), TableColumn("series", width: 0, alignment: .left),
-                       TableColumn("peak", width: 10)]
+                       TableColumn("lasted", width: 9), TableColumn("level", width: 8, alignment: .left),
+                       TableColumn("peak", width: 9), TableColumn("alert", width: 14, alignment: .left),
+                       TableColumn("series", width: 0, alignment: .left)]
         let rows = log.map { entry -> [String] in
             [clock(entry.firedUnixMs, timeZone), entry.resolvedUnixMs.map { clock($0, timeZone) } ?? "firing",
-             Humanize.elapsed(seconds: entry.durationSeconds), entry.level.name, entry.name, entry.series,
-             AutoscalerText.measured(entry.peak, unit: MetricUnit.unit(for: entry.series))]
+             Humanize.elapsed(seconds: entry.durationSeconds), entry.level.name,
+             AutoscalerText.measured(entry.peak, unit: MetricUnit.unit(for: entry.series)), entry.name, entry.series]
         }
         Table.draw(&canvas, rect, columns: columns, rows: rows, selection: nil, context: context)
     }
@@ -112,7 +113,7 @@ enum AlertsPanel {
     static func summary(_ alerts: AlertsSection?) -> [(level: AlertLevel, text: String)] {
         (alerts?.active ?? []).filter { $0.state == .firing }.map { alert in
             let unit = MetricUnit.unit(for: alert.series)
-            let subject = alert.series == alert.name ? "" : " \(alert.series)"
+            let subject = alert.instance.map { " \($0)" } ?? ""
             return (alert.level, "\(alert.name)\(subject) \(AutoscalerText.measured(alert.value, unit: unit))")
         }
     }

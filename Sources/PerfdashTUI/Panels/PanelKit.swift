@@ -107,7 +107,9 @@ extension PanelKit {
                            firstStyle: Style? = nil) -> Int {
         var y = rect.y
         for (index, paragraph) in paragraphs.enumerated() {
-            let indent = paragraph.prefix { $0 == " " }.count + (paragraph.trimmed(" ").hasPrefix("•") ? 2 : 0)
+            let body = paragraph.trimmed(" ")
+            let bullet = ["•", "→", "-"].contains { body.hasPrefix($0 + " ") }
+            let indent = paragraph.prefix { $0 == " " }.count + (bullet ? 2 : 0)
             for line in wrap(paragraph, width: rect.width, indent: indent) where y < rect.maxY {
                 canvas.put(line, x: rect.x, y: y, style: index == 0 ? (firstStyle ?? style) : style, clip: rect)
                 y += 1
