@@ -33,6 +33,9 @@ public final class AlertCommandRunner: Sendable {
         arguments = try CommandLineSplit.split(command)
         self.timeout = timeout
         self.report = report
+        // A command that exits without reading its input closes the pipe under our write: that must be an EPIPE
+        // to ignore, not a SIGPIPE that kills perfdash (NIO makes the same choice for its sockets).
+        signal(SIGPIPE, SIG_IGN)
     }
 
     /// Queues one run per event; returns at once.
