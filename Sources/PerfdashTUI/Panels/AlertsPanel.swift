@@ -13,11 +13,12 @@ enum AlertsPanel {
                      timeZone: TimeZone) {
         guard let alerts = model.alerts else {
             let inner = Box.draw(&canvas, rect, title: "Alerts", note: "", border: .procBox, glyphs: context.glyphs)
-            let lines = model.snapshot == nil
-                ? ["waiting for the second reading…"]
-                : ["No alert rules: the built-in host rules are switched off ([alerts] builtin = false)",
-                   "and the config has no [[alert]] table. See docs/alerts-and-advisor.md."]
-            PanelKit.centred(&canvas, inner, lines, style: Style.plain.fg(.graphText))
+            guard model.snapshot != nil else { return PanelKit.waiting(&canvas, inner, model) }
+            PanelKit.paragraphs(&canvas, inner.inset(dx: 1, dy: 0), [
+                "No alert rules.",
+                "The built-in host rules are switched off ([alerts] builtin = false) and the config has no "
+                    + "[[alert]] table; see docs/alerts-and-advisor.md.",
+            ], style: Style.plain.fg(.graphText), firstStyle: Style.plain.fg(.title).with(.bold))
             return
         }
         let firing = alerts.active.filter { $0.state == .firing }.count
