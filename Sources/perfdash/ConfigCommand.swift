@@ -32,7 +32,7 @@ struct ConfigCheckCommand: AsyncParsableCommand {
         do {
             config = try options.load(path: path)
         } catch {
-            FileHandle.standardError.write(Data("perfdash: \(error)\n".utf8))
+            ErrorVoice.report(error.description)
             throw ExitCode.failure
         }
         print(ConfigRenderer.render(config), terminator: "")

@@ -1,0 +1,40 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
+/// The one way perfdash reports a failure on standard error: `perfdash: <what>: <why>`, written with one `write(2)`.
+enum ErrorVoice {
+    /// `message` as the user sees it: ArgumentParser's `Error: ` prefix replaced by `perfdash: `, one trailing newline.
+    static func format(_ message: String) -> String {
+        var text = Substring(message)
+        if text.hasPrefix("Error: ") { text = text.dropFirst("Error: ".count) }
+        if text.hasPrefix("perfdash: ") { text = text.dropFirst("perfdash: ".count) }
+        while text.last == "\n" { text = text.dropLast() }
+        return "perfdash: " + text + "\n"
+    }
+
+    /// Writes `message` in the perfdash voice to standard error.
+    static func report(_ message: String) {
+        writeAll(format(message), to: 2)
+    }
+
+    /// Writes every byte of `text` to `descriptor` in as few `write(2)` calls as the kernel allows.
+    static func writeAll(_ text: String, to descriptor: Int32) {
+        var bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeMutableBytes { buffer in
+                write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            }
+            if written > 0 {
+                offset += written
+            } else if written < 0 && errno == EINTR {
+                continue
+            } else {
+                return
+            }
+        }
+    }
+}
