@@ -6,8 +6,8 @@ import PerfdashCore
 struct ConfigCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "config",
-        abstract: "Inspect the configuration.",
-        subcommands: [ConfigCheckCommand.self]
+        abstract: "Check the configuration, or write a starter file.",
+        subcommands: [ConfigCheckCommand.self, ConfigInitCommand.self]
     )
 }
 

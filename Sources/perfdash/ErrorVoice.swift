@@ -17,11 +17,15 @@ enum ErrorVoice {
 
     /// Writes `message` in the perfdash voice to standard error.
     static func report(_ message: String) {
-        writeAll(format(message), to: 2)
+        RawOutput.writeAll(format(message), to: 2)
     }
+}
 
-    /// Writes every byte of `text` to `descriptor` in as few `write(2)` calls as the kernel allows.
-    static func writeAll(_ text: String, to descriptor: Int32) {
+/// Unbuffered output straight to a file descriptor: no stdio buffer to lose on a signal, no byte-per-call writes.
+enum RawOutput {
+    /// Writes every byte of `text` to `descriptor` in as few `write(2)` calls as the kernel allows; false on error.
+    @discardableResult
+    static func writeAll(_ text: String, to descriptor: Int32) -> Bool {
         var bytes = Array(text.utf8)
         var offset = 0
         while offset < bytes.count {
@@ -33,8 +37,9 @@ enum ErrorVoice {
             } else if written < 0 && errno == EINTR {
                 continue
             } else {
-                return
+                return false
             }
         }
+        return true
     }
 }
