@@ -14,4 +14,18 @@ struct Perfdash: AsyncParsableCommand {
                       ConfigCommand.self, DemoCommand.self],
         defaultSubcommand: DashboardCommand.self
     )
+
+    /// ArgumentParser's `main`, with errors written by `ErrorOutput` (one write, lines cut).
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            ErrorOutput.exit(error, as: Self.self)
+        }
+    }
 }
