@@ -42,7 +42,7 @@ struct CommonOptions: ParsableArguments {
         var parsedWindow = StatsWindow.allCases.first { $0.duration == config.window } ?? .oneMinute
         if let window {
             guard let chosen = StatsWindow(parsing: window) else {
-                throw CommandLineError("--window: unknown window '\(window)' (use 1m, 5m or 15m)")
+                throw CommandLineError("--window: unknown window '\(Echo.cut(window))' (use 1m, 5m or 15m)")
             }
             parsedWindow = chosen
         }

@@ -48,7 +48,7 @@ struct DashboardCommand: ParsableCommand {
         let config = try services.effective()
         let graphName = graph ?? config.graph.rawValue
         guard let graphStyle = GraphStyle(rawValue: graphName) else {
-            throw CommandLineError("--graph: unknown style '\(graphName)' (use braille, block or ascii)")
+            throw CommandLineError("--graph: unknown style '\(Echo.cut(graphName))' (use braille, block or ascii)")
         }
         let configuration = try common.samplerConfiguration(config: config)
         var autoscalers = try autoscale.specs(adding: config)

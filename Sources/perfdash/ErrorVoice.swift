@@ -3,16 +3,24 @@ import Glibc
 #elseif canImport(Musl)
 import Musl
 #endif
+import PerfdashCore
 
-/// The one way perfdash reports a failure on standard error: `perfdash: <what>: <why>`, written with one `write(2)`.
+/// The one way perfdash reports a failure on standard error: `perfdash: <what>: <why>`, written with one `write(2)`
+/// (ArgumentParser's own path writes stderr one byte per call), every line cut so that an echoed multi-megabyte value
+/// cannot flood the terminal.
 enum ErrorVoice {
-    /// `message` as the user sees it: ArgumentParser's `Error: ` prefix replaced by `perfdash: `, one trailing newline.
+    /// The longest line written; messages already cut the values they echo to 80 characters.
+    static let lineLimit = 1_000
+
+    /// `message` as the user sees it: ArgumentParser's `Error: ` prefix replaced by `perfdash: `, lines cut to
+    /// `lineLimit`, one trailing newline.
     static func format(_ message: String) -> String {
         var text = Substring(message)
         if text.hasPrefix("Error: ") { text = text.dropFirst("Error: ".count) }
         if text.hasPrefix("perfdash: ") { text = text.dropFirst("perfdash: ".count) }
         while text.last == "\n" { text = text.dropLast() }
-        return "perfdash: " + text + "\n"
+        let lines = ("perfdash: " + text).split(separator: "\n", omittingEmptySubsequences: false)
+        return lines.map { Echo.cut($0, limit: lineLimit) }.joined(separator: "\n") + "\n"
     }
 
     /// Writes `message` in the perfdash voice to standard error.

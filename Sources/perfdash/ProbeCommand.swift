@@ -80,7 +80,7 @@ struct ProbeCommand: AsyncParsableCommand {
         }
         guard let found = loaded.services.first(where: { $0.name == service }) else {
             let names = loaded.services.map(\.name).joined(separator: ", ")
-            throw CommandLineError("\(loaded.origin): no service named \"\(service)\" (have: \(names.isEmpty ? "none" : names))")
+            throw CommandLineError("\(loaded.origin): no service named \"\(Echo.cut(service))\" (have: \(names.isEmpty ? "none" : names))")
         }
         return found
     }

@@ -7,6 +7,12 @@ public enum DurationText {
     /// The shortest sampling interval accepted.
     public static let minimumInterval = Duration.milliseconds(10)
 
+    /// The longest sampling interval (the config file's bound too).
+    public static let maximumInterval = Duration.seconds(3600)
+
+    /// The longest duration any setting accepts: 365 days, in seconds.
+    public static let maxSeconds: Double = 365 * 86_400
+
     /// Why a duration was refused; `description` is one line for the user.
     public struct ParseError: Error, Sendable, Equatable, CustomStringConvertible {
         /// The text that was refused.
@@ -15,7 +21,7 @@ public enum DurationText {
         public var reason: String
 
         /// One line: the text and the reason.
-        public var description: String { "invalid duration '\(text)': \(reason)" }
+        public var description: String { "invalid duration '\(Echo.cut(text))': \(reason)" }
     }
 
     /// A scanned duration: its length and whether it was a bare number (no unit at all).
@@ -36,14 +42,11 @@ public enum DurationText {
     public static func parse(_ text: String) throws(ParseError) -> Duration {
         let scanned = try scan(text)
         guard scanned.nanoseconds > 0 else { throw ParseError(text: text, reason: "must be greater than zero") }
-        guard scanned.nanoseconds <= maximumSeconds * 1e9 else {
+        guard scanned.nanoseconds <= maxSeconds * 1e9 else {
             throw ParseError(text: text, reason: "must be at most 365 days")
         }
         return .nanoseconds(Int64(scanned.nanoseconds.rounded()))
     }
-
-    /// The longest duration accepted anywhere: 365 days.
-    public static let maximumSeconds: Double = 365 * 86_400
 
     /// A sampling interval: a positive duration of at least `minimumInterval`.
     public static func parseInterval(_ text: String) throws(ParseError) -> Duration {
@@ -51,6 +54,7 @@ public enum DurationText {
         guard duration >= minimumInterval else {
             throw ParseError(text: text, reason: "the shortest interval is 10ms")
         }
+        guard duration <= maximumInterval else { throw ParseError(text: text, reason: "the longest interval is 1h") }
         return duration
     }
 
@@ -79,9 +83,11 @@ public enum DurationText {
                 scale = 1e9
                 bare = true
             case "": throw ParseError(text: text, reason: "missing unit (ms, s, m or h)")
-            default: throw ParseError(text: text, reason: "unknown unit '\(unit)' (use ms, s, m or h)")
+            default: throw ParseError(text: text, reason: "unknown unit '\(Echo.cut(unit))' (use ms, s, m or h)")
             }
             total += value * scale
+            // Past a year nothing in perfdash is meaningful; stopping here also keeps the sum finite.
+            guard total <= maxSeconds * 1e9 else { throw ParseError(text: text, reason: "must be at most 365 days") }
         } while !rest.isEmpty
         return Scanned(nanoseconds: total, bare: bare)
     }
