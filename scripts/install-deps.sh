@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the tests need on a fresh Debian machine that already has Swift: what building needs
 # (scripts/install-build-deps.sh), and the real components the tests start (tmux, redis-server,
-# prometheus-node-exporter, htop for the TUI benchmark, python's prometheus_client for the instrumented test service).
+# prometheus-node-exporter, htop for the TUI benchmark, python's prometheus_client for the instrumented test service, statsmodels for the forecast references).
 set -euo pipefail
 bash "$(dirname "$0")/install-build-deps.sh"
 SUDO=""
@@ -18,4 +18,9 @@ fi
 if ! python3 -c 'import prometheus_client' 2>/dev/null; then
   python3 -m pip install -q prometheus_client 2>/dev/null \
     || python3 -m pip install -q --break-system-packages prometheus_client
+fi
+# statsmodels (with numpy): the reference forecasts of HoltForecasterTests (Tests/Fixtures/forecast/generate.py).
+if ! python3 -c 'import statsmodels' 2>/dev/null; then
+  python3 -m pip install -q statsmodels 2>/dev/null \
+    || python3 -m pip install -q --break-system-packages statsmodels
 fi

@@ -9,10 +9,11 @@ perfdash's HoltForecaster initialises Holt with level = y[1], trend = y[1] - y[0
 level = mean(y[:m]), trend = 0, seasonals = y[:m] - level; statsmodels gets the same states as "known" initial
 values and the rest of the series, so both must forecast the same numbers.
 
-    pip install statsmodels numpy && python3 Tests/Fixtures/forecast/generate.py
+    pip install statsmodels numpy && python3 Tests/Fixtures/forecast/generate.py [output.json]
 """
 import json
 import os
+import sys
 import warnings
 
 import numpy as np
@@ -55,6 +56,7 @@ for alpha, beta, gamma, m in [(0.5, 0.1, 0.2, 6), (0.3, 0.05, 0.4, 12)]:
                   "level": float(fit.level[-1]), "trend": float(fit.trend[-1])})
 
 out = {"statsmodels": statsmodels.__version__, "cases": cases}
-with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "forecast.json"), "w") as f:
+default = os.path.join(os.path.dirname(os.path.abspath(__file__)), "forecast.json")
+with open(sys.argv[1] if len(sys.argv) > 1 else default, "w") as f:
     json.dump(out, f)
     f.write("\n")

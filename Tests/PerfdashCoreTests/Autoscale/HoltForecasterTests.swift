@@ -51,6 +51,24 @@ import Testing
         }
     }
 
+    /// The committed numbers are what statsmodels computes here: the generator, run again into a scratch file,
+    /// gives the same cases to 1e-12 (statsmodels comes from scripts/install-deps.sh).
+    @Test func fixtureIsWhatStatsmodelsComputes() throws {
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        let output = scratch.file("forecast.json")
+        let run = try runProcess(["python3", TestPaths.fixture("forecast/generate.py").path, output.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let fresh = try JSONDecoder().decode(Fixture.self, from: Data(contentsOf: output)).cases
+        let committed = try Self.cases()
+        #expect(fresh.map(\.name) == committed.map(\.name))
+        for (a, b) in zip(fresh, committed) {
+            for (x, y) in zip(a.forecast + a.textbook + a.series, b.forecast + b.textbook + b.series) {
+                #expect(abs(x - y) <= 1e-12 * max(1, abs(y)), "\(a.name)")
+            }
+        }
+    }
+
     /// Nothing before the initial states exist: two samples for Holt, one season for Holt-Winters.
     @Test func warmUp() {
         var holt = HoltForecaster(alpha: 0.5, beta: 0.1)
