@@ -136,3 +136,30 @@ import Testing
         #expect(canvas.plainText.contains("predictive · Holt α 0.3 β 0.1, horizon 2m"))
     }
 }
+
+/// The predictive autoscaler's chart: actual values as bars up to "now", the forecast line and its band after it,
+/// the target dashed across.
+@Suite struct ForecastChartTests {
+    /// 100 % scale over 7 plot rows (rows 1…7 of an 8-row chart): the target 60 % is row 7 − round(0.6 · 6) = 3;
+    /// the last actual 30 % sits on row 7 − round(0.3 · 6) = 5; the forecast 60 % on row 3 at the horizon column.
+    @Test func chart() {
+        var canvas = Canvas(width: 60, height: 8)
+        let chart = ForecastChart(actual: [10, 20, 30], forecast: MetricForecast(horizonSeconds: 120, value: 60,
+                                                                                    low: 50, high: 70),
+                                  target: 60, label: "cpu.busy", unit: "%", context: RenderContext())
+        #expect(chart.draw(&canvas, canvas.bounds))
+        let lines = canvas.lines
+        #expect(lines[0].hasPrefix("cpu.busy  actual (last 3 samples)"))
+        // 60 columns leave 8 beside "100 %": "+2m" rather than "forecast +2m".
+        #expect(lines[0].contains(" +2m ") && lines[0].hasSuffix("100 %"))
+        // Future region: 15 columns (60 / 4) after the "now" column at 60 − 15 − 1 = 44.
+        #expect(Array(lines[3])[44] == "│")
+        #expect(Array(lines[3])[59] == "•")   // the forecast at the horizon, on the target's row
+        #expect(lines[3].hasPrefix("target 60 % - -"))
+        #expect(Array(lines[4])[59] == "░" && Array(lines[2])[59] == " ") // the band: 70 → row 3, 50 → row 4
+        #expect(Array(lines[7])[43] == "█")   // the last actual bar (30 % of 56 eighths = 17: 2 full rows)
+        #expect(Array(lines[6])[43] == "█" && Array(lines[5])[43] == "▁")
+        var small = Canvas(width: 20, height: 3)
+        #expect(!chart.draw(&small, small.bounds))
+    }
+}

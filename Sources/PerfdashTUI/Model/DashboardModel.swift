@@ -58,9 +58,12 @@ public struct DashboardModel: Sendable {
                             graphLength: Int) -> DashboardModel {
         var series: [String: Series] = [:]
         var stats: [String: Summary] = [:]
+        // A predictive autoscaler's panel draws its inputs' recent values beside the forecast.
+        let forecastInputs = Set((snapshot?.autoscaler ?? []).filter { $0.spec.policy.kind == "predictive" }
+            .flatMap(\.spec.inputSeries))
         for name in history.seriesNames {
             if let summary = history.summary(name, window: window) { stats[name] = summary }
-            guard isGraphed(name) else { continue }
+            guard isGraphed(name) || forecastInputs.contains(name) else { continue }
             // The 15-minute window holds the most samples; the graph needs only its tail.
             let values = history.values(name, window: .fifteenMinutes).suffix(graphLength)
             series[name] = Series(Array(values), lastIndex: sequence - 1)

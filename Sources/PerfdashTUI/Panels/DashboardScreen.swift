@@ -26,7 +26,9 @@ public enum DashboardScreen {
         case .disk: DiskPanel.draw(&canvas, body, input)
         case .network: NetworkPanel.draw(&canvas, body, input)
         case .services: ServicesPanel.draw(&canvas, body, input)
-        case .autoscaler: AutoscalerPanel.draw(&canvas, body, input.model.autoscalers, context: input.context)
+        case .autoscaler:
+            AutoscalerPanel.draw(&canvas, body, input.model.autoscalers, context: input.context,
+                                 series: input.model.series)
         case .alerts: AlertsPanel.draw(&canvas, body, input)
         case .findings: FindingsPanel.draw(&canvas, body, input)
         case .help: HelpPanel.draw(&canvas, body, scroll: input.state.selection[.help] ?? 0, context: input.context)

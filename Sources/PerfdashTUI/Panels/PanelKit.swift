@@ -108,7 +108,7 @@ extension PanelKit {
         var y = rect.y
         for (index, paragraph) in paragraphs.enumerated() {
             let body = paragraph.trimmed(" ")
-            let bullet = ["•", "→", "-"].contains { body.hasPrefix($0 + " ") }
+            let bullet = ["•", "→", "-", "->"].contains { body.hasPrefix($0 + " ") }
             let indent = paragraph.prefix { $0 == " " }.count + (bullet ? 2 : 0)
             for line in wrap(paragraph, width: rect.width, indent: indent) where y < rect.maxY {
                 canvas.put(line, x: rect.x, y: y, style: index == 0 ? (firstStyle ?? style) : style, clip: rect)
