@@ -77,7 +77,6 @@ public enum AlertConfigParser {
             // New levels without a new recovery level: the built-in's recover would no longer fit them.
             rule.recover = nil
         }
-        rule.builtIn = false
         try validate(rule, table)
         return rule
     }

@@ -23,13 +23,11 @@ public struct AlertRule: Sendable, Equatable, Codable {
     public var forSeconds: Double
     /// Where a firing alert resolves (nil: the lowest configured level, i.e. no hysteresis).
     public var recover: Double?
-    /// True for perfdash's built-in host rules (a config table of the same name changes or disables them).
-    public var builtIn: Bool
 
     /// Creates a rule; ``validate()`` checks it (the config parser does).
     public init(name: String, series: String, aggregate: Aggregate = .avg, windowSeconds: Double = 60,
                 above: Bool = true, warning: Double?, critical: Double?, forSeconds: Double = 0,
-                recover: Double? = nil, builtIn: Bool = false) {
+                recover: Double? = nil) {
         self.name = name
         self.series = series
         self.aggregate = aggregate
@@ -39,7 +37,6 @@ public struct AlertRule: Sendable, Equatable, Codable {
         self.critical = critical
         self.forSeconds = forSeconds
         self.recover = recover
-        self.builtIn = builtIn
     }
 
     /// The level a firing alert falls back from: the warning level, or the critical one when there is no warning.

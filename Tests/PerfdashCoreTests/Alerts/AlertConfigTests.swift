@@ -57,7 +57,7 @@ import Testing
             """)
         #expect(!config.alerts.contains { $0.name == "swap-used" })
         let memory = try #require(config.alerts.first { $0.name == "memory-used" })
-        #expect(memory.warning == 70 && memory.critical == 95 && memory.recover == nil && !memory.builtIn)
+        #expect(memory.warning == 70 && memory.critical == 95 && memory.recover == nil)
         #expect(memory.series == SeriesName.memoryUsedPercent && memory.forSeconds == 60)
         let queue = try #require(config.alerts.last)
         #expect(queue == AlertRule(name: "queue", series: "service.api.queue.high.depth", aggregate: .max,

@@ -136,6 +136,8 @@ import PerfdashTestSupport
         #expect(reread.services == original.services)
         #expect(reread.interval == original.interval && reread.window == original.window)
         #expect(reread.autoscalers == original.autoscalers && reread.autoscalers.count == 2)
+        #expect(reread.alerts == original.alerts && reread.alerts == BuiltinAlerts.rules)
+        #expect(reread.advisor == original.advisor)
     }
 
     @Test func celeryKeysRenderEscaped() throws {
