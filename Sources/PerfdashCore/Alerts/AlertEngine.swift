@@ -105,13 +105,15 @@ public struct AlertEngine: Sendable {
         }
         let wildcards = patterns.indices.filter { patterns[$0].isWildcard }
         guard !wildcards.isEmpty else { return }
-        // Sorted so instances of one rule appear in name order (disk.sda before disk.sdb).
-        for name in values.keys.sorted() {
+        // One pass over the tick's names; only the new instances are sorted (disk.sda before disk.sdb).
+        var found: [InstanceKey] = []
+        for name in values.keys {
             for index in wildcards where patterns[index].instance(of: name) != nil {
                 let key = InstanceKey(rule: index, series: name)
-                if instances[key] == nil { add(key) }
+                if instances[key] == nil { found.append(key) }
             }
         }
+        for key in found.sorted(by: { ($0.rule, $0.series) < ($1.rule, $1.series) }) { add(key) }
     }
 
     private mutating func add(_ key: InstanceKey) {
