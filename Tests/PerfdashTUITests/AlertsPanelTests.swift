@@ -163,3 +163,22 @@ import Testing
         #expect(!chart.draw(&small, small.bounds))
     }
 }
+
+/// A service with a firing alert on one of its series has its name in the alert's colour on the Services panel.
+@Suite struct ServicesAlertColourTests {
+    @Test func serviceNameTakesTheAlertColour() throws {
+        var model = KnownServices.model()
+        var engine = AlertEngine(rules: [AlertRule(name: "hits", series: "service.api.cache.l2.hit_rate_percent",
+                                                   aggregate: .last, windowSeconds: 0, above: false, warning: 85,
+                                                   critical: nil)])
+        _ = engine.step(now: 0, unixMilliseconds: 0, values: ["service.api.cache.l2.hit_rate_percent": 62.5])
+        model.alerts = engine.section()
+        var state = DashboardState(interval: .seconds(1), window: .oneMinute, themeName: "default")
+        state.selection[.services] = 2
+        let canvas = KnownHost.render(.services, width: 80, height: 24, model: model, state: state)
+        let api = try #require(canvas.find("│ api "))
+        #expect(canvas.cell(x: api.x + 2, y: api.y)?.style == AlertStyle.figure(.warning))
+        let idle = try #require(canvas.find("│ idle "))
+        #expect(canvas.cell(x: idle.x + 2, y: idle.y)?.style != AlertStyle.figure(.warning))
+    }
+}
