@@ -69,7 +69,7 @@ enum AlertsPanel {
     private static func activeTable(_ canvas: inout Canvas, _ rect: Rect, _ active: [ActiveAlert], more: Int,
                                     context: RenderContext) -> Int {
         let columns = [TableColumn("level", width: 5, alignment: .left), TableColumn("alert", width: 14, alignment: .left),
-                       TableColumn("value", width: 18), TableColumn("since", width: 9), TableColumn("peak", width: 9),
+                       TableColumn("value", width: 18), TableColumn("active", width: 9), TableColumn("peak", width: 9),
                        TableColumn("series", width: 0, alignment: .left)]
         let shown = more > 0 ? Array(active.prefix(rect.height - 2)) : active
         var rows = shown.map { alert -> [String] in
