@@ -35,7 +35,12 @@ struct SnapshotSink: Sendable {
 
     /// Writes all of `text`, retrying short writes and interrupted calls.
     func write(_ text: String) throws(CommandLineError) {
-        var bytes = Array(text.utf8)
+        try write(Array(text.utf8))
+    }
+
+    /// Writes all of `bytes`, retrying short writes and interrupted calls.
+    func write(_ bytes: [UInt8]) throws(CommandLineError) {
+        var bytes = bytes
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeMutableBytes { raw in
@@ -47,6 +52,24 @@ struct SnapshotSink: Sendable {
             }
             offset += written
         }
+    }
+
+    /// Writes one line on standard error (best effort: a closed stderr loses it).
+    static func warn(_ line: String) {
+        var bytes = Array((line + "\n").utf8)
+        _ = bytes.withUnsafeMutableBytes { Glibc.write(STDERR_FILENO, $0.baseAddress!, $0.count) }
+    }
+
+    /// The first line of the file at `path` (at most 1 MiB of it), or nil when it cannot be read.
+    static func firstLine(of path: String) -> String? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { _ = Glibc.close(descriptor) }
+        var bytes = [UInt8](repeating: 0, count: 1 << 20)
+        let count = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress!, $0.count, 0) }
+        guard count > 0 else { return nil }
+        let line = bytes[..<count].split(separator: UInt8(ascii: "\n"), maxSplits: 1, omittingEmptySubsequences: false)
+        return line.first.map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Closes a file (standard output stays open).

@@ -64,10 +64,9 @@ public struct Sampler: Sendable {
                                      networkTotal: configuration.networkTotal)
         let series = host.flatSeries()
         history.record(series)
-        var stats: [String: Summary] = [:]
-        stats.reserveCapacity(series.count)
+        var stats = SnapshotStats(names: [], summaries: [])
         for entry in series {
-            stats[entry.name] = history.summary(entry.name, window: configuration.window)
+            if let summary = history.summary(entry.name, window: configuration.window) { stats.append(entry.name, summary) }
         }
         let snapshot = Snapshot(timestampUnixMs: time.unixMilliseconds, intervalSeconds: configuration.interval.seconds,
                                 elapsedSeconds: elapsed.seconds, window: configuration.window, host: host,
