@@ -12,6 +12,8 @@ struct SnapshotSink: Sendable {
     private let ownsDescriptor: Bool
     /// True when the file already held data (a CSV continued needs no second header).
     let hadContent: Bool
+    /// True for a regular file, which `replace` can rewrite in place.
+    let isRegularFile: Bool
 
     /// Standard output for nil, else `path` opened with O_APPEND (created with mode 0644 when missing).
     init(path: String?) throws(CommandLineError) {
@@ -20,31 +22,55 @@ struct SnapshotSink: Sendable {
             name = "standard output"
             ownsDescriptor = false
             hadContent = false
+            isRegularFile = false
             return
         }
-        let opened = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+        // No O_APPEND: `replace` writes at an offset (pwrite ignores it under O_APPEND on Linux); `write` seeks.
+        let opened = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0o644)
         guard opened >= 0 else {
             throw CommandLineError("--output \(path): \(String(cString: strerror(errno)))")
         }
         var info = stat()
         hadContent = fstat(opened, &info) == 0 && info.st_size > 0
+        isRegularFile = info.st_mode & S_IFMT == S_IFREG
         descriptor = opened
         name = path
         ownsDescriptor = true
     }
 
-    /// Writes all of `text`, retrying short writes and interrupted calls.
+    /// Appends all of `text`, retrying short writes and interrupted calls.
     func write(_ text: String) throws(CommandLineError) {
-        try write(Array(text.utf8))
+        if isRegularFile { lseek(descriptor, 0, SEEK_END) }
+        try write(Array(text.utf8), at: nil)
     }
 
-    /// Writes all of `bytes`, retrying short writes and interrupted calls.
+    /// Appends all of `bytes`, retrying short writes and interrupted calls.
     func write(_ bytes: [UInt8]) throws(CommandLineError) {
+        if isRegularFile { lseek(descriptor, 0, SEEK_END) }
+        try write(bytes, at: nil)
+    }
+
+    /// Replaces the last `count` bytes of a regular file with `bytes` in one pwrite, so the file holds the old
+    /// document or the new one, never neither.
+    func replace(last count: Int, with bytes: [UInt8]) throws(CommandLineError) {
+        var info = stat()
+        guard isRegularFile, fstat(descriptor, &info) == 0, Int(info.st_size) >= count else {
+            return try write(bytes)
+        }
+        let start = Int(info.st_size) - count
+        try write(bytes, at: start)
+        if bytes.count < count { _ = ftruncate(descriptor, off_t(start + bytes.count)) }
+    }
+
+    private func write(_ bytes: [UInt8], at position: Int?) throws(CommandLineError) {
         var bytes = bytes
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeMutableBytes { raw in
-                Glibc.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+                if let position {
+                    return pwrite(descriptor, raw.baseAddress! + offset, raw.count - offset, off_t(position + offset))
+                }
+                return Glibc.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
             }
             if written < 0 {
                 if errno == EINTR { continue }
@@ -52,12 +78,6 @@ struct SnapshotSink: Sendable {
             }
             offset += written
         }
-    }
-
-    /// Writes one line on standard error (best effort: a closed stderr loses it).
-    static func warn(_ line: String) {
-        var bytes = Array((line + "\n").utf8)
-        _ = bytes.withUnsafeMutableBytes { Glibc.write(STDERR_FILENO, $0.baseAddress!, $0.count) }
     }
 
     /// The first line of the file at `path` (at most 1 MiB of it), or nil when it cannot be read.

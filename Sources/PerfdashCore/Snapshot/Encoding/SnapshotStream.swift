@@ -12,6 +12,7 @@ public struct SnapshotStream: Sendable {
     public let csvLayout: SnapshotCSVLayout
     private let writesHeader: Bool
     private var written = 0
+    private var keptClosed = false
     private var out = OutputBytes(capacity: 16_384)
     private var statsNames: [String] = []
     private var statsOrder: [Int] = []
@@ -73,10 +74,34 @@ public struct SnapshotStream: Sendable {
         String(decoding: recordBytes(snapshot), as: UTF8.self)
     }
 
-    /// What closes the stream: `]` for a JSON array (`[]` when nothing was written), else nothing.
+    /// What closes the stream: `]` for a JSON array, `[]` when nothing was written (a single snapshot too), else
+    /// nothing.
     public func finish() -> String {
-        guard format == .json, !single else { return "" }
-        return written == 0 ? "[]\n" : "\n]\n"
+        guard format == .json, !keptClosed else { return "" }
+        if written == 0 { return "[]\n" }
+        return single ? "" : "\n]\n"
+    }
+
+    /// For output that can be rewritten in place (a regular file): what to write first so the file is a complete
+    /// document from the first instant — `[]` for JSON — after which `closedRecord` keeps it complete.
+    public mutating func startClosed() -> String {
+        guard format == .json else { return "" }
+        keptClosed = true
+        return "[]\n"
+    }
+
+    /// One snapshot for output started with `startClosed()`: the bytes at the end of what was written before that
+    /// it replaces (the closing `]`), and the bytes replacing them, which close the document again.
+    public mutating func closedRecord(_ snapshot: Snapshot) -> (replacing: Int, bytes: [UInt8]) {
+        guard format == .json, keptClosed else { return (0, recordBytes(snapshot)) }
+        defer { written += 1 }
+        // "[]\n" → the object alone (single), or "[" + "\n" + object + "\n]\n"; later ones replace "\n]\n".
+        if single && written > 0 { return (0, []) }
+        out.removeAll()
+        if !single { out.ascii(written == 0 ? "\n" : ",\n") }
+        writeJSON(snapshot, pretty: true)
+        out.ascii(single ? "\n" : "\n]\n")
+        return (single ? 3 : written == 0 ? 2 : 3, out.bytes)
     }
 
     private mutating func writeJSON(_ snapshot: Snapshot, pretty: Bool) {
