@@ -39,10 +39,16 @@ public enum SnapshotCSV {
             if let stats = statsIndex.summary(at: index, of: series, in: snapshot.stats) {
                 out.byte(UInt8(ascii: ","))
                 out.integer(Int64(stats.count))
-                for value in [stats.avg, stats.min, stats.max, stats.p50, stats.p95, stats.p99] {
+                func field(_ value: Double) {
                     out.byte(UInt8(ascii: ","))
                     out.textNumber(value)
                 }
+                field(stats.avg)
+                field(stats.min)
+                field(stats.max)
+                field(stats.p50)
+                field(stats.p95)
+                field(stats.p99)
             } else {
                 out.ascii(",,,,,,,")
             }

@@ -121,18 +121,18 @@ struct PrometheusLayout: Sendable {
                     out.write(family.windowHeader)
                     wroteHeader = true
                 }
-                for (prefix, value) in zip(member.quantiles, [summary.min, summary.p50, summary.p95, summary.p99,
-                                                               summary.max]) {
+                func line(_ prefix: [UInt8], _ value: Double) {
                     out.write(prefix)
                     out.textNumber(value)
                     out.byte(UInt8(ascii: "\n"))
                 }
-                out.write(member.sum)
-                out.textNumber(summary.avg * Double(summary.count))
-                out.byte(UInt8(ascii: "\n"))
-                out.write(member.count)
-                out.integer(Int64(summary.count))
-                out.byte(UInt8(ascii: "\n"))
+                line(member.quantiles[0], summary.min)
+                line(member.quantiles[1], summary.p50)
+                line(member.quantiles[2], summary.p95)
+                line(member.quantiles[3], summary.p99)
+                line(member.quantiles[4], summary.max)
+                line(member.sum, summary.avg * Double(summary.count))
+                line(member.count, Double(summary.count))
             }
         }
     }
