@@ -51,6 +51,11 @@ struct SnapshotCommand: AsyncParsableCommand {
         valueName: "command"))
     var alertCommand: String?
 
+    @Option(help: ArgumentHelp("CSV layout: wide (one row per snapshot, one column per series, columns fixed by "
+                               + "the first snapshot) or long (one row per series, with the window statistics).",
+                               valueName: "layout"))
+    var csvLayout: String = "wide"
+
     @OptionGroup(title: "Config file and services")
     var services: ConfigOptions
 
@@ -82,17 +87,19 @@ struct SnapshotCommand: AsyncParsableCommand {
         let runner: AlertCommandRunner?
         do {
             runner = try alertCommand.map { command in
-                try AlertCommandRunner(command: command) { line in
-                    FileHandle.standardError.write(Data("perfdash: \(line)\n".utf8))
-                }
+                try AlertCommandRunner(command: command) { line in ErrorVoice.report(line) }
             }
         } catch {
             throw CommandLineError("--alert-command: \(error)")
         }
+        guard let layout = SnapshotCSVLayout(rawValue: csvLayout) else {
+            throw CommandLineError("--csv-layout: unknown layout '\(csvLayout)' (use wide or long)")
+        }
         let sink = try SnapshotSink(path: output)
         defer { sink.close() }
-        var stream = SnapshotStream(format: format, single: count == 1,
-                                    writeHeader: !(format == .csv && sink.hadContent))
+        let continued = format == .csv && sink.hadContent
+        var stream = SnapshotStream(format: format, single: count == 1, writeHeader: !continued, csvLayout: layout,
+                                    csvColumns: continued && layout == .wide ? try Self.wideColumns(of: output) : nil)
         // A JSON file is a complete document (`[]`) before the first snapshot and after each one.
         if sink.isRegularFile { try sink.write(stream.startClosed()) }
         let limit = count == 0 ? nil : count
@@ -117,6 +124,17 @@ struct SnapshotCommand: AsyncParsableCommand {
         if alertsExit, last?.alerts?.highestLevel == .critical { throw ExitCode(Self.criticalExitCode) }
     }
 
+    /// The series columns of the wide CSV file being continued, from its header; refuses another header.
+    private static func wideColumns(of path: String?) throws(CommandLineError) -> [String] {
+        guard let path, let header = SnapshotSink.firstLine(of: path) else { return [] }
+        let fields = SnapshotCSV.headerFields(header)
+        guard fields.starts(with: SnapshotCSV.wideLeadingColumns), fields != SnapshotCSV.columns else {
+            throw CommandLineError("--output \(path): its header is not a wide perfdash CSV header "
+                                   + "(continue a long file with --csv-layout long)")
+        }
+        return Array(fields.dropFirst(SnapshotCSV.wideLeadingColumns.count))
+    }
+
     /// Samples on the real clock and writes every record whole; the stream is closed on every way out.
     /// Returns the last snapshot written.
     private static func write(_ monitor: inout LiveMonitor, interval: Duration, count: Int?,
@@ -127,8 +145,9 @@ struct SnapshotCommand: AsyncParsableCommand {
         let loop = SamplingLoop(clock: ContinuousClock(), interval: interval)
         do {
             try await loop.run(&monitor, count: count) { snapshot in
-                let (replacing, text) = try stream.closedRecord(snapshot)
-                try replacing > 0 ? sink.replace(last: replacing, with: text) : sink.write(text)
+                let (replacing, bytes) = stream.closedRecord(snapshot)
+                try replacing > 0 ? sink.replace(last: replacing, with: bytes) : sink.write(bytes)
+                for notice in stream.takeNotices() { ErrorVoice.report("snapshot: \(notice)") }
                 alertCommand?.submit(snapshot.alerts?.changes ?? [])
                 last = snapshot
             }

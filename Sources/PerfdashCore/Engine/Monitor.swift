@@ -35,6 +35,10 @@ public struct Monitor: Sendable, SnapshotTicking {
     public let advisor: AdvisorSettings?
     /// Each autoscaler's input series, for the advisor's "does the autoscaler agree".
     private let autoscalerInputs: [String: [String]]
+    /// Other sources' series and the autoscalers' series, interned (see `SeriesLayout`).
+    private var extraLayout = SeriesLayout()
+    private var autoscalerLayout = SeriesLayout()
+    private var alertLayout = SeriesLayout()
 
     /// Creates a monitor over a sampler, with one autoscaler per spec, the alert rules and the advisor (none of
     /// them: a plain host monitor).
@@ -77,7 +81,7 @@ public struct Monitor: Sendable, SnapshotTicking {
     public mutating func tick(at time: SampleTime, extraSeries: [FlatSeries],
                               attach: (inout Snapshot) -> Void = { _ in }) throws(HostReadError) -> Snapshot? {
         guard var snapshot = try sampler.tick(at: time) else { return nil }
-        record(extraSeries, into: &snapshot)
+        Self.record(extraSeries, sampler: &sampler, layout: &extraLayout, into: &snapshot)
         attach(&snapshot)
         if !autoscalers.autoscalers.isEmpty {
             stepAutoscalers(&snapshot, extraSeries: extraSeries, time: time)
@@ -115,7 +119,8 @@ public struct Monitor: Sendable, SnapshotTicking {
                 decisions: decisions[index]))
         }
         snapshot.autoscaler = statuses
-        record(statuses.flatMap { $0.flatSeries() }, into: &snapshot)
+        Self.record(statuses.flatMap { $0.flatSeries() }, sampler: &sampler, layout: &autoscalerLayout,
+                    into: &snapshot)
     }
 
     private mutating func stepAlerts(_ snapshot: inout Snapshot, extraSeries: [FlatSeries], time: SampleTime) {
@@ -125,7 +130,7 @@ public struct Monitor: Sendable, SnapshotTicking {
         let changes = alerts.step(now: time.monotonic.seconds, unixMilliseconds: time.unixMilliseconds, values: values)
         let section = alerts.section(changes: changes)
         snapshot.alerts = section
-        record(section.flatSeries(), into: &snapshot)
+        Self.record(section.flatSeries(), sampler: &sampler, layout: &alertLayout, into: &snapshot)
     }
 
     /// The window of every series the advisor's rules read, from the shared history.
@@ -141,12 +146,10 @@ public struct Monitor: Sendable, SnapshotTicking {
     }
 
     /// Records series into the shared history and puts their window statistics into the snapshot.
-    private mutating func record(_ series: [FlatSeries], into snapshot: inout Snapshot) {
+    /// Their names are distinct from the host's (`service.…`, `autoscaler.…`), so their statistics are appended.
+    private static func record(_ series: [FlatSeries], sampler: inout Sampler, layout: inout SeriesLayout,
+                               into snapshot: inout Snapshot) {
         guard !series.isEmpty else { return }
-        sampler.record(series)
-        let window = sampler.configuration.window
-        for entry in series {
-            snapshot.stats[entry.name] = sampler.history.summary(entry.name, window: window)
-        }
+        for (name, summary) in sampler.record(series, layout: &layout) { snapshot.stats.append(name, summary) }
     }
 }
