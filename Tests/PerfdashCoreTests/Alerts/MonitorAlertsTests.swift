@@ -60,3 +60,47 @@ import Testing
         #expect(!json.contains("\"alerts\"") && !json.contains("\"findings\""))
     }
 }
+
+/// The hand-written `alerts` and `findings` writers give JSONEncoder's bytes, compact and pretty, with every
+/// optional member both present and absent.
+@Suite struct AlertsJSONTests {
+    @Test(arguments: [false, true])
+    func handWrittenMatchesJSONEncoder(pretty: Bool) {
+        var engine = AlertEngine(rules: [
+            AlertRule(name: "fs", series: "fs.*.used_percent", aggregate: .last, windowSeconds: 0, warning: 85,
+                      critical: 95, recover: 83),
+            AlertRule(name: "cpu", series: "cpu.busy_percent", warning: 80, critical: nil, forSeconds: 60),
+        ])
+        _ = engine.step(now: 0, unixMilliseconds: 1_795_000_000_000,
+                        values: ["fs./home.used_percent": 96.25, "cpu.busy_percent": 99.5])
+        let changes = engine.step(now: 10, unixMilliseconds: 1_795_000_010_000,
+                                  values: ["fs./home.used_percent": 50, "cpu.busy_percent": 99.5])
+        _ = engine.step(now: 20, unixMilliseconds: 1_795_000_020_000, values: ["fs./home.used_percent": 90.125])
+        let section = engine.section(changes: changes)
+        #expect(section.log.contains { $0.resolved == nil } && section.log.contains { $0.resolved != nil })
+        let findings = [Finding(rule: "cpu_bound", severity: .critical, subject: "host", bottleneck: "CPU bound",
+                                evidence: ["a \"quoted\" line", "ünïcode ≥ 90 %"], suggestion: "add CPUs / replicas")]
+        for value in [AnyWritable(section), AnyWritable(findings)] {
+            var hand = JSONWriter(pretty: pretty)
+            value.write(&hand)
+            var foundation = JSONWriter(pretty: pretty)
+            value.encode(&foundation)
+            #expect(hand.out.text == foundation.out.text)
+        }
+    }
+
+    struct AnyWritable {
+        let write: (inout JSONWriter) -> Void
+        let encode: (inout JSONWriter) -> Void
+
+        init(_ section: AlertsSection) {
+            write = { section.writeJSON(to: &$0) }
+            encode = { $0.encodable(section) }
+        }
+
+        init(_ findings: [Finding]) {
+            write = { w in w.array(findings) { $1.writeJSON(to: &$0) } }
+            encode = { $0.encodable(findings) }
+        }
+    }
+}
