@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Installs what perfdash needs on a fresh Debian machine that already has Swift: ncursesw to build, and the real
 # components the tests start (tmux, redis-server, prometheus-node-exporter, htop for the TUI benchmark, python's
-# prometheus_client for the instrumented test service).
+# prometheus_client for the instrumented test service, strace to count an error's write calls).
 set -euo pipefail
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 export DEBIAN_FRONTEND=noninteractive
 need=()
-for pkg in libncursesw5-dev tmux redis-server prometheus-node-exporter htop procps; do
+for pkg in libncursesw5-dev tmux redis-server prometheus-node-exporter htop procps strace; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then
