@@ -5,8 +5,9 @@ import PerfdashCore
 /// How perfdash ends on an error: the whole message in one write(2) — ArgumentParser's own path writes stderr one
 /// byte per call — with every line cut so an echoed multi-megabyte value cannot flood the terminal.
 enum ErrorOutput {
-    /// The longest line written; our own messages already cut echoed values to 80 characters.
-    static let lineLimit = 240
+    /// The longest line written: our own messages cut echoed values to 80 characters already (a list of known keys
+    /// runs to about 300); this catches ArgumentParser's, which repeat a bad flag value whole.
+    static let lineLimit = 1000
 
     /// Prints `error` the way ArgumentParser would (help and --version to stdout) and exits with its code.
     static func exit<Command: ParsableCommand>(_ error: any Error, as command: Command.Type) -> Never {
