@@ -65,9 +65,8 @@ struct DashboardCommand: ParsableCommand {
         }
         let reader = try common.openReader(config: config)
         guard CursesTerminal.isInteractive else {
-            FileHandle.standardError.write(Data(
-                "perfdash: not a terminal; for headless output use `perfdash snapshot` (see perfdash snapshot --help)\n"
-                    .utf8))
+            ErrorVoice.report("not a terminal; for headless output use `perfdash snapshot` "
+                              + "(see perfdash snapshot --help)")
             throw ExitCode(2)
         }
         var serviceConfigs = config.services

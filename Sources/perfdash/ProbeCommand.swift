@@ -90,7 +90,7 @@ struct ProbeCommand: AsyncParsableCommand {
         if format == .json {
             print(try failure.json())
         } else {
-            FileHandle.standardError.write(Data("perfdash probe: \(failure.text)\n".utf8))
+            ErrorVoice.report(failure.text)
         }
         throw ExitCode(1)
     }

@@ -25,7 +25,8 @@ struct SnapshotCommand: AsyncParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
-    @Option(help: "Number of snapshots; 0 writes until interrupted.")
+    // Unconditional, so `--count -1` reaches the range check instead of reading as a missing value.
+    @Option(parsing: .unconditional, help: "Number of snapshots; 0 writes until interrupted.")
     var count: Int = 1
 
     @Option(help: "Output format: json, ndjson, csv or prometheus.")

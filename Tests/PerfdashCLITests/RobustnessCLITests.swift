@@ -22,7 +22,7 @@ import PerfdashTestSupport
                          "--up", "80", "--down", "30", "--max", "10"]
         let (result, seconds) = try Self.timed { try runPerfdash(arguments) }
         #expect(result.status == 1)
-        #expect(result.stderr == "Error: \(csv):2: value \"\(String(repeating: "x", count: 80))…\" for cpu.busy_percent is not a number\n")
+        #expect(result.stderr == "perfdash: \(csv):2: value \"\(String(repeating: "x", count: 80))…\" for cpu.busy_percent is not a number\n")
         #expect(seconds < 10, "took \(seconds) s")
         // Count the write(2) calls on standard error where strace exists (scripts/install-deps.sh installs it).
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/strace") else { return }
