@@ -12,6 +12,7 @@ let benchmarks: [(name: String, run: () throws -> Void)] = [
     ("autoscale", runAutoscaleBench),
     ("monitor", monitorBenchmark),
     ("tui", runTUIBench),
+    ("headless", headlessBenchmark),
     ("scrape", { try runScrapeBench(arguments: arguments.first == "scrape" ? Array(arguments.dropFirst()) : []) }),
 ]
 
