@@ -1,11 +1,11 @@
 import Foundation
 
-/// `perfdash-fuzz TARGET [libFuzzer options and corpus folders]`; `--list` names the targets, `--seeds TARGET
-/// FIXTURES` lists the fixture files that seed one.
+/// `perfdash-fuzz TARGET [arguments]`; `--list` names the targets, `--seeds TARGET FIXTURES` lists the fixture files
+/// that seed one. The target may also come from `PERFDASH_FUZZ_TARGET`.
 ///
-/// Built by `scripts/fuzz.sh` with `-sanitize=fuzzer,address -DFUZZING`, it hands the run to libFuzzer's driver.
+/// Built by `scripts/fuzz.sh` with `-sanitize=fuzzer,address -DFUZZING`, the arguments go to libFuzzer's driver.
 /// Built plainly (as `swift build` does), it replays files through the target once each: `perfdash-fuzz config
-/// crash-123` reproduces a crash without the sanitizers, and `perfdash-fuzz --list` names the targets.
+/// crash-123` reproduces a crash without the sanitizers.
 @main
 enum FuzzMain {
     static func main() {
@@ -14,14 +14,16 @@ enum FuzzMain {
             print(target.seedFiles(fixtures: arguments[3]).joined(separator: "\n"))
             return
         }
-        guard arguments.count >= 2, arguments[1] != "--list", let target = FuzzTarget.named(arguments[1]) else {
+        if arguments.count >= 2, FuzzTarget.named(arguments[1]) != nil {
+            setenv("PERFDASH_FUZZ_TARGET", arguments[1], 1)
+            arguments.remove(at: 1)
+        }
+        guard let target = Selected.target, arguments.dropFirst().first != "--list" else {
             let names = FuzzTarget.all.map { "\($0.name)\t\($0.seeds.joined(separator: ","))" + ($0.seedFile.map { " (\($0))" } ?? "") }
             print((["usage: perfdash-fuzz TARGET [libFuzzer arguments]", "targets and their seed fixtures:"] + names)
                     .joined(separator: "\n"))
-            exit(arguments.count >= 2 && arguments[1] == "--list" ? 0 : 2)
+            exit(arguments.dropFirst().first == "--list" ? 0 : 2)
         }
-        Selected.target = target
-        arguments.remove(at: 1)
         #if FUZZING
         exit(runLibFuzzer(arguments))
         #else
@@ -37,12 +39,20 @@ enum FuzzMain {
     }
 }
 
-/// The target for this process; libFuzzer's callback is a C function and cannot capture it.
+/// The target for this process, from `PERFDASH_FUZZ_TARGET`; libFuzzer's callback is a C function and cannot
+/// capture it.
 enum Selected {
-    nonisolated(unsafe) static var target: FuzzTarget?
+    static let target: FuzzTarget? = ProcessInfo.processInfo.environment["PERFDASH_FUZZ_TARGET"].flatMap(FuzzTarget.named)
 }
 
 #if FUZZING
+/// libFuzzer's entry point (its archive's own `main` needs it to link, though ours runs).
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+    Selected.target?.run(UnsafeRawBufferPointer(start: data, count: size))
+    return 0
+}
+
 @_silgen_name("LLVMFuzzerRunDriver")
 private func LLVMFuzzerRunDriver(
     _ argc: UnsafeMutablePointer<Int32>,
@@ -55,10 +65,7 @@ private func runLibFuzzer(_ arguments: [String]) -> Int32 {
     var argc = Int32(arguments.count)
     return cStrings.withUnsafeMutableBufferPointer { buffer in
         var argv = buffer.baseAddress
-        return LLVMFuzzerRunDriver(&argc, &argv) { data, size in
-            Selected.target?.run(UnsafeRawBufferPointer(start: data, count: size))
-            return 0
-        }
+        return LLVMFuzzerRunDriver(&argc, &argv) { data, size in fuzzOneInput(data, size) }
     }
 }
 #endif

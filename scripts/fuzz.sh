@@ -2,7 +2,8 @@
 # Builds perfdash-fuzz with libFuzzer and AddressSanitizer and runs one target, or every target, for SECONDS each
 # (default 60), seeded from Tests/Fixtures. The corpus grows in .build-fuzz/corpus/TARGET and is reused by later runs.
 # A crash stops the run with a non-zero status; its input is kept in .build-fuzz/crashes/TARGET/ (replay it with
-# `swift run perfdash-fuzz TARGET FILE`, and make it a test).
+# `swift run perfdash-fuzz TARGET FILE`, and make it a test). The first build takes a few minutes (swift-nio with the
+# sanitizers); later ones only relink.
 #
 #   scripts/fuzz.sh                 # every target, 60 s each
 #   scripts/fuzz.sh config 600      # one target, 10 minutes
@@ -47,7 +48,7 @@ for name in $targets; do
     log="$scratch/$name.log"
     status=0
     # shellcheck disable=SC2086
-    "$binary" "$name" "${limit[@]}" -timeout=5 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
+    PERFDASH_FUZZ_TARGET="$name" "$binary" "${limit[@]}" -timeout=5 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
         -artifact_prefix="$crashes/" ${FUZZ_ARGS:-} "$corpus" "$seeds" > "$log" 2>&1 || status=$?
     grep -E "^(#[0-9]+ +DONE|stat::number_of_executed_units|SUMMARY|Test unit written|==[0-9]+==ERROR)|Fatal error|deadly signal|ALARM|out-of-memory" "$log" >&2 || true
     if [ "$status" -ne 0 ]; then

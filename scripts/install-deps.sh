@@ -1,14 +1,13 @@
 #!/usr/bin/env bash
 # Installs what the tests need on a fresh Debian machine that already has Swift: what building needs
-# (scripts/install-build-deps.sh), and the real components the tests start (tmux, redis-server,
-# prometheus-node-exporter, htop for the TUI benchmark, python's prometheus_client for the instrumented test service, statsmodels for the forecast references).
+# (scripts/install-build-deps.sh), then the real components the tests start, listed below (only what is missing).
 set -euo pipefail
 bash "$(dirname "$0")/install-build-deps.sh"
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 export DEBIAN_FRONTEND=noninteractive
 need=()
-for pkg in libncursesw5-dev tmux redis-server prometheus-node-exporter htop procps; do
+for pkg in libncursesw5-dev tmux redis-server prometheus-node-exporter htop procps strace; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then

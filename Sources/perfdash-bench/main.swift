@@ -1,7 +1,8 @@
 import PerfdashCore
 
 /// Every benchmark by name; `perfdash-bench` runs all, `perfdash-bench NAME…` the named ones.
-/// `perfdash-bench parse FILE` parses FILE instead of the generated 100,000-series exposition.
+/// `perfdash-bench parse FILE` parses FILE instead of the generated 100,000-series exposition; `perfdash-bench scrape
+/// N` serves N series instead of 100,000 (run it from the repository root: it runs the fixture generator).
 let arguments = Array(CommandLine.arguments.dropFirst())
 let benchmarks: [(name: String, run: () throws -> Void)] = [
     ("host", hostBenchmark),
@@ -12,6 +13,7 @@ let benchmarks: [(name: String, run: () throws -> Void)] = [
     ("monitor", monitorBenchmark),
     ("tui", runTUIBench),
     ("headless", headlessBenchmark),
+    ("scrape", { try runScrapeBench(arguments: arguments.first == "scrape" ? Array(arguments.dropFirst()) : []) }),
 ]
 
 print("perfdash-bench \(PerfdashCore.version)")

@@ -24,7 +24,9 @@ public final class ServiceCollector: Sendable {
     public init(services: [ServiceConfig], interval: Duration, targets: [ScrapeTarget]) {
         self.interval = interval
         self.targets = targets
-        state = Mutex(ServiceCollectorState(services: services, interval: interval))
+        var initial = ServiceCollectorState(services: services, interval: interval)
+        initial.acceptsStale = true
+        state = Mutex(initial)
     }
 
     /// Whether any service is configured (no services: no `services` section).
@@ -36,12 +38,31 @@ public final class ServiceCollector: Sendable {
     /// Every service as a snapshot shows it, with metrics over `window`; `now` (Unix ms) dates outages.
     /// The derivation runs on a copy, outside the lock.
     public func reports(window: StatsWindow, now unixMilliseconds: Int64) -> [ServiceReport] {
-        current.reports(window: window, now: unixMilliseconds)
+        let (snapshot, isNew) = state.withLock { state in
+            let isNew = !state.wanted.contains(window)
+            state.want(window)
+            return (state, isNew)
+        }
+        // A window asked for the first time has nothing derived yet: derive it once here, then after each scrape.
+        if isNew {
+            for service in snapshot.services { derive(service.name) }
+            return current.reports(window: window, now: unixMilliseconds)
+        }
+        return snapshot.reports(window: window, now: unixMilliseconds)
     }
 
     /// Folds outcomes in by hand (what the scrape tasks do after each scrape).
     public func record(_ outcomes: [ScrapeOutcome], at time: SampleTime) {
         state.withLock { $0.record(outcomes, at: time) }
+        for outcome in outcomes { derive(outcome.name) }
+    }
+
+    /// Derives `name`'s wanted windows outside the lock (ticks keep reading the previous results meanwhile).
+    private func derive(_ name: String) {
+        guard let work = state.withLock({ $0.derivation(for: name) }) else { return }
+        var results: [StatsWindow: ServiceMetrics?] = [:]
+        for window in work.windows { results[window] = work.window.metrics(over: window.duration.seconds) }
+        state.withLock { $0.store(results, for: name, generation: work.generation) }
     }
 
     /// Scrapes every service every `interval` until the task is cancelled. The first scrapes start at once.
