@@ -9,7 +9,7 @@ struct DashboardCommand: ParsableCommand {
         commandName: "dashboard",
         abstract: "The interactive dashboard (what `perfdash` runs by default).",
         discussion: """
-            Keys: q quit, ? help, 1-8 panels, Tab/Shift-Tab, arrows select, Enter/Esc open/close a service, \
+            Keys: q quit, ? help, 1-8 panels, 0 fleet, Tab/Shift-Tab, arrows select, Enter/Esc open/close a service, \
             p pause, +/- interval, w window, t theme, s save a snapshot. Themes are looked up in --themes-dir or \
             $PERFDASH_THEMES_DIR, then ~/.config/perfdash/themes, then the Themes/ folder shipped with perfdash; \
             --theme also takes a path. Services ([[service]] in the config file, --scrape, --redis) are scraped in \
@@ -43,6 +43,9 @@ struct DashboardCommand: ParsableCommand {
     @OptionGroup(title: "Autoscaler (one, for the simple case)")
     var autoscale: AutoscaleOptions
 
+    @OptionGroup(title: "Fleet (a Prometheus server)")
+    var fleet: FleetOptions
+
     func run() throws {
         // Everything that can be refused is checked before the terminal (and the demo) is touched.
         let config = try services.effective()
@@ -64,6 +67,7 @@ struct DashboardCommand: ParsableCommand {
             throw CommandLineError("\(theme == nil ? "theme (from \(config.origin))" : "--theme"): \(error)")
         }
         let reader = try common.openReader(config: config)
+        let fleetCollector = try fleet.collector(config: config, sampler: configuration, autoscalers: autoscalers)
         guard CursesTerminal.isInteractive else {
             FileHandle.standardError.write(Data(
                 "perfdash: not a terminal; for headless output use `perfdash snapshot` (see perfdash snapshot --help)\n"
@@ -87,6 +91,7 @@ struct DashboardCommand: ParsableCommand {
         options.services = serviceConfigs
         options.autoscalers = autoscalers
         options.servicesNote = note
+        options.fleet = fleetCollector
         if let signal = DashboardApp.run(reader: reader, options: options) {
             throw ExitCode(128 + signal)
         }

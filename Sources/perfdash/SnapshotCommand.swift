@@ -18,7 +18,8 @@ struct SnapshotCommand: AsyncParsableCommand {
             Services ([[service]] in the config file, --scrape, --redis) are scraped in the background every \
             interval and reported in the services section; a service that is down never fails a snapshot. \
             Autoscalers ([[autoscaler]] in the config file, and/or --autoscale-metric with the policy flags) are \
-            stepped every snapshot and reported in its autoscaler section. Flags win over the config file, which \
+            stepped every snapshot and reported in its autoscaler section. With --prometheus (or [prometheus] in \
+            the config file) the fleet read from that server is the fleet section, and autoscalers can read PromQL. Flags win over the config file, which \
             wins over the defaults.
             """)
 
@@ -40,6 +41,9 @@ struct SnapshotCommand: AsyncParsableCommand {
     @OptionGroup(title: "Autoscaler (one, for the simple case)")
     var autoscale: AutoscaleOptions
 
+    @OptionGroup(title: "Fleet (a Prometheus server)")
+    var fleet: FleetOptions
+
     func run() async throws {
         guard let format = SnapshotFormat(parsing: format) else {
             throw CommandLineError("--format: unknown format '\(self.format)' (use json, ndjson, csv or prometheus)")
@@ -58,11 +62,25 @@ struct SnapshotCommand: AsyncParsableCommand {
             : ServiceCollector(services: config.services, interval: configuration.interval)
         let scraping = collector?.start()
         defer { scraping?.cancel() }
+        let fleetCollector = try fleet.collector(config: config, sampler: configuration, autoscalers: autoscalers)
+        // The first snapshot carries a fleet: one round is awaited (bounded by the query timeout), then the
+        // collector keeps rounding in the background.
+        if let fleetCollector {
+            await fleetCollector.round(at: Double(WallClock.unixMilliseconds()) / 1000, clock: ContinuousClock())
+        }
+        let querying = fleetCollector.map { collector in
+            Task {
+                let clock = ContinuousClock()
+                try? await clock.sleep(for: collector.settings.interval)
+                await collector.run(clock: clock)
+            }
+        }
+        defer { querying?.cancel() }
         let run = Task {
             var monitor = LiveMonitor(
                 monitor: Monitor(sampler: Sampler(reader: reader, configuration: configuration),
                                  autoscalers: autoscalers),
-                services: collector)
+                services: collector, fleet: fleetCollector)
             try await Self.write(&monitor, interval: configuration.interval, count: limit, stream: stream, to: sink)
         }
         // Signals only cancel the wait for the next tick: the snapshot being written is finished first.

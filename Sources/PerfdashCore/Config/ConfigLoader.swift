@@ -3,7 +3,8 @@ import TOMLKit
 
 /// Finds, reads and validates the config file. perfdash only ever reads it.
 public enum ConfigLoader {
-    static let topLevelKeys: Set<String> = ["interval", "window", "theme", "graph", "root", "service", "autoscaler"]
+    static let topLevelKeys: Set<String> = ["interval", "window", "theme", "graph", "root", "service", "autoscaler",
+                                            "prometheus"]
 
     /// `$XDG_CONFIG_HOME/perfdash/config.toml`, else `$HOME/.config/perfdash/config.toml`.
     public static func defaultPath(environment: [String: String]) -> String {
@@ -80,6 +81,11 @@ public enum ConfigLoader {
             return table
         }
         config.autoscalers = try autoscalerSpecs(toml, text: text, file: file)
+        if let section = try root.table("prometheus") {
+            var section = section
+            section.context = "[prometheus]"
+            config.prometheus = try PrometheusConfigParser.parse(section, environment: environment)
+        }
         return config
     }
 

@@ -26,6 +26,8 @@ public struct PerfdashConfig: Sendable, Equatable {
     public var autoscalers: [AutoscalerSpec]
     /// The same entries as written, with positions (`perfdash config check` prints them back).
     public var autoscalerTables: [ConfigTable]
+    /// The `[prometheus]` section: the fleet's server; nil when absent.
+    public var prometheus: PrometheusConfig?
     /// Where the settings came from: a file path, or `built-in defaults`.
     public var origin: String
 

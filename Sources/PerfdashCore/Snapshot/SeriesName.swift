@@ -65,6 +65,11 @@ public enum SeriesName {
     /// `service.<service>.<metric>` for series of instrumented services.
     public static func service(_ service: String, _ metric: String) -> String { "service.\(service).\(metric)" }
 
+    /// `promql.<autoscaler>` (first input) or `promql.<autoscaler>.<n>`: the value of an autoscaler's PromQL input.
+    public static func promQLInput(_ autoscaler: String, _ index: Int) -> String {
+        index == 0 ? "promql.\(autoscaler)" : "promql.\(autoscaler).\(index)"
+    }
+
     /// `autoscaler.<name>.<metric>`: an autoscaler's current recommendation.
     public static func autoscaler(_ name: String, _ metric: AutoscalerMetric) -> String {
         "autoscaler.\(name).\(metric.rawValue)"

@@ -28,6 +28,8 @@ public struct Snapshot: Sendable, Equatable, Codable {
     public var autoscaler: [AutoscalerStatus]?
     /// The configured services, in configuration order; nil (absent from the JSON) when none is configured.
     public var services: [ServiceReport]?
+    /// The fleet read from a Prometheus server (`--prometheus`); nil (absent from the JSON) without one.
+    public var fleet: FleetReport?
 
     /// Creates a snapshot.
     public init(timestampUnixMs: Int64, intervalSeconds: Double, elapsedSeconds: Double, window: StatsWindow,
@@ -49,6 +51,7 @@ public struct Snapshot: Sendable, Equatable, Codable {
         var series = host.flatSeries()
         for service in services ?? [] { series += service.flatSeries() }
         for status in autoscaler ?? [] { series += status.flatSeries() }
+        if let fleet { series += fleet.flatSeries() }
         return series
     }
 }

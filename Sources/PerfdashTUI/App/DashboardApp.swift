@@ -84,6 +84,8 @@ public enum DashboardApp {
                 model = driver.model(window: state.window, graphLength: 2 * width)
             case .nextTheme?: nextTheme()
             case .saveSnapshot?: save()
+            case .fleetFocusChanged?:
+                driver.setFleetFocus(state.fleetDetail ? FleetPanel.focus(model, state: state) : nil)
             case nil: break
             }
             return false

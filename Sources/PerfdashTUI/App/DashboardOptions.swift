@@ -10,6 +10,8 @@ public struct DashboardOptions: Sendable {
     public var autoscalers: [AutoscalerSpec] = []
     /// A line the Services panel shows under its table (e.g. that `demo` is a synthetic workload).
     public var servicesNote: String?
+    /// The fleet's Prometheus server and the autoscalers' PromQL inputs; nil without one.
+    public var fleet: FleetCollector?
     /// The theme to start with.
     public var theme: Theme
     /// Where `t` finds further themes.
@@ -39,7 +41,8 @@ public struct DashboardOptions: Sendable {
         let scrapeInterval = max(sampler.interval, .milliseconds(250))
         let collector = services.isEmpty ? nil : ServiceCollector(services: services, interval: scrapeInterval)
         let monitor = Monitor(sampler: Sampler(reader: reader, configuration: sampler), autoscalers: autoscalers)
-        return SamplerDriver(monitor: LiveMonitor(monitor: monitor, services: collector), servicesNote: servicesNote,
+        return SamplerDriver(monitor: LiveMonitor(monitor: monitor, services: collector, fleet: fleet),
+                             servicesNote: servicesNote,
                              onSnapshot: onSnapshot)
     }
 }

@@ -42,7 +42,7 @@ public enum KeyMap {
             switch c {
             case "q", "Q": return .quit
             case "?", "h", "H": return .help
-            case "1"..."9": return .panel(Int(String(c))!)
+            case "0"..."9": return .panel(Int(String(c))!)
             case "p", "P", " ": return .togglePause
             case "+", "=": return .slower
             case "-", "_": return .faster
@@ -74,7 +74,7 @@ public enum KeyMap {
     public static let help: [(keys: String, meaning: String)] = [
         ("q", "quit (Ctrl-C works too; Ctrl-Z suspends, fg resumes)"),
         ("? h F1", "this help"),
-        ("1 … 9", "show panel n (numbers in the tab bar); click a tab"),
+        ("0 … 9", "show panel n (numbers in the tab bar; 0 Fleet); click a tab"),
         ("Tab → / Shift-Tab ←", "next / previous panel"),
         ("↑ ↓ j k PgUp PgDn", "move the selection in tables"),
         ("Enter / Esc Backspace", "Services: open the selected service's caches, queues, latencies / back"),

@@ -27,6 +27,7 @@ public enum DashboardScreen {
         case .network: NetworkPanel.draw(&canvas, body, input)
         case .services: ServicesPanel.draw(&canvas, body, input)
         case .autoscaler: AutoscalerPanel.draw(&canvas, body, input.model.autoscalers, context: input.context)
+        case .fleet: FleetPanel.draw(&canvas, body, input)
         case .help: HelpPanel.draw(&canvas, body, scroll: input.state.selection[.help] ?? 0, context: input.context)
         }
         StatusLine.draw(&canvas, state: input.state, colorMode: colorMode)
@@ -40,6 +41,7 @@ public enum DashboardScreen {
             .disk: DiskPanel.rows(model).count,
             .network: NetworkPanel.rows(model).count,
             .services: model.services.count,
+            .fleet: FleetPanel.rowCount(model),
             .help: HelpPanel.rowCount(width: width),
         ]
     }

@@ -2,17 +2,26 @@
 public enum TabBar {
     /// The column range of each tab for a screen `width` wide, for drawing and for mouse clicks.
     public static func layout(width: Int) -> [(panel: PanelID, x: Int, width: Int)] {
-        // Wide screens get padding around each label; 80 columns fit the labels with one space between.
+        // Wide screens get padding around each label; narrower ones one space between, and short names for as few
+        // tabs as it takes (in `shortening` order) when the full ones would not fit.
         let pad = width >= 100 ? 1 : 0
+        var short: Set<PanelID> = []
+        func end() -> Int {
+            PanelID.allCases.reduce(1) { $0 + CharacterWidth.of(label($1, short: short.contains($1))) + 2 * pad + 1 }
+        }
+        for panel in shortening where end() - 1 > width { short.insert(panel) }
         var x = 1
         var out: [(PanelID, Int, Int)] = []
         for panel in PanelID.allCases {
-            let w = CharacterWidth.of(label(panel)) + 2 * pad
+            let w = CharacterWidth.of(label(panel, short: short.contains(panel))) + 2 * pad
             out.append((panel, x, w))
             x += w + 1
         }
         return out
     }
+
+    /// Which tabs take their short name first when the bar is too narrow.
+    static let shortening: [PanelID] = [.services, .network, .memory, .autoscaler, .overview]
 
     /// The panel whose tab is at (`x`, `y`), if any.
     public static func panel(atX x: Int, y: Int, width: Int) -> PanelID? {
@@ -20,7 +29,9 @@ public enum TabBar {
         return layout(width: width).first { x >= $0.x && x < $0.x + $0.width }?.panel
     }
 
-    static func label(_ panel: PanelID) -> String { "\(panel.rawValue) \(panel.name)" }
+    static func label(_ panel: PanelID, short: Bool = false) -> String {
+        "\(panel.rawValue) \(short ? panel.shortName : panel.name)"
+    }
 
     /// Draws the tab bar in row 0.
     static func draw(_ canvas: inout Canvas, active: PanelID) {
@@ -31,10 +42,12 @@ public enum TabBar {
                 ? Style(fg: .role(.selectedFg), bg: .role(.selectedBg), attributes: [.bold, .reverseWithoutColor])
                 : Style.plain
             canvas.fill(Rect(x: tab.x, y: 0, width: tab.width, height: 1), style: style)
-            let text = label(tab.panel)
+            let name = tab.width - (canvas.width >= 100 ? 2 : 0) < CharacterWidth.of(label(tab.panel))
+                ? tab.panel.shortName : tab.panel.name
+            let text = "\(tab.panel.rawValue) \(name)"
             let x = tab.x + (tab.width - CharacterWidth.of(text)) / 2
             canvas.put(String(tab.panel.rawValue), x: x, y: 0, style: selected ? style : style.fg(.hiFg), clip: row)
-            canvas.put(" " + tab.panel.name, x: x + 1, y: 0, style: style, clip: row)
+            canvas.put(" " + name, x: x + 1, y: 0, style: style, clip: row)
         }
     }
 }
