@@ -10,11 +10,13 @@ public final class PrometheusProcess: Sendable {
     public let port: Int
     private let child: ChildProcess
 
-    /// Writes `prometheus.yml` with one job per entry of `jobs` (name → `host:port` targets) and starts the server;
-    /// returns once `/-/ready` answers 200 (within `deadline`).
-    public init(jobs: [(name: String, targets: [String])], in scratch: ScratchDirectory,
+    /// Writes `prometheus.yml` with one job per entry of `jobs` (name → `host:port` targets), plus a job
+    /// `prometheus` scraping the server itself when `scrapeSelf`, and starts the server; returns once `/-/ready`
+    /// answers 200 (within `deadline`).
+    public init(jobs: [(name: String, targets: [String])], scrapeSelf: Bool = false, in scratch: ScratchDirectory,
                 deadline: Duration = .seconds(30)) throws {
         port = try Sockets.freePort()
+        let jobs = jobs + (scrapeSelf ? [("prometheus", ["127.0.0.1:\(port)"])] : [])
         var config = "global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\n  scrape_timeout: 900ms\n"
         config += "scrape_configs:\n"
         for job in jobs {

@@ -67,6 +67,11 @@ enum FleetAssembler {
                 serviceOrder.append(id)
             }
         }
+        // A host job is not a service (node_exporter's own promhttp_metric_handler_requests_total would make it one).
+        serviceOrder.removeAll { id in
+            guard let row = services[id], row.source == .node else { return false }
+            return hostJobs.contains(row.name)
+        }
         for id in serviceOrder where services[id]?.source == .node {
             guard let name = services[id]?.name, let count = jobCounts[name] else { continue }
             services[id]?.instances = count.all
