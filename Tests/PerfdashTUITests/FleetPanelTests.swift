@@ -58,7 +58,7 @@ import Testing
         let rows = canvas.lines.filter { $0.contains(":9100") || $0.contains(":9464") }
         #expect(rows.count == 3)
         #expect(rows[0].contains("web-2:9100") && rows[0].contains("down"))
-        for part in ["web-1:9100", "93.4", "7.50", "2.38M", "64.2", "i 3.5"] {
+        for part in ["web-1:9100", "93.4", "7.50", "2.38 MiB", "1.14 MiB", "64.2", "i 3.5"] {
             #expect(rows[1].contains(part), "\(part): \(rows[1])")
         }
         #expect(rows[2].contains("db-1:9464") && rows[2].contains("37.5"))
@@ -86,7 +86,7 @@ import Testing
                                  endSeconds: 900, stepSeconds: 7.5, graphs: graphs)
         let canvas = Self.render(Self.report(detail: detail), width: 120, height: 40, detail: true, selected: 1)
         #expect(canvas.lines[1].contains("Fleet › web-1:9100"))
-        #expect(canvas.line(containing: "node_exporter · job node · fullest fs /var 64.2 %") != "")
+        #expect(canvas.line(containing: "node_exporter · job node · fullest fs /var 64.2% · busiest disk 12.0% · PSI some % io 3.5") != "")
         for title in ["CPU busy % · last 15m", "memory used % · last 15m", "load 1m · last 15m",
                       "disk read+write · last 15m", "network rx+tx · last 15m"] {
             #expect(canvas.line(containing: title) != "", "\(title)")

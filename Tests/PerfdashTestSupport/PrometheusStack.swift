@@ -75,6 +75,12 @@ public final class NodeExporterProcess: Sendable {
 public enum SimpleHTTP {
     /// GETs `path` from 127.0.0.1:`port`; nil when nothing answers.
     public static func get(port: Int, path: String, accept: String? = nil) -> (status: Int, body: String)? {
+        request("GET", port: port, path: path, accept: accept).map { ($0.status, $0.body) }
+    }
+
+    /// Sends `method path` to 127.0.0.1:`port`; the status, the `Content-Type` and the body, nil when nothing answers.
+    public static func request(_ method: String, port: Int, path: String,
+                               accept: String? = nil) -> (status: Int, contentType: String, body: String)? {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
@@ -90,7 +96,7 @@ public enum SimpleHTTP {
             }
         }
         guard connected == 0 else { return nil }
-        var request = "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
+        var request = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
         if let accept { request += "Accept: \(accept)\r\n" }
         guard Sockets.sendAll(fd, Array((request + "\r\n").utf8)) else { return nil }
         var response: [UInt8] = []
@@ -102,8 +108,10 @@ public enum SimpleHTTP {
         }
         let text = String(decoding: response, as: UTF8.self)
         guard let split = text.range(of: "\r\n\r\n") else { return nil }
-        let statusLine = text[..<split.lowerBound].split(separator: "\r\n").first ?? ""
-        let status = statusLine.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0
-        return (status, String(text[split.upperBound...]))
+        let headLines = text[..<split.lowerBound].split(separator: "\r\n")
+        let status = headLines.first?.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0
+        let contentType = headLines.first { $0.lowercased().hasPrefix("content-type:") }
+            .map { String($0.dropFirst("content-type:".count)).trimmingCharacters(in: .whitespaces) } ?? ""
+        return (status, contentType, String(text[split.upperBound...]))
     }
 }

@@ -121,10 +121,10 @@ public enum FleetPanel {
     static func hostColumns(width: Int, hosts: [FleetHostRow]) -> [TableColumn] {
         let longest = hosts.map { CharacterWidth.of($0.instance) }.max() ?? 0
         var columns = [
-            TableColumn("Host", width: min(max(10, longest), width >= 120 ? 32 : 18), alignment: .left),
+            TableColumn("Host", width: min(max(10, longest), width >= 120 ? 32 : 16), alignment: .left),
             TableColumn("CPU%", width: 5), TableColumn("Mem%", width: 5), TableColumn("Load", width: 5),
-            TableColumn("Disk/s", width: 7), TableColumn("Util%", width: 5), TableColumn("Net/s", width: 7),
-            TableColumn("FS%", width: 5), TableColumn("PSI", width: 8, alignment: .left),
+            TableColumn("Disk/s", width: 9), TableColumn("Util%", width: 5), TableColumn("Net/s", width: 9),
+            TableColumn("FS%", width: 5), TableColumn("PSI", width: 7, alignment: .left),
         ]
         if width >= 110 { columns.append(TableColumn("Fullest FS", width: 0, alignment: .left)) }
         return columns
@@ -149,7 +149,7 @@ public enum FleetPanel {
     static func serviceColumns(width: Int, services: [FleetServiceRow]) -> [TableColumn] {
         let longest = services.map { CharacterWidth.of($0.name) }.max() ?? 0
         var columns = [
-            TableColumn("Service", width: min(max(10, longest), width >= 120 ? 32 : 18), alignment: .left),
+            TableColumn("Service", width: min(max(10, longest), width >= 120 ? 32 : 16), alignment: .left),
             TableColumn("Up", width: 7), TableColumn("Req/s", width: 7), TableColumn("Err%", width: 5),
             TableColumn("p95", width: 7), TableColumn("Hit%", width: 5), TableColumn("Queued", width: 7),
         ]
