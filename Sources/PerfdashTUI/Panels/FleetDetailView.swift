@@ -12,7 +12,8 @@ enum FleetDetailView {
         let area = inner.inset(dx: 1, dy: 0)
         guard area.height > 1, area.width > 10 else { return }
         let summary = isHost ? hostSummary(fleet.hosts[index]) : serviceSummary(fleet.services[index - fleet.hosts.count])
-        canvas.put(summary, x: area.x, y: area.y, style: Style.plain.with(.bold), clip: area)
+        canvas.put(FleetPanel.fitted(summary, width: area.width), x: area.x, y: area.y, style: Style.plain.with(.bold),
+                   clip: area)
         let fields = isHost ? FleetField.hostGraphs : FleetField.serviceGraphs
         let graphsArea = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
         guard let detail = fleet.detail, detail.focus == focus(fleet, index: index) else {
@@ -21,27 +22,52 @@ enum FleetDetailView {
             return
         }
         let span = Humanize.duration(seconds: detail.endSeconds - detail.startSeconds)
-        let height = max(3, graphsArea.height / fields.count)
+        // The rows shared out evenly (the first graphs take the remainder), at least 3 each.
+        let base = max(3, graphsArea.height / fields.count)
+        let extra = base == 3 && graphsArea.height < 3 * fields.count ? 0 : graphsArea.height - base * fields.count
+        var top = graphsArea.y
         for (offset, field) in fields.enumerated() {
-            let top = graphsArea.y + offset * height
+            let height = base + (offset < extra ? 1 : 0)
             guard top + 3 <= graphsArea.maxY else { break }
-            let box = Rect(x: graphsArea.x, y: top, width: graphsArea.width,
-                           height: offset == fields.count - 1 ? graphsArea.maxY - top : height)
+            let box = Rect(x: graphsArea.x, y: top, width: graphsArea.width, height: min(height, graphsArea.maxY - top))
+            top += height
             let values = detail.graphs.first { $0.field == field }?.values ?? []
             let present = values.compactMap { $0 }
             let heading = "\(title(field)) · last \(span)"
             guard !present.isEmpty else {
                 let inner = Box.draw(&canvas, box, title: heading, note: "no data", border: .cpuBox,
                                      glyphs: context.glyphs)
-                canvas.put("the server has no \(title(field)) series for \(name)", x: inner.x, y: inner.y,
+                canvas.put(FleetPanel.fitted("the server has no \(title(field)) series for \(name)", width: inner.width),
+                           x: inner.x, y: inner.y,
                            style: Style.plain.fg(.graphText), clip: inner)
                 continue
             }
-            let latest = present.last.map { format(field, $0) } ?? ""
-            PanelKit.graphBox(&canvas, box, title: heading, note: "now \(latest)",
-                              series: Series(values.map { $0 ?? 0 }), scale: scale(field),
-                              label: { format(field, $0) }, gradient: field == .networkBytes ? .download : .cpu,
-                              border: .cpuBox, context: context)
+            let latest = values.last.flatMap { $0 }.map { "now \(format(field, $0))" } ?? "no point now"
+            let inner = Box.draw(&canvas, box, title: heading, note: latest, border: .cpuBox, glyphs: context.glyphs)
+            guard inner.width > 1, inner.height > 0 else { continue }
+            // The whole span left to right (oldest at the left edge), the last column left as the sweep's gap.
+            let (perCell, _) = Graph.resolution(context.graphStyle)
+            let slots = (inner.width - 1) * perCell
+            let resampled = resample(values, to: slots)
+            let ceiling = scale(field).maximum(for: present)
+            Graph.draw(&canvas, inner, series: Series(resampled.map { $0 ?? .nan }), scale: .fixed(ceiling),
+                       gradient: field == .networkBytes ? .download : .cpu, context: context)
+            // The scale's top on the left, over the oldest points: the newest stay visible.
+            let label = format(field, ceiling)
+            if inner.width > CharacterWidth.of(label) + 4 {
+                canvas.put(label, x: inner.x, y: inner.y, style: Style.plain.fg(.graphText), clip: inner)
+            }
+        }
+    }
+
+    /// `values` stretched or squeezed to `count` slots: each slot the highest point of the values it covers (a
+    /// spike is never averaged away), nil where it covers none.
+    static func resample(_ values: [Double?], to count: Int) -> [Double?] {
+        guard count > 0, !values.isEmpty else { return [] }
+        return (0..<count).map { slot in
+            let from = slot * values.count / count
+            let to = max(from + 1, (slot + 1) * values.count / count)
+            return values[from..<min(to, values.count)].compactMap { $0 }.max()
         }
     }
 

@@ -22,8 +22,9 @@ public enum FleetPanel {
                              glyphs: input.context.glyphs)
         let area = inner.inset(dx: 1, dy: 0)
         guard area.height > 2, area.width > 10 else { return }
-        canvas.put(status(fleet), x: area.x, y: area.y, style: Style.plain.fg(.graphText), clip: area)
-        let failureLines = min(3, fleet.failures.count)
+        canvas.put(fitted(status(fleet), width: area.width), x: area.x, y: area.y, style: Style.plain.fg(.graphText),
+                   clip: area)
+        let failureLines = min(3, Set(fleet.failures.map(\.reason)).count)
         let tablesTop = area.y + 1
         let tablesHeight = max(0, area.maxY - tablesTop - failureLines)
         if fleet.state == .pending {
@@ -69,7 +70,7 @@ public enum FleetPanel {
         case .pending: state = "waiting"
         case .up: state = "up"
         case .degraded: state = "\(fleet.failures.count) queries failing, columns kept"
-        case .down: state = "DOWN, last rows kept"
+        case .down: state = fleet.hosts.isEmpty && fleet.services.isEmpty ? "DOWN" : "DOWN, last rows kept"
         }
         return "\(fleet.server) · \(state) · \(fleet.queriesPerRound) queries in "
             + "\(Humanize.latency(seconds: fleet.roundSeconds)) · rate over \(Humanize.duration(seconds: fleet.windowSeconds))"
@@ -171,19 +172,40 @@ public enum FleetPanel {
         value.map { Humanize.fixed($0, 1) } ?? "–"
     }
 
-    /// Up to three lines: each failing query with its reason; the rest counted.
+    /// Up to three lines: one per distinct reason, with the first query that failed for it and how many others did
+    /// (a server that is down fails every query the same way: one line, not 29).
     private static func failures(_ canvas: inout Canvas, _ rect: Rect, _ fleet: FleetReport) {
         guard rect.height > 0 else { return }
-        let shown = fleet.failures.count > rect.height ? rect.height - 1 : rect.height
-        for (offset, failure) in fleet.failures.prefix(shown).enumerated() {
-            canvas.put("✗ " + failure.line, x: rect.x, y: rect.y + offset, style: Style.plain.fg(ServiceFacts.bad),
-                       clip: rect)
+        var reasons: [String] = []
+        var byReason: [String: [FleetFailure]] = [:]
+        for failure in fleet.failures {
+            if byReason[failure.reason] == nil { reasons.append(failure.reason) }
+            byReason[failure.reason, default: []].append(failure)
         }
-        if fleet.failures.count > shown {
-            canvas.put("… and \(fleet.failures.count - shown) more failing queries (perfdash snapshot --prometheus "
-                       + "lists them all)", x: rect.x, y: rect.y + shown, style: Style.plain.fg(ServiceFacts.bad),
-                       clip: rect)
+        let lines = reasons.map { reason -> String in
+            let group = byReason[reason] ?? []
+            let others = group.count > 1 ? " (and \(group.count - 1) more queries)" : ""
+            return "✗ \(reason)\(others) · query: \(group.first?.query ?? "")"
         }
+        let shown = lines.count > rect.height ? rect.height - 1 : rect.height
+        for (offset, line) in lines.prefix(shown).enumerated() {
+            canvas.put(fitted(line, width: rect.width), x: rect.x, y: rect.y + offset,
+                       style: Style.plain.fg(ServiceFacts.bad), clip: rect)
+        }
+        if lines.count > shown {
+            canvas.put(fitted("… and \(lines.count - shown) more errors (perfdash snapshot --prometheus lists every "
+                              + "failing query)", width: rect.width), x: rect.x, y: rect.y + shown,
+                       style: Style.plain.fg(ServiceFacts.bad), clip: rect)
+        }
+    }
+
+    /// `text` cut to `width` columns, ending in `…` when cut.
+    static func fitted(_ text: String, width: Int) -> String {
+        guard CharacterWidth.of(text) > width else { return text }
+        guard width > 1 else { return width == 1 ? "…" : "" }
+        var cut = text
+        while CharacterWidth.of(cut) > width - 1, !cut.isEmpty { cut.removeLast() }
+        return cut + "…"
     }
 
     static let explanation = [
