@@ -29,6 +29,8 @@ enum PrometheusConfigParser {
         }
         let token = try secret(table, "token", environment)
         let password = try secret(table, "password", environment)
+        let tokenEnv = try table.string("token_env")
+        let passwordEnv = try table.string("password_env")
         let username = try table.string("username")
         var auth = PrometheusServer.Auth.none
         if let token {
@@ -42,6 +44,8 @@ enum PrometheusConfigParser {
             throw table.error(table["password"] != nil ? "password" : "password_env", "needs username")
         }
         var config = PrometheusConfig(endpoint: endpoint, auth: auth)
+        config.tokenEnv = tokenEnv
+        config.passwordEnv = passwordEnv
         if let source = try table.choice("source", FleetSource.allCases.map(\.rawValue)) {
             config.source = FleetSource(rawValue: source) ?? .auto
         }
@@ -93,6 +97,10 @@ public struct PrometheusConfig: Sendable, Equatable {
     public var endpoint: HTTPEndpoint
     /// The credentials.
     public var auth: PrometheusServer.Auth
+    /// The variable the bearer token came from (`token_env`), so the config prints back without the secret.
+    public var tokenEnv: String?
+    /// The variable the basic-auth password came from (`password_env`).
+    public var passwordEnv: String?
     /// node, perfdash or auto.
     public var source: FleetSource = .auto
     /// The rate window; nil: the stats window.

@@ -78,6 +78,7 @@ public enum KeyMap {
         ("Tab → / Shift-Tab ←", "next / previous panel"),
         ("↑ ↓ j k PgUp PgDn", "move the selection in tables"),
         ("Enter / Esc Backspace", "Services: open the selected service's caches, queues, latencies / back"),
+        ("Enter / Esc Backspace", "Fleet: the selected host's or service's history graphs / back"),
         ("p space", "pause the display (sampling continues)"),
         ("+ / -", "longer / shorter refresh interval (250ms … 10s)"),
         ("w", "cycle the stats window: 1m → 5m → 15m"),

@@ -40,6 +40,30 @@ import Testing
         #expect(inputs.map(\.query) == [#"sum(perfdash_service_queue_depth{queue="high"})"#])
     }
 
+    @Test func theSectionPrintsBackWithoutSecrets() throws {
+        let text = """
+            [prometheus]
+            url = "https://prom.example:9443/prometheus"
+            username = "u"
+            password_env = "P"
+            source = "node"
+            window = "2m"
+            hosts = '{job="no\\"de",env=~"prod|stage"}'
+            services = '{team!="x"}'
+            history = "1h"
+            """
+        let environment = ["P": "s3cret"]
+        let original = try #require(try ConfigLoader.parse(text, file: "a.toml", environment: environment).prometheus)
+        #expect(original.hostMatchers.first?.value == #"no"de"#)
+        let rendered = ConfigRenderer.render(try ConfigLoader.parse(text, file: "a.toml", environment: environment))
+        #expect(!rendered.contains("s3cret"))
+        let reread = try #require(try ConfigLoader.parse(rendered, file: "b.toml", environment: environment).prometheus)
+        #expect(reread == original)
+        let inline = "[prometheus]\nurl = \"http://p:9090\"\ntoken = \"t0p\"\n"
+        let printed = ConfigRenderer.render(try ConfigLoader.parse(inline, file: "c.toml", environment: [:]))
+        #expect(!printed.contains("t0p") && printed.contains("# token = (set in the config file, not shown)"))
+    }
+
     @Test func basicAuthAndDefaults() throws {
         let text = "[prometheus]\nurl = \"http://127.0.0.1:9090\"\nusername = \"u\"\npassword_env = \"P\"\n"
         let prometheus = try #require(try ConfigLoader.parse(text, file: "ok.toml", environment: ["P": "pw"]).prometheus)
