@@ -58,7 +58,8 @@ public final class FleetCollector: Sendable {
         }
     }
 
-    /// One round evaluated at `time` (Unix seconds); `clock` times it.
+    /// One round evaluated at `time` (Unix seconds); `clock` times it. Rounds run one at a time (`run` does so; a
+    /// caller that also calls this must not overlap it with `run`).
     public func round<C: Clock>(at time: Double, clock: C) async where C.Duration == Duration {
         let start = clock.now
         let queries = settings.queries.tickQueries()
@@ -74,45 +75,48 @@ public final class FleetCollector: Sendable {
         let step = span / Double(settings.historyPoints)
         let outcomes = await run(jobs, time: time, rangeStart: time - span, step: step)
 
-        state.withLock { s in
-            var results: [(FleetQuery, [PromSample])] = []
-            var failures: [FleetFailure] = []
-            var inputs: [String: Double] = [:]
-            var inputFailures: [FleetFailure] = []
-            var graphs: [FleetGraph] = []
-            var succeeded = 0
-            for (job, outcome) in zip(jobs, outcomes) {
-                switch (job, outcome) {
-                case (.instant(let query), .samples(let samples)):
-                    s.lastGood[query.id] = samples
-                    results.append((query, samples))
-                    succeeded += 1
-                case (.instant(let query), .failed(let error)):
-                    failures.append(FleetFailure(error, id: query.id))
-                    results.append((query, s.lastGood[query.id] ?? []))
-                case (.input(let series, _), .samples(let samples)):
-                    // A query for an autoscaler must give one number: one sample (or the sum when it gives several
-                    // would hide a mistake, so several is an error too).
-                    if samples.count == 1, samples[0].value.isFinite { inputs[series] = samples[0].value } else {
-                        inputFailures.append(FleetFailure(FleetQueryError(
-                            query: job.query, kind: .invalidData,
-                            reason: samples.isEmpty ? "no sample: the query returned an empty vector"
-                                : samples.count > 1 ? "\(samples.count) samples: aggregate it to one (sum, max…)"
-                                : "the value is \(samples[0].value)"), id: series))
-                    }
-                case (.input(let series, _), .failed(let error)):
-                    inputFailures.append(FleetFailure(error, id: series))
-                case (.range(let field, _), .series(let series)):
-                    graphs.append(FleetGraph(field: field, values: Self.align(series.first?.points ?? [],
-                                                                          start: time - span, step: step,
-                                                                          count: settings.historyPoints + 1)))
-                case (.range, .failed(let error)):
-                    failures.append(FleetFailure(error, id: "detail"))
-                default: break
+        // Rows are built outside the lock (only this task writes `lastGood`), so a reader never waits for them.
+        var lastGood = state.withLock { $0.lastGood }
+        var results: [(FleetQuery, [PromSample])] = []
+        var failures: [FleetFailure] = []
+        var inputs: [String: Double] = [:]
+        var inputFailures: [FleetFailure] = []
+        var graphs: [FleetGraph] = []
+        var succeeded = 0
+        for (job, outcome) in zip(jobs, outcomes) {
+            switch (job, outcome) {
+            case (.instant(let query), .samples(let samples)):
+                lastGood[query.id] = samples
+                results.append((query, samples))
+                succeeded += 1
+            case (.instant(let query), .failed(let error)):
+                failures.append(FleetFailure(error, id: query.id))
+                results.append((query, lastGood[query.id] ?? []))
+            case (.input(let series, _), .samples(let samples)):
+                // An autoscaler input is one number: several samples are refused rather than summed, since
+                // adding them up silently would hide a query that forgot its aggregation.
+                if samples.count == 1, samples[0].value.isFinite { inputs[series] = samples[0].value } else {
+                    inputFailures.append(FleetFailure(FleetQueryError(
+                        query: job.query, kind: .invalidData,
+                        reason: samples.isEmpty ? "no sample: the query returned an empty vector"
+                            : samples.count > 1 ? "\(samples.count) samples: aggregate it to one (sum, max…)"
+                            : "the value is \(samples[0].value)"), id: series))
                 }
+            case (.input(let series, _), .failed(let error)):
+                inputFailures.append(FleetFailure(error, id: series))
+            case (.range(let field, _), .series(let series)):
+                graphs.append(FleetGraph(field: field, values: Self.align(series.first?.points ?? [],
+                                                                      start: time - span, step: step,
+                                                                      count: settings.historyPoints + 1)))
+            case (.range, .failed(let error)):
+                failures.append(FleetFailure(error, id: "detail"))
+            default: break
             }
-            let (hosts, services) = FleetAssembler.assemble(results)
-            let total = queries.count + detailQueries.count
+        }
+        let (hosts, services) = FleetAssembler.assemble(results)
+        let total = queries.count + detailQueries.count
+        state.withLock { s in
+            s.lastGood = lastGood
             s.report = FleetReport(
                 server: settings.server.url, source: settings.queries.source,
                 windowSeconds: settings.queries.windowSeconds,

@@ -128,7 +128,8 @@ public struct FleetQueries: Sendable, Equatable {
         case .filesystemFullest:
             return "topk by (instance) (1, \(selector("perfdash_fs_used_percent", [], host: true, focus)))"
         case .pressure:
-            return "max by (instance, resource) (\(avg("perfdash_pressure_some_stall_percent")))"
+            let stall = selector("perfdash_pressure_stall_percent", [("kind", .equal, "some")], host: true, focus)
+            return "max by (instance, resource) (avg_over_time(\(stall)[\(w)]))"
         default: return nil
         }
     }

@@ -91,5 +91,11 @@ enum ServeHelp {
         "autoscaler_cooldown_seconds_left": "Seconds until the threshold policy's cooldown ends (0: none running).",
         "autoscaler_stabilization_seconds_left": "Seconds the target policy's stabilization window still holds the count.",
         "alert_level": "Alert state: 0 ok, 1 warning, 2 critical.",
+        "fs_used_percent": "Filesystem space used, as df counts it, by mount point.",
+        "fs_inodes_used_percent": "Filesystem inodes used, by mount point.",
+        "pressure_stall_percent": "PSI: share of the last interval some (or all) tasks stalled on the resource.",
+        "pressure_avg10": "PSI avg10 as the kernel reports it, by resource and kind.",
+        "pressure_avg60": "PSI avg60 as the kernel reports it, by resource and kind.",
+        "pressure_avg300": "PSI avg300 as the kernel reports it, by resource and kind.",
     ]
 }
