@@ -133,3 +133,15 @@ import Testing
         #expect(FleetPanel.focus(model, state: state) == .host(instance: "db-1:9464", source: .perfdash))
     }
 }
+
+/// The drill-down's resampling: each slot the highest point it covers, gaps stay gaps.
+@Suite struct FleetResampleTests {
+    @Test func squeezingKeepsSpikesAndGaps() {
+        let values: [Double?] = [1, 9, nil, nil, 3, 2, 8, 4]
+        #expect(FleetDetailView.resample(values, to: 4) == [9, nil, 3, 8])
+        #expect(FleetDetailView.resample(values, to: 3) == [9, 3, 8])
+        #expect(FleetDetailView.resample([1, nil], to: 4) == [1, 1, nil, nil])
+        #expect(FleetDetailView.resample(values, to: 0).isEmpty)
+        #expect(FleetDetailView.resample([], to: 5).isEmpty)
+    }
+}

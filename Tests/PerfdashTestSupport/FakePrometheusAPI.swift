@@ -49,10 +49,31 @@ public final class FakePrometheusAPI: Sendable {
             for (index, (labels, value)) in samples.enumerated() {
                 if index > 0 { body += "," }
                 body += #"{"metric":{"#
-                body += labels.sorted { $0.key < $1.key }.map { "\"\($0.key)\":\"\($0.value)\"" }.joined(separator: ",")
+                body += labels.sorted { $0.key < $1.key }.map { "\(json($0.key)):\(json($0.value))" }
+                    .joined(separator: ",")
                 body += #"},"value":["# + "\(time),\"\(format(value))\"]}"
             }
             return Reply(body: body + "]}}")
+        }
+
+        /// A JSON string literal.
+        private static func json(_ text: String) -> String {
+            var out = "\""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                default:
+                    if scalar.value < 0x20 {
+                        let hex = String(scalar.value, radix: 16)
+                        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                    } else {
+                        out.unicodeScalars.append(scalar)
+                    }
+                }
+            }
+            return out + "\""
         }
 
         private static func format(_ value: Double) -> String {

@@ -85,7 +85,9 @@ import PerfdashTestSupport
         #expect(report.hosts.first?.severity == 99)
         #expect(zip(report.hosts, report.hosts.dropFirst()).allSatisfy { $0.severity >= $1.severity })
         #expect(api.requests.count == 3 * 14)
-        #expect(worst < .seconds(1))
+        // CPU, not wall time, is the bound: on a machine shared with parallel builds the wall time says more about
+        // the neighbours than about the round.
+        #expect(cpu < 1, "worst wall time \(worst)")
         // The panel draws from this report; encoding it (the `fleet` section) is part of a tick too.
         let start = clock.now
         let series = report.flatSeries()
@@ -147,6 +149,42 @@ import PerfdashTestSupport
         }
         #expect(line.hasPrefix(expected), "\(line)")
         #expect(line.contains(" · query: 100 * (1 - sum by (instance) (rate(node_cpu_seconds_total{mode=~\"idle|iowait\"}[60s]))"))
+    }
+
+    /// What a server may send: NaN and infinities (no value), counts beyond Int, odd instance names, extra labels.
+    @Test func hostileValuesAreNoValueNotATrap() async throws {
+        let queries = FleetQueries(source: .perfdash, windowSeconds: 60).tickQueries()
+        let api = try FakePrometheusAPI { request in
+            let text = request.parameters["query"] ?? ""
+            guard let query = queries.first(where: { $0.text == text }) else { return .vector([]) }
+            switch query.field {
+            case .targets: return .vector([(["instance": "a\nb", "job": "perfdash"], 1)])
+            case .cpuBusy: return .vector([(["instance": "a\nb"], .nan)])
+            case .memoryUsed: return .vector([(["instance": "a\nb"], .infinity)])
+            case .load1: return .vector([(["instance": "a\nb"], -1e308)])
+            case .serviceUp: return .vector([(["service": "s"], 1e300)])
+            case .serviceInstances: return .vector([(["service": "s"], 3)])
+            case .p95: return .vector([(["service": "s"], .nan)])
+            case .requests: return .vector([(["nothing": "here"], 5)])
+            default: return .vector([])
+            }
+        }
+        defer { api.stop() }
+        let collector = FleetCollector(settings: try Self.settings(api.url, source: .perfdash))
+        await collector.round(at: 1, clock: ContinuousClock())
+        let report = collector.report
+        let host = try #require(report.hosts.first)
+        #expect(host.instance == "a\nb" && host.up)
+        #expect(host.cpuBusyPercent == nil && host.memoryUsedPercent == nil)
+        #expect(host.load1 == -1e308)
+        let service = try #require(report.services.first)
+        #expect(service.name == "s" && service.instancesUp == nil && service.instances == 3)
+        #expect(service.p95Seconds == nil && service.requestsPerSecond == nil)
+        // The section encodes (no NaN in JSON).
+        var snapshot = Snapshot(timestampUnixMs: 0, intervalSeconds: 1, elapsedSeconds: 1, window: .oneMinute,
+                                host: try HostFixture.reading("ordinary", elapsed: .seconds(2)), stats: [:], notes: [])
+        snapshot.fleet = report
+        #expect(try SnapshotJSON.decode(try SnapshotJSON.encode(snapshot, pretty: false)).fleet == report)
     }
 
     @Test func aDrillDownFetchesHistoryWithRangeQueries() async throws {
