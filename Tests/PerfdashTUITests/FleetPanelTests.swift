@@ -131,6 +131,24 @@ import Testing
         #expect(FleetPanel.focus(model, state: state) == .service(name: "api", source: .node))
         state.selection[.fleet] = 2
         #expect(FleetPanel.focus(model, state: state) == .host(instance: "db-1:9464", source: .perfdash))
+        #expect(FleetPanel.index(of: .service(name: "api", source: .node), in: model) == 3)
+        #expect(FleetPanel.index(of: .host(instance: "web-1:9100", source: .node), in: model) == 1)
+        #expect(FleetPanel.index(of: .host(instance: "gone:9100", source: .node), in: model) == nil)
+    }
+
+    /// The drill-down follows its host when a round re-sorts the rows.
+    @Test func theDrillDownFollowsItsRowAcrossResorts() {
+        var model = DashboardModel(snapshot: nil, sequence: 1, window: .oneMinute)
+        var report = Self.report()
+        report.hosts.swapAt(1, 2)   // db-1 now second, web-1 third
+        model.fleet = report
+        var state = DashboardState(interval: .seconds(1), window: .oneMinute, themeName: "default")
+        state.panel = .fleet
+        state.fleetDetail = true
+        state.selection[.fleet] = 1
+        state.fleetFocus = .host(instance: "web-1:9100", source: .node)
+        let canvas = KnownHost.render(.fleet, width: 120, height: 40, model: model, state: state)
+        #expect(canvas.lines[1].contains("Fleet › web-1:9100"))
     }
 }
 

@@ -27,6 +27,8 @@ public struct DashboardState: Sendable, Equatable {
     public var serviceDetail = false
     /// Whether the Fleet panel shows the selected host's or service's history (Enter) rather than the table (Esc).
     public var fleetDetail = false
+    /// The host or service the Fleet drill-down shows (rows re-sort every round: it is followed by identity).
+    public var fleetFocus: FleetFocus?
 
     /// Creates the state the dashboard starts in.
     public init(interval: Duration, window: StatsWindow, themeName: String) {

@@ -16,7 +16,9 @@ public enum FleetPanel {
         let count = fleet.hosts.count + fleet.services.count
         let selected = min(input.state.selection[.fleet] ?? 0, max(0, count - 1))
         if input.state.fleetDetail, count > 0 {
-            return FleetDetailView.draw(&canvas, rect, fleet, index: selected, context: input.context)
+            // The focused row wherever the last round sorted it; the selected index until a focus is set.
+            let index = index(of: input.state.fleetFocus, in: input.model) ?? selected
+            return FleetDetailView.draw(&canvas, rect, fleet, index: index, context: input.context)
         }
         let inner = Box.draw(&canvas, rect, title: "Fleet", note: note(fleet), border: .procBox,
                              glyphs: input.context.glyphs)
@@ -43,6 +45,17 @@ public enum FleetPanel {
     /// Rows the selection moves over: hosts, then services.
     public static func rowCount(_ model: DashboardModel) -> Int {
         (model.fleet?.hosts.count ?? 0) + (model.fleet?.services.count ?? 0)
+    }
+
+    /// Where `focus` is in the model's rows now (nil: no focus, or the row is gone).
+    public static func index(of focus: FleetFocus?, in model: DashboardModel) -> Int? {
+        guard let focus, let fleet = model.fleet else { return nil }
+        switch focus {
+        case .host(let instance, let source):
+            return fleet.hosts.firstIndex { $0.instance == instance && $0.source == source }
+        case .service(let name, let source):
+            return fleet.services.firstIndex { $0.name == name && $0.source == source }.map { $0 + fleet.hosts.count }
+        }
     }
 
     /// The drill-down target of the selected row.
