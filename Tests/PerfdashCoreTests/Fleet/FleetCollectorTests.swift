@@ -151,6 +151,30 @@ import PerfdashTestSupport
         #expect(line.contains(" · query: 100 * (1 - sum by (instance) (rate(node_cpu_seconds_total{mode=~\"idle|iowait\"}[60s]))"))
     }
 
+    /// https goes through the services' TLS path (URLSession): a self-signed server is one TLS line with the query,
+    /// and the bearer token is sent over it only (never in the URL).
+    @Test func httpsUsesTheServicesTLSPath() async throws {
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        let (server, port) = try ExpositionHTTPServer.start(tls: try SelfSignedCertificate.make(in: scratch))
+        defer { server.stop() }
+        let client = PrometheusClient(server: PrometheusServer(
+            endpoint: try HTTPEndpoint(parsing: "https://127.0.0.1:\(port)"), auth: .bearer("t")))
+        await #expect(throws: FleetQueryError(query: "up", kind: .tls, reason: "TLS: certificate not trusted")) {
+            _ = try await client.query("up", at: 1)
+        }
+        // Over plain http the same server's answer (an exposition, not JSON) is refused as such.
+        let (plain, plainPort) = try ExpositionHTTPServer.start()
+        defer { plain.stop() }
+        let http = PrometheusClient(server: PrometheusServer(endpoint: try HTTPEndpoint(parsing: "http://127.0.0.1:\(plainPort)")))
+        do {
+            _ = try await http.query("up", at: 1)
+            Issue.record("an exposition was taken for the API's JSON")
+        } catch {
+            #expect(error.kind == .invalidData && error.reason.hasPrefix("not the Prometheus API's JSON"))
+        }
+    }
+
     /// What a server may send: NaN and infinities (no value), counts beyond Int, odd instance names, extra labels.
     @Test func hostileValuesAreNoValueNotATrap() async throws {
         let queries = FleetQueries(source: .perfdash, windowSeconds: 60).tickQueries()
