@@ -69,13 +69,14 @@ public enum ServeExposition {
 
     /// Series grouped by family, families in order of first appearance, each family's metric name unique after
     /// sanitising (two families that sanitise alike are merged: their samples stay contiguous). A family ending in
-    /// `_total` (`tasks.total`) ends in `_all` instead: `_total` is the counter suffix, and these are gauges.
+    /// `_total` (`tasks.total`) loses that suffix, as in `perfdash snapshot --format prometheus`: `_total` is the
+    /// counter suffix, and these are gauges.
     static func grouped(_ series: [FlatSeries]) -> [(String, [FlatSeries])] {
         var order: [String] = []
         var members: [String: [FlatSeries]] = [:]
         for entry in series {
             var key = ExpositionWriter.metricName(entry.family)
-            if key.hasSuffix("_total") { key = String(key.dropLast(6)) + "_all" }
+            if key.hasSuffix("_total") { key = String(key.dropLast("_total".count)) }
             if members[key] == nil { order.append(key) }
             members[key, default: []].append(entry)
         }

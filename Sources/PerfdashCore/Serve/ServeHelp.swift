@@ -74,7 +74,7 @@ enum ServeHelp {
         "load_5m": "5-minute load average.",
         "load_15m": "15-minute load average.",
         "tasks_running": "Runnable tasks.",
-        "tasks_all": "All tasks (the kernel's count in /proc/loadavg).",
+        "tasks": "All tasks (the kernel's count in /proc/loadavg).",
         "service_up": "1 when the service's last scrape succeeded, 0 when it is down.",
         "service_scrape_duration_seconds": "Duration of the service's last scrape.",
         "service_series_count": "Series in the service's last successful scrape.",

@@ -46,7 +46,7 @@ import PerfdashTestSupport
         #expect(values["perfdash_autoscaler_action{action=up,autoscaler=web}"] == 1)
         #expect(values["perfdash_autoscaler_action{action=none,autoscaler=web}"] == 0)
         #expect(values["perfdash_ticks_total{}"] == 7)
-        #expect(values["perfdash_tasks_all{}"] == 412)
+        #expect(values["perfdash_tasks{}"] == 412)
         #expect(values["perfdash_snapshot_timestamp_seconds{}"] == 1_795_312_940.989)
         // Every flat series is exposed once, and nothing else is a gauge of the snapshot.
         let gauges = families.filter { $0.name.hasPrefix("perfdash_") && !$0.name.hasPrefix("perfdash_window_") }
