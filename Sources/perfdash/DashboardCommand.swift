@@ -9,7 +9,7 @@ struct DashboardCommand: ParsableCommand {
         commandName: "dashboard",
         abstract: "The interactive dashboard (what `perfdash` runs by default).",
         discussion: """
-            Keys: q quit, ? help, 1-8 panels, Tab/Shift-Tab, arrows select, Enter/Esc open/close a service, \
+            Keys: q quit, ? help, 1-8 panels, 0 fleet, Tab/Shift-Tab, arrows select, Enter/Esc open/close a service, \
             p pause, +/- interval, w window, t theme, s save a snapshot. Themes are looked up in --themes-dir or \
             $PERFDASH_THEMES_DIR, then ~/.config/perfdash/themes, then the Themes/ folder shipped with perfdash; \
             --theme also takes a path. Services ([[service]] in the config file, --scrape, --redis) are scraped in \
@@ -48,6 +48,9 @@ struct DashboardCommand: ParsableCommand {
     @OptionGroup(title: "Autoscaler (one, for the simple case)")
     var autoscale: AutoscaleOptions
 
+    @OptionGroup(title: "Fleet (a Prometheus server)")
+    var fleet: FleetOptions
+
     func run() throws {
         // Everything that can be refused is checked before the terminal (and the demo) is touched.
         let config = try services.effective()
@@ -72,6 +75,7 @@ struct DashboardCommand: ParsableCommand {
         if let alertCommand {
             do { _ = try CommandLineSplit.split(alertCommand) } catch { throw CommandLineError("--alert-command: \(error)") }
         }
+        let fleetCollector = try fleet.collector(config: config, sampler: configuration, autoscalers: autoscalers)
         guard CursesTerminal.isInteractive else {
             ErrorVoice.report("not a terminal; for headless output use `perfdash snapshot` "
                               + "(see perfdash snapshot --help)")
@@ -97,6 +101,7 @@ struct DashboardCommand: ParsableCommand {
         options.advisor = config.advisor.enabled ? config.advisor : nil
         options.alertCommand = alertCommand
         options.servicesNote = note
+        options.fleet = fleetCollector
         if let signal = DashboardApp.run(reader: reader, options: options) {
             throw ExitCode(128 + signal)
         }

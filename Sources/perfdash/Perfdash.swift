@@ -16,7 +16,7 @@ struct Perfdash: AsyncParsableCommand {
         version: PerfdashCore.version,
         // Each subcommand lives in its own file in this folder.
         subcommands: [DashboardCommand.self, SnapshotCommand.self, ProbeCommand.self, AutoscaleCommand.self,
-                      ConfigCommand.self, DemoCommand.self],
+                      ConfigCommand.self, DemoCommand.self, ServeCommand.self],
         defaultSubcommand: DashboardCommand.self
     )
 

@@ -22,7 +22,9 @@ struct SnapshotCommand: AsyncParsableCommand {
             Autoscalers ([[autoscaler]] in the config file, and/or --autoscale-metric with the policy flags) are \
             stepped every snapshot and reported in its autoscaler section. Alert rules (built-in host rules and \
             [[alert]] tables) are evaluated every snapshot into its alerts section, the advisor into findings; \
-            --alerts-exit turns a critical alert into exit status 2. Flags win over the config file, which \
+            --alerts-exit turns a critical alert into exit status 2. With --prometheus (or [prometheus] in the \
+            config file) the fleet read from that server is the fleet section, and autoscalers can read PromQL. \
+            Flags win over the config file, which \
             wins over the defaults.
             """)
 
@@ -64,6 +66,9 @@ struct SnapshotCommand: AsyncParsableCommand {
 
     @OptionGroup(title: "Autoscaler (one, for the simple case)")
     var autoscale: AutoscaleOptions
+
+    @OptionGroup(title: "Fleet (a Prometheus server)")
+    var fleet: FleetOptions
 
     func run() async throws {
         // Signals first: a SIGTERM while the config loads must not kill the process before the output is valid.
@@ -107,12 +112,26 @@ struct SnapshotCommand: AsyncParsableCommand {
             : ServiceCollector(services: config.services, interval: configuration.interval)
         let scraping = collector?.start()
         defer { scraping?.cancel() }
+        let fleetCollector = try fleet.collector(config: config, sampler: configuration, autoscalers: autoscalers)
+        // The first snapshot carries a fleet: one round is awaited (bounded by the query timeout), then the
+        // collector keeps rounding in the background.
+        if let fleetCollector {
+            await fleetCollector.round(at: Double(WallClock.unixMilliseconds()) / 1000, clock: ContinuousClock())
+        }
+        let querying = fleetCollector.map { collector in
+            Task {
+                let clock = ContinuousClock()
+                try? await clock.sleep(for: collector.settings.interval)
+                await collector.run(clock: clock)
+            }
+        }
+        defer { querying?.cancel() }
         let run = Task { [stream] in
             var monitor = LiveMonitor(
                 monitor: Monitor(sampler: Sampler(reader: reader, configuration: configuration),
                                  autoscalers: autoscalers, alerts: config.alerts,
                                  advisor: config.advisor.enabled ? config.advisor : nil),
-                services: collector)
+                services: collector, fleet: fleetCollector)
             return try await Self.write(&monitor, interval: configuration.interval, count: limit, stream: stream,
                                         to: sink, alertCommand: runner)
         }

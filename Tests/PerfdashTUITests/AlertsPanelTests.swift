@@ -104,7 +104,7 @@ import Testing
             .contains("The advisor is off"))
     }
 
-    @Test(arguments: [(200, TabBar.Naming.full), (100, .full), (80, .short), (60, .keyOnly)])
+    @Test(arguments: [(200, TabBar.Naming.full), (120, .full), (80, .short), (60, .keyOnly)])
     func tabNames(width: Int, naming: TabBar.Naming) {
         #expect(TabBar.naming(width: width) == naming)
         let layout = TabBar.layout(width: width)

@@ -1,6 +1,6 @@
 extension AutoscalerSpec {
     private static let commonKeys: Set<String> = [
-        "name", "policy", "metric", "label", "window", "aggregate", "min_replicas", "max_replicas", "replicas",
+        "name", "policy", "metric", "query", "label", "window", "aggregate", "min_replicas", "max_replicas", "replicas",
         "replicas_source", "replicas_metric",
     ]
     private static let thresholdKeys: Set<String> = [
@@ -68,9 +68,9 @@ extension AutoscalerSpec {
         let minReplicas = try fields.int("min_replicas") ?? 1
         guard let maxReplicas = try fields.int("max_replicas") else { throw fields.error("max_replicas", "is required") }
         let policy: AutoscalePolicy = switch kind {
-        case "threshold": .threshold(try thresholdPolicy(fields))
-        case "predictive": .predictive(try predictivePolicy(fields))
-        default: .target(try targetPolicy(fields))
+        case "threshold": .threshold(try thresholdPolicy(fields, name: name))
+        case "predictive": .predictive(try predictivePolicy(fields, name: name))
+        default: .target(try targetPolicy(fields, name: name))
         }
         let spec = AutoscalerSpec(
             name: name, policy: policy, windowSeconds: try fields.duration("window") ?? defaultWindowSeconds,
@@ -85,13 +85,22 @@ extension AutoscalerSpec {
         return spec
     }
 
-    private static func metricInput(_ fields: TOMLFields, seriesKey: String) throws(AutoscaleConfigError)
-        -> MetricInput {
+    /// A local series (`seriesKey`), or a PromQL `query` recorded as `promQLSeries`.
+    private static func metricInput(_ fields: TOMLFields, seriesKey: String,
+                                    promQLSeries: String) throws(AutoscaleConfigError) -> MetricInput {
+        if let query = try fields.string("query") {
+            if fields.has(seriesKey) { throw fields.error("query", "use either \(seriesKey) or query, not both") }
+            guard query.contains(where: { !$0.isWhitespace }) else {
+                throw fields.error("query", "must be a PromQL expression")
+            }
+            return MetricInput(series: promQLSeries, label: try fields.string("label"), query: query)
+        }
         guard let series = try fields.string(seriesKey) else { throw fields.error(seriesKey, "is required") }
         return MetricInput(series: series, label: try fields.string("label"))
     }
 
-    private static func thresholdPolicy(_ fields: TOMLFields) throws(AutoscaleConfigError) -> ThresholdPolicy {
+    private static func thresholdPolicy(_ fields: TOMLFields,
+                                        name: String) throws(AutoscaleConfigError) -> ThresholdPolicy {
         guard let up = try fields.number("scale_up_threshold") else {
             throw fields.error("scale_up_threshold", "is required")
         }
@@ -100,26 +109,30 @@ extension AutoscalerSpec {
         }
         let cooldown = try fields.duration("cooldown") ?? ThresholdPolicy.defaultCooldownSeconds
         return ThresholdPolicy(
-            metric: try metricInput(fields, seriesKey: "metric"), scaleUpThreshold: up, scaleDownThreshold: down,
+            metric: try metricInput(fields, seriesKey: "metric", promQLSeries: SeriesName.promQLInput(name, 0)),
+            scaleUpThreshold: up, scaleDownThreshold: down,
             step: try fields.int("step") ?? ThresholdPolicy.defaultStep,
             cooldownUpSeconds: try fields.duration("cooldown_up") ?? cooldown,
             cooldownDownSeconds: try fields.duration("cooldown_down") ?? cooldown)
     }
 
-    private static func targetPolicy(_ fields: TOMLFields) throws(AutoscaleConfigError) -> TargetPolicy {
+    private static func targetPolicy(_ fields: TOMLFields, name: String) throws(AutoscaleConfigError) -> TargetPolicy {
         var metrics: [TargetMetric] = []
         if let tables = try fields.tables("metrics") {
-            for key in ["metric", "target", "target_type"] where fields.has(key) {
+            for key in ["metric", "query", "target", "target_type"] where fields.has(key) {
                 throw fields.error(key, "use either metric/target/target_type or [[autoscaler.metrics]], not both")
             }
-            for table in tables {
-                try table.rejectUnknown(allowed: ["series", "label", "type", "target"])
-                metrics.append(try targetMetric(table, seriesKey: "series", typeKey: "type"))
+            for (index, table) in tables.enumerated() {
+                try table.rejectUnknown(allowed: ["series", "query", "label", "type", "target"])
+                metrics.append(try targetMetric(table, seriesKey: "series", typeKey: "type",
+                                                promQLSeries: SeriesName.promQLInput(name, index)))
             }
-        } else if fields.has("metric") {
-            metrics = [try targetMetric(fields, seriesKey: "metric", typeKey: "target_type")]
+        } else if fields.has("metric") || fields.has("query") {
+            metrics = [try targetMetric(fields, seriesKey: "metric", typeKey: "target_type",
+                                        promQLSeries: SeriesName.promQLInput(name, 0))]
         } else {
-            throw fields.error("metrics", "is required: a metric with a target, or [[autoscaler.metrics]] tables")
+            throw fields.error("metrics",
+                              "is required: a metric (or a PromQL query) with a target, or [[autoscaler.metrics]] tables")
         }
         var behavior = HPABehavior()
         if let table = try fields.subtable("behavior") {
@@ -131,8 +144,9 @@ extension AutoscalerSpec {
                             behavior: behavior)
     }
 
-    private static func predictivePolicy(_ fields: TOMLFields) throws(AutoscaleConfigError) -> PredictivePolicy {
-        PredictivePolicy(target: try targetPolicy(fields),
+    private static func predictivePolicy(_ fields: TOMLFields,
+                                         name: String) throws(AutoscaleConfigError) -> PredictivePolicy {
+        PredictivePolicy(target: try targetPolicy(fields, name: name),
                          horizonSeconds: try fields.duration("horizon") ?? PredictivePolicy.defaultHorizonSeconds,
                          alpha: try fields.number("alpha") ?? PredictivePolicy.defaultAlpha,
                          beta: try fields.number("beta") ?? PredictivePolicy.defaultBeta,
@@ -140,9 +154,9 @@ extension AutoscalerSpec {
                          seasonSeconds: try fields.duration("season"))
     }
 
-    private static func targetMetric(_ fields: TOMLFields, seriesKey: String,
-                                     typeKey: String) throws(AutoscaleConfigError) -> TargetMetric {
-        let input = try metricInput(fields, seriesKey: seriesKey)
+    private static func targetMetric(_ fields: TOMLFields, seriesKey: String, typeKey: String,
+                                     promQLSeries: String) throws(AutoscaleConfigError) -> TargetMetric {
+        let input = try metricInput(fields, seriesKey: seriesKey, promQLSeries: promQLSeries)
         guard let target = try fields.number("target") else { throw fields.error("target", "is required") }
         // A percent series is a utilization; anything else a plain value (same formula; average_value must be said).
         let type = try fields.choice(typeKey, TargetType.self)

@@ -45,6 +45,11 @@ public struct AutoscalerSpec: Codable, Sendable, Equatable {
         return names
     }
 
+    /// The PromQL inputs: the series each is recorded as, and its query.
+    public var promQLInputs: [(series: String, query: String)] {
+        metrics.compactMap { input in input.query.map { (input.series, $0) } }
+    }
+
     /// The metric inputs in the order the policy lists them.
     public var metrics: [MetricInput] {
         switch policy {
@@ -89,11 +94,16 @@ public struct MetricInput: Codable, Sendable, Equatable {
     public var series: String
     /// A short name for reasons and the panel; by default the series name without its unit suffix.
     public var label: String
+    /// A PromQL query evaluated on the Prometheus server every tick (as KEDA's Prometheus scaler does) instead of a
+    /// local series; its value is recorded as `series` (`promql.<autoscaler>[.<n>]`), so policies, windows and the
+    /// panel treat it like any other input. Nil for a local series.
+    public var query: String?
 
     /// Creates an input; `label` defaults to ``MetricUnit/shortLabel(for:)`` of the series.
-    public init(series: String, label: String? = nil) {
+    public init(series: String, label: String? = nil, query: String? = nil) {
         self.series = series
-        self.label = label ?? MetricUnit.shortLabel(for: series)
+        self.label = label ?? (query == nil ? MetricUnit.shortLabel(for: series) : "query")
+        self.query = query
     }
 }
 

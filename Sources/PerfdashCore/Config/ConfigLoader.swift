@@ -3,7 +3,7 @@ import Foundation
 /// Finds, reads and validates the config file. perfdash only ever reads it.
 public enum ConfigLoader {
     static let topLevelKeys: Set<String> = ["interval", "window", "theme", "graph", "root", "service", "autoscaler",
-                                          "alert", "alerts", "advisor"]
+                                          "alert", "alerts", "advisor", "prometheus"]
 
     /// `$XDG_CONFIG_HOME/perfdash/config.toml`, else `$HOME/.config/perfdash/config.toml`.
     public static func defaultPath(environment: [String: String]) -> String {
@@ -83,6 +83,11 @@ public enum ConfigLoader {
         config.alerts = try AlertConfigParser.parse(alerts: try root.tables("alert") ?? [],
                                                     switches: try root.table("alerts"))
         config.advisor = try AdvisorSettings.parse(try root.table("advisor"))
+        if let section = try root.table("prometheus") {
+            var section = section
+            section.context = "[prometheus]"
+            config.prometheus = try PrometheusConfigParser.parse(section, environment: environment)
+        }
         return config
     }
 

@@ -47,6 +47,7 @@ public enum ConfigRenderer {
             out += renderTable(table, prefix: "autoscaler")
         }
         out += alerts(config.alerts) + advisor(config.advisor)
+        if let prometheus = config.prometheus { out += render(prometheus) }
         return out
     }
 
@@ -70,6 +71,31 @@ public enum ConfigRenderer {
         var out = "\n[advisor]\nenabled = \(settings.enabled)\n"
         for (key, path) in AdvisorSettings.numericKeys {
             out += "\(key) = \(MetricUnit.plain(settings[keyPath: path]))\n"
+        }
+        return out
+    }
+
+    /// The `[prometheus]` section; secrets by the variable they came from, or a note that they are not shown.
+    private static func render(_ prometheus: PrometheusConfig) -> String {
+        var out = "\n[prometheus]\nurl = \(quote(prometheus.endpoint.description))\n"
+        switch prometheus.auth {
+        case .none: break
+        case .bearer:
+            out += prometheus.tokenEnv.map { "token_env = \(quote($0))\n" }
+                ?? "# token = (set in the config file, not shown)\n"
+        case .basic(let user, _):
+            out += "username = \(quote(user))\n"
+            out += prometheus.passwordEnv.map { "password_env = \(quote($0))\n" }
+                ?? "# password = (set in the config file, not shown)\n"
+        }
+        out += "source = \(quote(prometheus.source.rawValue))\n"
+        if let window = prometheus.window { out += "window = \(quote(ConfigUnits.format(window)))\n" }
+        if let interval = prometheus.interval { out += "interval = \(quote(ConfigUnits.format(interval)))\n" }
+        out += "timeout = \(quote(ConfigUnits.format(prometheus.timeout)))\n"
+        out += "history = \(quote(ConfigUnits.format(.milliseconds(Int64((prometheus.historySeconds * 1000).rounded())))))\n"
+        for (key, matchers) in [("hosts", prometheus.hostMatchers), ("services", prometheus.serviceMatchers)]
+        where !matchers.isEmpty {
+            out += "\(key) = \(quote("{" + matchers.map(\.text).joined(separator: ",") + "}"))\n"
         }
         return out
     }

@@ -30,6 +30,8 @@ public struct PerfdashConfig: Sendable, Equatable {
     public var alerts: [AlertRule] = BuiltinAlerts.rules
     /// The advisor's switch and thresholds (`[advisor]`).
     public var advisor: AdvisorSettings = AdvisorSettings()
+    /// The `[prometheus]` section: the fleet's server; nil when absent.
+    public var prometheus: PrometheusConfig?
     /// Where the settings came from: a file path, or `built-in defaults`.
     public var origin: String
 

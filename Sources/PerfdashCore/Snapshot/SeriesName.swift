@@ -85,6 +85,11 @@ public enum SeriesName {
         "fs.\(mountpoint).inodes_used_percent"
     }
 
+    /// `promql.<autoscaler>` (first input) or `promql.<autoscaler>.<n>`: the value of an autoscaler's PromQL input.
+    public static func promQLInput(_ autoscaler: String, _ index: Int) -> String {
+        index == 0 ? "promql.\(autoscaler)" : "promql.\(autoscaler).\(index)"
+    }
+
     /// `autoscaler.<name>.<metric>`: an autoscaler's current recommendation.
     public static func autoscaler(_ name: String, _ metric: AutoscalerMetric) -> String {
         "autoscaler.\(name).\(metric.rawValue)"

@@ -35,12 +35,14 @@ public struct Snapshot: Sendable, Equatable, Codable {
     public var alerts: AlertsSection?
     /// The advisor's findings over the window (empty: nothing found); nil when the advisor is off.
     public var findings: [Finding]?
+    /// The fleet read from a Prometheus server (`--prometheus`); nil (absent from the JSON) without one.
+    public var fleet: FleetReport?
     /// `host.flatSeries()`, made once (the sampler passes its interned layout with this tick's values).
     public private(set) var hostSeries: [FlatSeries]
 
     private enum CodingKeys: String, CodingKey {
         case schemaVersion, timestamp, timestampUnixMs, intervalSeconds, elapsedSeconds, window, host, stats, notes
-        case autoscaler, services, alerts, findings
+        case autoscaler, services, alerts, findings, fleet
     }
 
     /// Creates a snapshot; `hostSeries` must be `host.flatSeries()` when given (the sampler's cached layout).
@@ -81,17 +83,19 @@ public struct Snapshot: Sendable, Equatable, Codable {
         services = try container.decodeIfPresent([ServiceReport].self, forKey: .services)
         alerts = try container.decodeIfPresent(AlertsSection.self, forKey: .alerts)
         findings = try container.decodeIfPresent([Finding].self, forKey: .findings)
+        fleet = try container.decodeIfPresent(FleetReport.self, forKey: .fleet)
         hostSeries = host.flatSeries()
     }
 
     /// Every numeric value of the snapshot, host first, then the services, the autoscalers' recommendations and the
     /// alert levels, in a stable order.
     public func flatSeries() -> [FlatSeries] {
-        guard services != nil || autoscaler != nil || alerts != nil else { return hostSeries }
+        guard services != nil || autoscaler != nil || alerts != nil || fleet != nil else { return hostSeries }
         var series = hostSeries
         for service in services ?? [] { series += service.flatSeries() }
         for status in autoscaler ?? [] { series += status.flatSeries() }
         if let alerts { series += alerts.flatSeries() }
+        if let fleet { series += fleet.flatSeries() }
         return series
     }
 }

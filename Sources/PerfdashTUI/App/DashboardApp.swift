@@ -76,6 +76,10 @@ public enum DashboardApp {
             if key == .resize { terminal.invalidate() }
             guard let action = KeyMap.action(for: key) else { return false }
             let width = terminal.size.width
+            // Rows re-sort every round: the drill-down moves from the row it shows, wherever that is now.
+            if state.panel == .fleet, state.fleetDetail, let index = FleetPanel.index(of: state.fleetFocus, in: model) {
+                state.selection[.fleet] = index
+            }
             let effect = state.apply(action, rowCounts: DashboardScreen.rowCounts(model, width: width)) { x, y in
                 TabBar.panel(atX: x, y: y, width: width)
             }
@@ -87,6 +91,9 @@ public enum DashboardApp {
                 model = driver.model(window: state.window, graphLength: 2 * width)
             case .nextTheme?: nextTheme()
             case .saveSnapshot?: save()
+            case .fleetFocusChanged?:
+                state.fleetFocus = state.fleetDetail ? FleetPanel.focus(model, state: state) : nil
+                driver.setFleetFocus(state.fleetFocus)
             case nil: break
             }
             return false

@@ -16,6 +16,8 @@ public struct DashboardOptions: Sendable {
     public var alertCommand: String?
     /// A line the Services panel shows under its table (e.g. that `demo` is a synthetic workload).
     public var servicesNote: String?
+    /// The fleet's Prometheus server and the autoscalers' PromQL inputs; nil without one.
+    public var fleet: FleetCollector?
     /// The theme to start with.
     public var theme: Theme
     /// Where `t` finds further themes.
@@ -46,7 +48,7 @@ public struct DashboardOptions: Sendable {
         let collector = services.isEmpty ? nil : ServiceCollector(services: services, interval: scrapeInterval)
         let monitor = Monitor(sampler: Sampler(reader: reader, configuration: sampler), autoscalers: autoscalers,
                               alerts: alerts, advisor: advisor)
-        return SamplerDriver(monitor: LiveMonitor(monitor: monitor, services: collector), servicesNote: servicesNote,
-                             alertCommand: alertCommand, onSnapshot: onSnapshot)
+        return SamplerDriver(monitor: LiveMonitor(monitor: monitor, services: collector, fleet: fleet),
+                             servicesNote: servicesNote, alertCommand: alertCommand, onSnapshot: onSnapshot)
     }
 }

@@ -25,6 +25,10 @@ public struct DashboardState: Sendable, Equatable {
     public var selection: [PanelID: Int] = [:]
     /// Whether the Services panel shows the selected service's details (Enter) rather than the table (Esc).
     public var serviceDetail = false
+    /// Whether the Fleet panel shows the selected host's or service's history (Enter) rather than the table (Esc).
+    public var fleetDetail = false
+    /// The host or service the Fleet drill-down shows (rows re-sort every round: it is followed by identity).
+    public var fleetFocus: FleetFocus?
 
     /// Creates the state the dashboard starts in.
     public init(interval: Duration, window: StatsWindow, themeName: String) {
@@ -40,6 +44,8 @@ public struct DashboardState: Sendable, Equatable {
         case windowChanged
         case nextTheme
         case saveSnapshot
+        /// The Fleet drill-down opened, closed or moved to another row: the collector's focus must follow.
+        case fleetFocusChanged
     }
 
     /// Applies `action`; `rowCounts` bounds table selections, `tabAt` maps a click to a tab.
@@ -54,20 +60,25 @@ public struct DashboardState: Sendable, Equatable {
                 return nil
             }
             panel = target
-        case .nextPanel, .previousPanel:
-            // The tab order, which need not follow the keys (`a` and `?` have no number).
-            let all = PanelID.allCases
-            let index = all.firstIndex(of: panel) ?? 0
-            let step = action == .nextPanel ? 1 : all.count - 1
-            panel = all[(index + step) % all.count]
+        case .nextPanel: panel = panel.advanced(by: 1)
+        case .previousPanel: panel = panel.advanced(by: -1)
         case .open:
             if panel == .services, (rowCounts[.services] ?? 0) > 0 { serviceDetail = true }
+            if panel == .fleet, (rowCounts[.fleet] ?? 0) > 0 {
+                fleetDetail = true
+                return .fleetFocusChanged
+            }
         case .back:
             if panel == .services { serviceDetail = false }
-        case .selectionUp: moveSelection(-1, rowCounts)
-        case .selectionDown: moveSelection(1, rowCounts)
-        case .selectionPageUp: moveSelection(-10, rowCounts)
-        case .selectionPageDown: moveSelection(10, rowCounts)
+            if panel == .fleet, fleetDetail {
+                fleetDetail = false
+                return .fleetFocusChanged
+            }
+        case .selectionUp, .selectionDown, .selectionPageUp, .selectionPageDown:
+            let delta = action == .selectionUp ? -1 : action == .selectionDown ? 1 : action == .selectionPageUp ? -10 : 10
+            let before = selection[panel]
+            moveSelection(delta, rowCounts)
+            if panel == .fleet, fleetDetail, selection[panel] != before { return .fleetFocusChanged }
         case .togglePause:
             paused.toggle()
             message = paused ? "display paused; sampling continues (p or space resumes)" : "display resumed"

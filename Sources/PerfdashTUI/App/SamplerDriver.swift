@@ -13,6 +13,7 @@ public final class SamplerDriver: Sendable {
     private struct Shared: Sendable {
         var monitor: LiveMonitor
         var scraping: Task<Void, Never>?
+        var querying: Task<Void, Never>?
         var sequence = 0
         var error: String?
         var stopping = false
@@ -52,7 +53,10 @@ public final class SamplerDriver: Sendable {
 
     /// Starts the service scrapes and the sampling thread: one reading at once, then one per interval on a fixed grid.
     public func start() {
-        shared.withLock { $0.scraping = $0.monitor.services?.start() }
+        shared.withLock {
+            $0.scraping = $0.monitor.services?.start()
+            $0.querying = $0.monitor.fleet?.start()
+        }
         let thread = Thread { [self] in
             run()
             finished.signal()
@@ -66,6 +70,7 @@ public final class SamplerDriver: Sendable {
         shared.withLock {
             $0.stopping = true
             $0.scraping?.cancel()
+            $0.querying?.cancel()
         }
         wake.signal()
         finished.wait()
@@ -99,7 +104,13 @@ public final class SamplerDriver: Sendable {
             model.services = services.reports(window: window, now: WallClock.unixMilliseconds())
             model.servicesNote = servicesNote
         }
+        model.fleet = shared.withLock { $0.monitor.fleet }?.report
         return model
+    }
+
+    /// Opens the fleet drill-down on `focus` (nil closes it): the collector fetches its history from the next round.
+    public func setFleetFocus(_ focus: FleetFocus?) {
+        shared.withLock { $0.monitor.fleet }?.setFocus(focus)
     }
 
     /// The latest snapshot, for saving.

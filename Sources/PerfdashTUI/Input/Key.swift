@@ -42,7 +42,7 @@ public enum KeyMap {
             switch c {
             case "q", "Q": return .quit
             case "?", "h", "H": return .help
-            case "1"..."9": return .panel(Int(String(c))!)
+            case "0"..."9": return .panel(Int(String(c))!)
             case "a", "A": return .panel(PanelID.findings.rawValue)
             case "p", "P", " ": return .togglePause
             case "+", "=": return .slower
@@ -75,12 +75,13 @@ public enum KeyMap {
     public static let help: [(keys: String, meaning: String)] = [
         ("q", "quit (Ctrl-C works too; Ctrl-Z suspends, fg resumes)"),
         ("? h F1", "this help"),
-        ("1 … 9", "show panel n (numbers in the tab bar); click a tab"),
+        ("0 … 9", "show panel n (numbers in the tab bar; 0 Fleet); click a tab"),
         ("9", "Alerts: active alerts and the log (fired, resolved, duration, peak)"),
         ("a", "Findings: what limits the system (the advisor), with evidence and what to try"),
         ("Tab → / Shift-Tab ←", "next / previous panel"),
         ("↑ ↓ j k PgUp PgDn", "move the selection in tables"),
         ("Enter / Esc Backspace", "Services: open the selected service's caches, queues, latencies / back"),
+        ("Enter / Esc Backspace", "Fleet: the selected host's or service's history graphs / back"),
         ("p space", "pause the display (sampling continues)"),
         ("+ / -", "longer / shorter refresh interval (250ms … 10s)"),
         ("w", "cycle the stats window: 1m → 5m → 15m"),

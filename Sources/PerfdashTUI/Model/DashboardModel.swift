@@ -20,6 +20,8 @@ public struct DashboardModel: Sendable {
     public var servicesNote: String?
     /// Every configured autoscaler's status at the latest tick (empty: none configured).
     public var autoscalers: [AutoscalerStatus]
+    /// The fleet from the Prometheus server; nil without `--prometheus`.
+    public var fleet: FleetReport?
     /// The last sampling error, shown instead of stale numbers.
     public var error: String?
     /// Active alerts and the alert log (nil: no rule configured).

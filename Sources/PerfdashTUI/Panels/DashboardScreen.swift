@@ -31,6 +31,7 @@ public enum DashboardScreen {
                                  series: input.model.series)
         case .alerts: AlertsPanel.draw(&canvas, body, input)
         case .findings: FindingsPanel.draw(&canvas, body, input)
+        case .fleet: FleetPanel.draw(&canvas, body, input)
         case .help: HelpPanel.draw(&canvas, body, scroll: input.state.selection[.help] ?? 0, context: input.context)
         }
         StatusLine.draw(&canvas, state: input.state, colorMode: colorMode)
@@ -44,6 +45,7 @@ public enum DashboardScreen {
             .disk: DiskPanel.rows(model).count,
             .network: NetworkPanel.rows(model).count,
             .services: model.services.count,
+            .fleet: FleetPanel.rowCount(model),
             .help: HelpPanel.rowCount(width: width),
         ]
     }

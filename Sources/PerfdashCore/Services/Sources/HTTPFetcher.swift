@@ -25,6 +25,10 @@ public struct HTTPFetcher: Sendable {
     public var bodyLimit: Int
     /// The event loops to run on.
     public var group: any EventLoopGroup
+    /// The `Accept` header sent (the exposition formats unless a caller wants something else, e.g. JSON).
+    public var accept: String = HTTPFetcher.acceptHeader
+    /// An `Authorization` header value (`Bearer …`, `Basic …`), never logged or shown; nil: none.
+    public var authorization: String?
 
     /// Creates a fetcher; `group` defaults to NIO's shared event loops.
     public init(endpoint: HTTPEndpoint, timeout: Duration = HTTPFetcher.defaultTimeout,
@@ -43,12 +47,14 @@ public struct HTTPFetcher: Sendable {
         }
         let clock = ContinuousClock()
         let start = clock.now
-        let request = HTTPRequestHead(version: .http1_1, method: .GET, uri: endpoint.target, headers: [
+        var headers: HTTPHeaders = [
             "Host": endpoint.hostHeader,
-            "Accept": Self.acceptHeader,
+            "Accept": accept,
             "User-Agent": "perfdash/\(PerfdashCore.version)",
             "Connection": "close",
-        ])
+        ]
+        if let authorization { headers.add(name: "Authorization", value: authorization) }
+        let request = HTTPRequestHead(version: .http1_1, method: .GET, uri: endpoint.target, headers: headers)
         let limit = bodyLimit
         let response = try await NIOExchange.run(
             host: endpoint.host, port: endpoint.port, timeout: timeout, group: group
@@ -66,7 +72,8 @@ public struct HTTPFetcher: Sendable {
         guard let url = URL(string: endpoint.description) else {
             throw SourceError(.other, "cannot form a URL from \(endpoint)")
         }
-        return try await URLSessionFetch.run(url: url, timeout: timeout, bodyLimit: bodyLimit)
+        return try await URLSessionFetch.run(url: url, timeout: timeout, bodyLimit: bodyLimit, accept: accept,
+                                             authorization: authorization)
     }
 }
 

@@ -11,11 +11,13 @@ import Synchronization
 /// configuration and also enforced here by cancelling the task; the body limit is checked on every chunk the data
 /// delegate receives, and the task is cancelled as soon as it is exceeded.
 enum URLSessionFetch {
-    static func run(url: URL, timeout: Duration, bodyLimit: Int) async throws(SourceError) -> HTTPScrapeResult {
+    static func run(url: URL, timeout: Duration, bodyLimit: Int, accept: String = HTTPFetcher.acceptHeader,
+                    authorization: String? = nil) async throws(SourceError) -> HTTPScrapeResult {
         let clock = ContinuousClock()
         let start = clock.now
         var request = URLRequest(url: url)
-        request.setValue(HTTPFetcher.acceptHeader, forHTTPHeaderField: "Accept")
+        request.setValue(accept, forHTTPHeaderField: "Accept")
+        if let authorization { request.setValue(authorization, forHTTPHeaderField: "Authorization") }
         request.setValue("perfdash/\(PerfdashCore.version)", forHTTPHeaderField: "User-Agent")
         let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) * 1e-18
         let configuration = URLSessionConfiguration.ephemeral

@@ -18,6 +18,7 @@ extension Snapshot {
             if let autoscaler { w.key("autoscaler"); w.encodable(autoscaler) }
             w.key("elapsed_seconds"); w.value(elapsedSeconds)
             if let findings { w.key("findings"); w.array(findings) { $1.writeJSON(to: &$0) } }
+            if let fleet { w.key("fleet"); w.encodable(fleet) }
             w.key("host"); host.writeJSON(to: &w)
             w.key("interval_seconds"); w.value(intervalSeconds)
             w.key("notes"); w.array(notes) { $0.value($1) }
