@@ -1,20 +1,24 @@
 #!/usr/bin/env bash
 # Installs what perfdash needs on a fresh Debian machine that already has Swift: ncursesw to build, and the real
 # components the tests start (tmux, redis-server, prometheus-node-exporter, htop for the TUI benchmark, python's
-# prometheus_client for the instrumented test service).
+# prometheus_client for the instrumented test service; prometheus-redis-exporter, promtool (package prometheus) and
+# django-prometheus for the service presets and the PromQL reference of the RED tests).
 set -euo pipefail
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 export DEBIAN_FRONTEND=noninteractive
 need=()
-for pkg in libncursesw5-dev tmux redis-server prometheus-node-exporter htop procps; do
+for pkg in libncursesw5-dev tmux redis-server redis-tools prometheus-node-exporter prometheus-redis-exporter \
+           prometheus htop procps curl; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
 fi
-if ! python3 -c 'import prometheus_client' 2>/dev/null; then
-  python3 -m pip install -q prometheus_client 2>/dev/null \
-    || python3 -m pip install -q --break-system-packages prometheus_client
-fi
+for module in prometheus_client:prometheus_client django_prometheus:django-prometheus; do
+  if ! python3 -c "import ${module%%:*}" 2>/dev/null; then
+    python3 -m pip install -q "${module##*:}" 2>/dev/null \
+      || python3 -m pip install -q --break-system-packages "${module##*:}"
+  fi
+done
