@@ -34,9 +34,20 @@ enum ServiceDetailView {
             + " (\(metrics.window.rawValue) window)"
         canvas.put(scrapeLine, x: area.x, y: y, style: Style.plain.fg(.graphText), clip: area)
         y += 1
-        if let red = metrics.red {
+        if let red = metrics.red, y < area.maxY {
             let used = canvas.put("RED  ", x: area.x, y: y, style: Style.plain.fg(.title).with(.bold), clip: area)
-            canvas.put(ServiceREDSections.redLine(red), x: area.x + used, y: y, clip: area)
+            let room = area.width - used
+            let full = ServiceREDSections.redLine(red)
+            ServiceREDSections.putLine(&canvas, CharacterWidth.of(full) <= room ? full
+                                           : ServiceREDSections.redLine(red, compact: true),
+                                       x: area.x + used, y: y, width: room)
+            y += 1
+        }
+        // Pools and limiters in one line up here: their tables come last and may not fit.
+        if let summary = ServiceREDSections.summaryLine(pools: metrics.pools ?? [], limiters: metrics.limiters ?? []),
+           y < area.maxY {
+            ServiceREDSections.putLine(&canvas, summary, x: area.x, y: y, width: area.width,
+                                       style: Style.plain.fg(.graphText))
             y += 1
         }
         y += 1

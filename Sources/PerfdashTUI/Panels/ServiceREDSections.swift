@@ -2,10 +2,11 @@ import PerfdashCore
 
 /// The RED, route, pool and limiter parts of a service's detail view.
 enum ServiceREDSections {
-    /// `requests 6.5/s · errors 23.1 % · p50 42.1 ms · p95 675 ms · p99 935 ms`, or nothing without RED series.
-    static func redLine(_ red: RouteReport) -> String {
-        var parts = ["requests " + rate(red.requestsPerSecond, total: red.requests)]
-        parts.append("errors " + (red.errors == nil ? "not read" : Humanize.percent(red.errorPercent)))
+    /// `requests 6.5/s · errors 23.1% · p50 42.1 ms · p95 675 ms · p99 935 ms`; `compact` drops the words.
+    static func redLine(_ red: RouteReport, compact: Bool = false) -> String {
+        let errors = red.errors == nil ? "not read" : Humanize.percent(red.errorPercent)
+        var parts = compact ? [rate(red.requestsPerSecond, total: red.requests), "err " + errors]
+            : ["requests " + rate(red.requestsPerSecond, total: red.requests), "errors " + errors]
         if red.p50Seconds != nil || red.p95Seconds != nil {
             parts.append("p50 \(Humanize.latency(seconds: red.p50Seconds))")
             parts.append("p95 \(Humanize.latency(seconds: red.p95Seconds))")
@@ -14,6 +15,31 @@ enum ServiceREDSections {
             parts.append("mean \(Humanize.latency(seconds: mean))")
         }
         return parts.joined(separator: " · ")
+    }
+
+    /// `pool db 80.0% 8/10 wait 4 · limiter api 1.20/s`: every pool and limiter on one line, for when their
+    /// tables do not fit; nil without either.
+    static func summaryLine(pools: [PoolReport], limiters: [LimiterReport]) -> String? {
+        var parts = pools.map { pool in
+            var text = "pool \(pool.pool) \(Humanize.percent(pool.utilizationPercent))"
+            if let inUse = pool.inUse, let max = pool.max { text += " \(Humanize.count(inUse))/\(Humanize.count(max))" }
+            if let pending = pool.pending { text += " wait \(Humanize.count(pending))" }
+            return text
+        }
+        parts += limiters.map { "limiter \($0.limiter) \(rate($0.rejectionsPerSecond, total: $0.rejections)) rejected" }
+        return parts.isEmpty ? nil : parts.joined(separator: " · ")
+    }
+
+    /// Puts `text` on one line of `rect`, ending in `…` when it is cut.
+    static func putLine(_ canvas: inout Canvas, _ text: String, x: Int, y: Int, width: Int, style: Style = .plain) {
+        guard width > 0 else { return }
+        let clip = Rect(x: x, y: y, width: width, height: 1)
+        if CharacterWidth.of(text) <= width {
+            canvas.put(text, x: x, y: y, style: style, clip: clip)
+        } else {
+            canvas.put(text, x: x, y: y, style: style, limit: width - 1, clip: clip)
+            canvas.set("…", x: x + width - 1, y: y, style: style)
+        }
     }
 
     /// `6.5/s`, or the window's count when there is no rate yet.
