@@ -8,7 +8,8 @@ struct ProbeCommand: AsyncParsableCommand {
         commandName: "probe",
         abstract: "Scrape one target once and print its series count, hit rates, queue depths and latencies.",
         discussion: """
-        TARGET is an http:// or https:// URL serving a Prometheus 0.0.4 or OpenMetrics exposition, redis://host:port[/db] \
+        TARGET is an http:// or https:// URL serving a Prometheus 0.0.4 or OpenMetrics exposition (read through \
+        the detected presets: RED per route, pools, limiters — see docs/services.md), redis://host:port[/db] \
         (password from REDISCLI_AUTH), or a file holding an exposition. With --service NAME the metric names \
         (and, without TARGET, the address and timeout) of that [[service]] in the config file are used. A single \
         scrape has no earlier one to take deltas from, so rates and quantiles come from the counters' totals \
@@ -50,15 +51,17 @@ struct ProbeCommand: AsyncParsableCommand {
                 source = DeadlineSource(target: configured.scrapeTarget())
             } else {
                 if case .unsupported(let scheme) = ProbeTarget(target) {
-                    throw ProbeSourceError(description: "\(target): unsupported scheme \"\(scheme)\" (use http, https or redis, or a file path)")
+                    throw ProbeSourceError(description: "\(target): unsupported scheme \"\(scheme)\" "
+                                               + "(use http, https or redis, or a file path)")
                 }
                 var names = ServiceMetricNames.defaults
                 if case .http(_, _, let configuredNames)? = configured?.endpoint { names = configuredNames }
                 source = try ProbeTarget(target).source(contentType: contentType, names: names)
             }
             let sample = try await source.scrape()
-            let report = ProbeReport(name: configured?.name ?? "probe", kind: configured?.kind ?? ProbeTarget(target).kind,
-                                     target: target, metrics: ServiceMetrics(totals: sample))
+            let report = ProbeReport(name: configured?.name ?? "probe",
+                                     kind: configured?.kind ?? ProbeTarget(target).kind, target: target,
+                                     metrics: ServiceMetrics(totals: sample))
             print(format == .json ? try report.json() : report.text())
         } catch let error as ExpositionError {
             try fail(ProbeFailure(target: target, line: error.line, column: error.column,

@@ -3,8 +3,8 @@ import Synchronization
 /// Scrapes every configured service in the background, each on its own schedule, and keeps the latest results.
 ///
 /// Each service has its own task that scrapes it every `interval` (or its own `[[service]] interval`) on a fixed
-/// grid (bounded by the service's timeout), so a slow or hanging service never delays another. Results land in a `ServiceCollectorState` behind a
-/// `Mutex`; readers (`reports(window:now:)`, `state`) take a copy under the lock and never wait for a scrape.
+/// grid (bounded by the service's timeout), so a slow or hanging service never delays another. Results land in a
+/// `ServiceCollectorState` behind a `Mutex`; readers (`reports(window:now:)`, `state`) take a copy under the lock and never wait for a scrape.
 ///
 /// Start it with `run(clock:wallClock:)` in a task (or `start()`), cancel that task to stop it; tick a
 /// `LiveMonitor` (or call `reports` yourself) to put the results into snapshots.
@@ -56,7 +56,8 @@ public final class ServiceCollector: Sendable {
         await withTaskGroup(of: Void.self) { group in
             for (target, every) in zip(targets, intervals) {
                 group.addTask {
-                    await self.scrapeRepeatedly(target, every: every, clock: clock, origin: origin, wallClock: wallClock)
+                    await self.scrapeRepeatedly(target, every: every, clock: clock, origin: origin,
+                                                wallClock: wallClock)
                 }
             }
         }

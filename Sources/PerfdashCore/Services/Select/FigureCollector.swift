@@ -72,8 +72,9 @@ struct FigureCollector {
             if figure == .errors, selectors.overrides[.errors] == nil, let requests = selectors.overrides[.requests] {
                 candidates.removeAll { $0.figure == .errors }
                 for selector in requests {
-                    candidates.append(Candidate(figure: .errors, source: "config", priority: 0, selector: FigureSelector(
-                        selector, by: by ?? FigureGroup.route.defaultLabels, serverErrorsOnly: true)))
+                    let errors = FigureSelector(selector, by: by ?? FigureGroup.route.defaultLabels,
+                                                serverErrorsOnly: true)
+                    candidates.append(Candidate(figure: .errors, source: "config", priority: 0, selector: errors))
                 }
             }
         }

@@ -14,7 +14,7 @@ enum FigureMapping {
         let hits = resolved[.cacheHits], misses = resolved[.cacheMisses], evictions = resolved[.cacheEvictions]
         if hits != nil || misses != nil {
             var caches: [String: CacheCounters] = [:]
-            let names = Set((hits?.values.keys).map(Array.init) ?? []).union((misses?.values.keys).map(Array.init) ?? [])
+            let names = Set(hits?.values.keys.map { $0 } ?? []).union(misses?.values.keys.map { $0 } ?? [])
             for name in names {
                 caches[name] = CacheCounters(hits: hits?.values[name] ?? 0, misses: misses?.values[name] ?? 0,
                                              evictions: evictions?.values[name])
@@ -39,7 +39,9 @@ enum FigureMapping {
         var pools: [String: PoolGauges] = [:]
         for (figure, path) in [(ServiceFigure.poolInUse, \PoolGauges.inUse), (.poolIdle, \.idle), (.poolMax, \.max),
                                (.poolPending, \.pending)] {
-            for (name, value) in resolved[figure]?.values ?? [:] { pools[name, default: PoolGauges()][keyPath: path] = value }
+            for (name, value) in resolved[figure]?.values ?? [:] {
+                pools[name, default: PoolGauges()][keyPath: path] = value
+            }
         }
         for (name, value) in resolved[.poolAcquire]?.distributions ?? [:] {
             pools[name, default: PoolGauges()].acquire = value

@@ -48,7 +48,8 @@ struct SelectorParser {
         if let nameIndex = matchers.firstIndex(where: { $0.label == "__name__" }) {
             let matcher = matchers.remove(at: nameIndex)
             guard metric.isEmpty, matcher.op == .equal || matcher.op == .matches else {
-                throw SelectorError(offset: 0, "give __name__ as __name__=\"…\" or __name__=~\"…\", without a metric name")
+                throw SelectorError(offset: 0,
+                                    "give __name__ as __name__=\"…\" or __name__=~\"…\", without a metric name")
             }
             if matcher.op == .equal { metric = matcher.value } else { nameRegex = matcher.regex }
         }

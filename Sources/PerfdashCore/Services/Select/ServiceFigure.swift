@@ -83,7 +83,8 @@ public struct FigureSelector: Sendable, Equatable {
     public static let statusLabels = ["code", "status", "status_code", "http_status", "http_response_status_code"]
 
     /// Creates a figure selector.
-    public init(_ selector: MetricSelector, by: [String], serverErrorsOnly: Bool = false, fallback: String = "default") {
+    public init(_ selector: MetricSelector, by: [String], serverErrorsOnly: Bool = false,
+                fallback: String = "default") {
         self.selector = selector
         self.by = by
         self.serverErrorsOnly = serverErrorsOnly

@@ -156,7 +156,8 @@ extension ServicePreset {
                       T.figure(T.withoutProbes("starlette_requests_total", "path"), by: ["path"], errors: true)],
             .latency: [T.figure(T.withoutProbes("http_request_duration_seconds", "handler"),
                                 by: ["handler", "route", "path"]),
-                       T.figure(T.withoutProbes("flask_http_request_duration_seconds", "path"), by: ["path", "url_rule"]),
+                       T.figure(T.withoutProbes("flask_http_request_duration_seconds", "path"),
+                                by: ["path", "url_rule"]),
                        T.figure(T.withoutProbes("starlette_request_duration_seconds", "path"), by: ["path"])],
         ])
 
