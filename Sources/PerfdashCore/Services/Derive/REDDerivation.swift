@@ -83,7 +83,8 @@ enum REDDerivation {
     private static func utilization(_ pool: PoolGauges) -> Double? {
         guard let max = pool.max, max > 0, max.isFinite else { return nil }
         guard let inUse = pool.inUse, inUse.isFinite else { return nil }
-        return Swift.max(0, 100 * inUse / max)
+        let percent = Swift.max(0, 100 * inUse / max)
+        return percent.isFinite ? percent : nil
     }
 
     private static func limiters(pairs: [(ServiceSample, ServiceSample)], latest: ServiceSample,

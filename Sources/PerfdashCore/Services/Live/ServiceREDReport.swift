@@ -19,13 +19,13 @@ public struct RouteReport: Sendable, Equatable, Codable {
     /// 99th percentile latency.
     public var p99Seconds: Double?
 
-    /// The report of one route's metrics.
+    /// The report of one route's metrics (JSON has no infinities: hostile totals saturate, unknowns drop).
     public init(_ route: RouteMetrics) {
         self.route = route.name
-        requests = route.requests
-        errors = route.errors
-        requestsPerSecond = route.requestsPerSecond
-        errorPercent = route.errorPercent
+        requests = ReportNumber.saturated(route.requests)
+        errors = route.errors.map(ReportNumber.saturated)
+        requestsPerSecond = ReportNumber.finite(route.requestsPerSecond)
+        errorPercent = ReportNumber.finite(route.errorPercent)
         let latency = route.latency.map(LatencyReport.init)
         meanSeconds = latency?.meanSeconds
         p50Seconds = latency?.p50Seconds
@@ -62,13 +62,13 @@ public struct PoolReport: Sendable, Equatable, Codable {
     /// The report of one pool's metrics.
     public init(_ pool: PoolMetrics) {
         self.pool = pool.name
-        inUse = pool.inUse
-        idle = pool.idle
-        max = pool.max
-        pending = pool.pending
-        utilizationPercent = pool.utilizationPercent
-        avgUtilizationPercent = pool.averageUtilizationPercent
-        maxPending = pool.maxPending
+        inUse = ReportNumber.finite(pool.inUse)
+        idle = ReportNumber.finite(pool.idle)
+        max = ReportNumber.finite(pool.max)
+        pending = ReportNumber.finite(pool.pending)
+        utilizationPercent = ReportNumber.finite(pool.utilizationPercent)
+        avgUtilizationPercent = ReportNumber.finite(pool.averageUtilizationPercent)
+        maxPending = ReportNumber.finite(pool.maxPending)
         let acquire = pool.acquire.map(LatencyReport.init)
         acquireP50Seconds = acquire?.p50Seconds
         acquireP95Seconds = acquire?.p95Seconds
@@ -88,8 +88,21 @@ public struct LimiterReport: Sendable, Equatable, Codable {
     /// The report of one limiter's metrics.
     public init(_ limiter: LimiterMetrics) {
         self.limiter = limiter.name
-        rejections = limiter.rejections
-        rejectionsPerSecond = limiter.rejectionsPerSecond
+        rejections = ReportNumber.saturated(limiter.rejections)
+        rejectionsPerSecond = ReportNumber.finite(limiter.rejectionsPerSecond)
+    }
+}
+
+/// Numbers as reports carry them: JSON cannot hold NaN or ±Inf.
+enum ReportNumber {
+    /// The value when finite, else nil (unknown).
+    static func finite(_ value: Double?) -> Double? {
+        value.flatMap { $0.isFinite ? $0 : nil }
+    }
+
+    /// A total clamped to the largest finite magnitude (NaN → 0).
+    static func saturated(_ value: Double) -> Double {
+        value.isNaN ? 0 : Swift.min(Swift.max(value, -.greatestFiniteMagnitude), .greatestFiniteMagnitude)
     }
 }
 

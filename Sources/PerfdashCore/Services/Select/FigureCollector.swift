@@ -34,6 +34,7 @@ struct FigureCollector {
     private let candidates: [Candidate]
     private let signatures: [String: [String]]
     private let presetOrder: [String]
+    private let configuredBy: Set<FigureGroup>
     private var byName: [[(Int, Part)]?] = []
     private var totals: [Totals]
     private var detected: Set<String> = []
@@ -86,6 +87,7 @@ struct FigureCollector {
         }
         self.signatures = signatures
         presetOrder = presets.map(\.name)
+        configuredBy = Set(selectors.by.keys)
     }
 
     /// Whether there is anything to look for.
@@ -93,7 +95,15 @@ struct FigureCollector {
 
     mutating func prepare(symbols: inout SymbolTable) {
         matcherSymbols = candidates.map { $0.selector.selector.matchers.map { symbols.intern($0.label) } }
-        bySymbols = candidates.map { $0.selector.by.map { symbols.intern($0) } }
+        // A preset's own labels first, then the group's usual ones (a generic `http_requests_total` may name its
+        // routes `route` or `path`); configured labels are used alone.
+        bySymbols = candidates.map { candidate in
+            var labels = candidate.selector.by
+            if !configuredBy.contains(candidate.figure.group) {
+                labels += candidate.figure.group.defaultLabels.filter { !labels.contains($0) }
+            }
+            return labels.map { symbols.intern($0) }
+        }
         statusSymbols = FigureSelector.statusLabels.map { symbols.intern($0) }
         outcomeSymbol = symbols.intern("outcome")
         leSymbol = symbols.intern("le")
