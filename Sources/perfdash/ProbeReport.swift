@@ -20,6 +20,9 @@ struct ProbeReport {
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // A hostile exposition's ±Inf totals still print (as the snapshot's strings would), never an error.
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "+Inf",
+                                                                       negativeInfinity: "-Inf", nan: "NaN")
         guard var object = try JSONSerialization.jsonObject(with: try encoder.encode(report)) as? [String: Any],
               var section = object["metrics"] as? [String: Any] else {
             return String(decoding: try encoder.encode(report), as: UTF8.self)
@@ -34,6 +37,12 @@ struct ProbeReport {
     }
 
     func text() -> String {
+        // The name column's width, measured once: measuring per row made 20,000 queues take 30 s.
+        let names = metrics.latencies.map { $0.name + " (summary)" } + metrics.caches.map(\.name)
+            + metrics.queues.map(\.name) + metrics.red.routes.map { "    " + $0.name }
+            + metrics.red.pools.map { "  " + $0.name } + metrics.red.limiters.map { "  " + $0.name }
+        let width = max(24, (names.lazy.map(\.count).max() ?? 0) + 4)
+        func row(_ name: String, _ columns: String...) -> String { Self.row(name, columns, width: width) }
         var lines = ["target   \(target)", "series   \(metrics.seriesCount)"]
         if !metrics.red.presets.isEmpty { lines.append("presets  \(metrics.red.presets.joined(separator: ", "))") }
         lines.append("(one scrape: rates and quantiles are totals since the service started)")
@@ -99,11 +108,8 @@ struct ProbeReport {
         return lines.joined(separator: "\n")
     }
 
-    /// A name column wide enough for typical family names, then right-aligned numbers.
-    private func row(_ name: String, _ columns: String...) -> String {
-        let names = metrics.latencies.map { $0.name + " (summary)" } + metrics.caches.map(\.name)
-            + metrics.queues.map(\.name) + metrics.red.routes.map { "    " + $0.name }
-        let width = max(24, (names.map(\.count).max() ?? 0) + 4)
+    /// The name padded to `width`, then right-aligned numbers.
+    private static func row(_ name: String, _ columns: [String], width: Int) -> String {
         let padded = name.count >= width ? name + " " : name + String(repeating: " ", count: width - name.count)
         return padded + columns.map { String(repeating: " ", count: max(0, 12 - $0.count)) + $0 }.joined()
     }
