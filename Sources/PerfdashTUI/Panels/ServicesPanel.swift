@@ -129,7 +129,8 @@ public enum ServicesPanel {
         }
     }
 
-    /// The one-line summary for the Overview panel: `3 services, 1 down · demo l1 87.2 % · queues 14`.
+    /// The one-line summary for the Overview panel: `3 services, 1 down · demo l1 87.2 % · demo 330/s 0.1% err ·
+    /// queues 14`.
     public static func summary(_ services: [ServiceReport]) -> String {
         guard !services.isEmpty else { return "none configured (panel 6 tells how)" }
         let down = services.filter { $0.state == .down }.count
@@ -139,6 +140,11 @@ public enum ServicesPanel {
         if let first = services.first(where: { $0.metrics?.caches.isEmpty == false }),
            let cache = first.metrics?.caches.first {
             parts.append("\(first.name) \(cache.level) \(cache.hitRateText)")
+        }
+        if let first = services.first(where: { $0.metrics?.red != nil }), let red = first.metrics?.red {
+            var text = "\(first.name) \(ServiceREDSections.rate(red.requestsPerSecond, total: red.requests))"
+            if red.errors != nil { text += " \(Humanize.percent(red.errorPercent)) err" }
+            parts.append(text)
         }
         let queued = services.compactMap { ServiceFacts($0).totalQueued }
         if !queued.isEmpty { parts.append("queues \(Humanize.count(queued.reduce(0, +)))") }

@@ -78,3 +78,30 @@ import Testing
         #expect(throws: Never.self) { try encoder.encode(report) }
     }
 }
+
+/// The new parts of a snapshot's `services` entry: snake_case, units in the names, absent when empty.
+@Suite struct REDSnapshotSectionTests {
+    @Test func encodesWithUnitsInNames() throws {
+        let first = REDDerivationTests.sample(requests: 10, errors: 1, pool: PoolGauges(inUse: 2, max: 8, pending: 1))
+        let second = REDDerivationTests.sample(requests: 30, errors: 2, pool: PoolGauges(inUse: 6, max: 8, pending: 3),
+                                               rejected: 5)
+        let metrics = try #require(REDDerivationTests.window([first, second], every: 10))
+        let report = ServiceWindowReport(metrics, window: .oneMinute)
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = .sortedKeys
+        let json = String(decoding: try encoder.encode(report), as: UTF8.self)
+        for key in ["\"requests_per_second\":2", "\"error_percent\":5", "\"utilization_percent\":75",
+                    "\"avg_utilization_percent\":50", "\"max_pending\":3", "\"rejections_per_second\":0.5",
+                    "\"routes\":[{", "\"pools\":[{", "\"limiters\":[{"] {
+            #expect(json.contains(key), "\(key) in \(json)")
+        }
+        let empty = ServiceWindowReport(ServiceMetrics(totals: ServiceSample()), window: .oneMinute)
+        let plain = String(decoding: try encoder.encode(empty), as: UTF8.self)
+        for key in ["red", "routes", "pools", "limiters", "presets"] { #expect(!plain.contains("\"\(key)\"")) }
+        // And back: a snapshot reader gets the same report.
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        #expect(try decoder.decode(ServiceWindowReport.self, from: Data(json.utf8)) == report)
+    }
+}
