@@ -31,6 +31,28 @@ import Testing
         #expect(defaults.services.first?.interval == nil)
     }
 
+    /// `perfdash config` prints selectors, preset and interval back as TOML that reads to the same services.
+    @Test func renderedSelectorsReadBackTheSame() throws {
+        let text = Self.service + """
+            interval = "30s"
+            preset = "none"
+            [service.selectors]
+            errors = ['x_total{code=~"5..",path!="/a\\"b"}', '{__name__=~"(.+_)?y_total"}']
+            latency = "lat_seconds"
+            pool_by = ["pool", "db"]
+            [[service]]
+            name = "r"
+            redis = "127.0.0.1:6379"
+            interval = "2s"
+
+            """
+        let original = try ConfigLoader.parse(text, file: "s.toml", environment: [:])
+        let rendered = ConfigRenderer.render(original)
+        let reread = try ConfigLoader.parse(rendered, file: "rendered.toml", environment: [:])
+        #expect(reread.services == original.services, "\(rendered)")
+        #expect(reread.services.map(\.interval) == [.seconds(30), .seconds(2)])
+    }
+
     @Test(arguments: [
         // The fault inside the string: `requests = 'up{a=b}'` — value at column 12, `b` 5 further in.
         (service + "[service.selectors]\nrequests = 'up{a=b}'\n",
