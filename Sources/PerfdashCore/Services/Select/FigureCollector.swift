@@ -16,11 +16,23 @@ struct FigureCollector {
 
     enum Part { case value, bucket, sum, count, quantile }
 
-    /// A candidate's totals per part name.
+    /// A candidate's totals per part, in slots so a run of samples of one part costs no hashing.
     struct Totals {
         var matched = false
-        var values: [String: Double] = [:]
-        var distributions: [String: LatencyAccumulator] = [:]
+        var names: [String] = []
+        var slots: [String: Int] = [:]
+        var values: [Double] = []
+        var distributions: [LatencyAccumulator] = []
+
+        /// The slot of part `name`, created empty when new.
+        mutating func slot(_ name: String) -> Int {
+            if let slot = slots[name] { return slot }
+            slots[name] = names.count
+            names.append(name)
+            values.append(0)
+            distributions.append(LatencyAccumulator(name: name))
+            return names.count - 1
+        }
     }
 
     /// What resolution found for one figure.
@@ -39,6 +51,8 @@ struct FigureCollector {
     private var totals: [Totals]
     private var detected: Set<String> = []
     private var matcherSymbols: [[Symbol]] = []
+    private var matcherMemos: [[LabelValueMemo<Bool>]] = []
+    private var keyMemos: [LabelValueMemo<PartMemo>] = []
     private var bySymbols: [[Symbol]] = []
     private var statusSymbols: [Symbol] = []
     private var outcomeSymbol = Symbol(0)
@@ -95,6 +109,8 @@ struct FigureCollector {
 
     mutating func prepare(symbols: inout SymbolTable) {
         matcherSymbols = candidates.map { $0.selector.selector.matchers.map { symbols.intern($0.label) } }
+        matcherMemos = candidates.map { Array(repeating: LabelValueMemo(), count: $0.selector.selector.matchers.count) }
+        keyMemos = Array(repeating: LabelValueMemo(), count: candidates.count)
         // A preset's own labels first, then the group's usual ones (a generic `http_requests_total` may name its
         // routes `route` or `path`); configured labels are used alone.
         bySymbols = candidates.map { candidate in
@@ -124,28 +140,26 @@ struct FigureCollector {
             // A figure that only counts 5xx is known (0) while the series exist, even before the first error.
             totals[index].matched = true
             guard !candidates[index].selector.serverErrorsOnly || isServerError(sample.labels) else { continue }
-            let key = partName(index, sample.labels)
+            let slot = partSlot(index, sample.labels)
             switch part {
             case .value:
-                totals[index].values[key, default: 0] += sample.value
+                totals[index].values[slot] += sample.value
             case .bucket:
                 guard let at = sample.labels.index(of: leSymbol), let bound = sample.labels.numericValue(at: at) else {
                     continue
                 }
-                totals[index].distributions[key, default: LatencyAccumulator(name: key)].add(bucket: bound,
-                                                                                             count: sample.value)
+                totals[index].distributions[slot].add(bucket: bound, count: sample.value)
             case .sum:
-                totals[index].distributions[key, default: LatencyAccumulator(name: key)].sum += sample.value
-                totals[index].distributions[key]?.hasTotals = true
+                totals[index].distributions[slot].sum += sample.value
+                totals[index].distributions[slot].hasTotals = true
             case .count:
-                totals[index].distributions[key, default: LatencyAccumulator(name: key)].count += sample.value
-                totals[index].distributions[key]?.hasTotals = true
+                totals[index].distributions[slot].count += sample.value
+                totals[index].distributions[slot].hasTotals = true
             case .quantile:
                 guard let at = sample.labels.index(of: quantileSymbol),
                       let q = sample.labels.numericValue(at: at) else { continue }
-                var accumulator = totals[index].distributions[key] ?? LatencyAccumulator(name: key)
-                accumulator.quantiles[q] = max(accumulator.quantiles[q] ?? -.infinity, sample.value)
-                totals[index].distributions[key] = accumulator
+                let previous = totals[index].distributions[slot].quantiles[q] ?? -.infinity
+                totals[index].distributions[slot].quantiles[q] = max(previous, sample.value)
             }
         }
     }
@@ -171,10 +185,17 @@ struct FigureCollector {
         return found
     }
 
-    private func selects(_ index: Int, _ labels: ExpositionLabels) -> Bool {
-        for (matcher, symbol) in zip(candidates[index].selector.selector.matchers, matcherSymbols[index])
-        where !matcher.matches(labels.value(of: symbol) ?? "") {
-            return false
+    private mutating func selects(_ index: Int, _ labels: ExpositionLabels) -> Bool {
+        let matchers = candidates[index].selector.selector.matchers
+        for position in matchers.indices {
+            let value = labels.index(of: matcherSymbols[index][position]).map { labels.valueBytes(at: $0) }
+            if let known = matcherMemos[index][position].lookup(value) {
+                if !known { return false }
+                continue
+            }
+            let result = matchers[position].matches(value.map { String(decoding: $0, as: UTF8.self) } ?? "")
+            matcherMemos[index][position].store(value, result)
+            if !result { return false }
         }
         return true
     }
@@ -189,11 +210,23 @@ struct FigureCollector {
         return labels.value(of: outcomeSymbol) == "SERVER_ERROR"
     }
 
-    private func partName(_ index: Int, _ labels: ExpositionLabels) -> String {
-        for symbol in bySymbols[index] {
-            if let value = labels.value(of: symbol) { return value }
+    /// The slot of the part a sample belongs to: the first `by` label it has, else the fallback name.
+    private mutating func partSlot(_ index: Int, _ labels: ExpositionLabels) -> Int {
+        for (position, symbol) in bySymbols[index].enumerated() {
+            guard let at = labels.index(of: symbol) else { continue }
+            let bytes = labels.valueBytes(at: at)
+            if let known = keyMemos[index].lookup(bytes), known.position == position { return known.slot }
+            let slot = totals[index].slot(String(decoding: bytes, as: UTF8.self))
+            keyMemos[index].store(bytes, PartMemo(position: position, slot: slot))
+            return slot
         }
-        return candidates[index].selector.fallback
+        return totals[index].slot(candidates[index].selector.fallback)
+    }
+
+    /// Which `by` label named the part, and its slot.
+    struct PartMemo {
+        var position: Int
+        var slot: Int
     }
 
     /// Presets whose signature series were seen, in catalogue order.
@@ -227,9 +260,14 @@ struct FigureCollector {
                                     selectors: chosen.map { candidates[$0].selector })
             var accumulators: [String: LatencyAccumulator] = [:]
             for index in chosen {
-                for (key, value) in totals[index].values { resolved.values[key, default: 0] += value }
-                for (key, accumulator) in totals[index].distributions {
-                    accumulators[key] = accumulators[key].map { $0.merged(with: accumulator) } ?? accumulator
+                let found = totals[index]
+                for (slot, key) in found.names.enumerated() {
+                    if candidates[index].figure.isDistribution {
+                        let accumulator = found.distributions[slot]
+                        accumulators[key] = accumulators[key].map { $0.merged(with: accumulator) } ?? accumulator
+                    } else {
+                        resolved.values[key, default: 0] += found.values[slot]
+                    }
                 }
             }
             resolved.distributions = accumulators.compactMapValues(\.distribution)
