@@ -20,6 +20,16 @@ struct FuzzTarget: Sendable {
                 _ = ServiceMetrics(totals: sample)
             }
         },
+        // A selector (and its regexes) from config text, then matched against hostile label values.
+        FuzzTarget(name: "selector", seeds: ["selectors"], seedFile: nil) { bytes in
+            let text = String(decoding: bytes, as: UTF8.self)
+            guard let selector = try? MetricSelector(parsing: text) else { return }
+            let values = ["", "5xx", String(repeating: "a", count: 4096), text]
+            for value in values {
+                _ = selector.selectsName(value)
+                _ = selector.matches { _ in value }
+            }
+        },
         FuzzTarget(name: "resp", seeds: ["resp"], seedFile: nil) { bytes in
             var buffer = ByteBuffer(bytes: bytes)
             while (try? RESP.decode(&buffer)) != nil {}

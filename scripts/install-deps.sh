@@ -1,15 +1,22 @@
 #!/usr/bin/env bash
 # Installs what the tests need on a fresh Debian machine that already has Swift: what building needs
 # (scripts/install-build-deps.sh), then the real components the tests start, listed below (only what is missing).
-# The tests start their own servers on free loopback ports; the system services Debian's packages would start are
-# kept from starting and disabled.
+# The tests start their own servers on free loopback ports (initdb into a temporary directory, redis-server,
+# memcached, prometheus with its own config and storage); the system services Debian's packages would start are kept
+# from starting and disabled.
 set -euo pipefail
 bash "$(dirname "$0")/install-build-deps.sh"
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 export DEBIAN_FRONTEND=noninteractive
+
+# Debian packages: the servers and tools the tests start or compare with.
+#   tmux (the TUI end to end), htop (bench-tui.sh), procps (ps), strace (counting an error's writes), curl;
+#   redis-server, redis-tools, prometheus-redis-exporter; prometheus (the server and promtool),
+#   prometheus-node-exporter; postgresql (+ contrib for pg_stat_statements, pgbench), memcached.
 need=()
-for pkg in libncursesw5-dev tmux redis-server prometheus-node-exporter prometheus htop procps strace; do
+for pkg in libncursesw5-dev tmux htop procps strace curl redis-server redis-tools prometheus-redis-exporter \
+  prometheus prometheus-node-exporter postgresql postgresql-contrib memcached; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then
@@ -27,16 +34,28 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 # On a machine run by systemd, make sure the packaged servers are neither running nor started at boot.
 if [ -d /run/systemd/system ]; then
-  for unit in prometheus prometheus-node-exporter; do
+  for unit in prometheus prometheus-node-exporter prometheus-redis-exporter redis-server memcached postgresql; do
     $SUDO systemctl disable --now "$unit" >/dev/null 2>&1 || true
   done
 fi
-if ! python3 -c 'import prometheus_client' 2>/dev/null; then
-  python3 -m pip install -q prometheus_client 2>/dev/null \
-    || python3 -m pip install -q --break-system-packages prometheus_client
+# PostgreSQL's server tools live in a versioned folder: put them on PATH for the tests.
+if ! command -v initdb >/dev/null 2>&1; then
+  for bin in /usr/lib/postgresql/*/bin; do
+    [ -x "$bin/initdb" ] || continue
+    for tool in initdb postgres pg_ctl pgbench; do $SUDO ln -sf "$bin/$tool" "/usr/local/bin/$tool"; done
+    break
+  done
 fi
-# statsmodels (with numpy): the reference forecasts of HoltForecasterTests (Tests/Fixtures/forecast/generate.py).
-if ! python3 -c 'import statsmodels' 2>/dev/null; then
-  python3 -m pip install -q statsmodels 2>/dev/null \
-    || python3 -m pip install -q --break-system-packages statsmodels
+
+# Python packages (module:package): prometheus_client (the instrumented test services), psutil (the live process
+# check's reference), statsmodels (the forecast references), django-prometheus (a real Django app's exposition),
+# rq and celery[redis] (real queue producers).
+pip_need=()
+for module in prometheus_client:prometheus_client psutil:psutil statsmodels:statsmodels \
+  django_prometheus:django-prometheus rq:rq celery:celery[redis] redis:redis; do
+  python3 -c "import ${module%%:*}" 2>/dev/null || pip_need+=("${module#*:}")
+done
+if [ ${#pip_need[@]} -gt 0 ]; then
+  python3 -m pip install -q "${pip_need[@]}" 2>/dev/null \
+    || python3 -m pip install -q --break-system-packages "${pip_need[@]}"
 fi

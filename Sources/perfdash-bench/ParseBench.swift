@@ -31,9 +31,17 @@ enum ParseBench {
             let mapped = try best(runs: 15) {
                 sample = try Exposition.sample(from: raw, contentType: nil, names: .defaults)
             }
-            print(String(format: "parse + mapping  %7.1f MB/s  (%d caches, %d queues, %d latency families, %.2f ms)",
+            print(String(format: "parse + mapping  %7.1f MB/s  (%d caches, %d queues, %d latency families, %d routes, "
+                         + "%.2f ms; every preset tried)",
                          megabytes / mapped, sample.caches.count, sample.queues.count, sample.latencies.count,
-                         mapped * 1000))
+                         sample.routes.count, mapped * 1000))
+            var plain = ServiceMetricNames.defaults
+            plain.selectors.preset = .none
+            let unselected = try best(runs: 15) {
+                sample = try Exposition.sample(from: raw, contentType: nil, names: plain)
+            }
+            print(String(format: "parse + mapping  %7.1f MB/s  (%.2f ms; perfdash's default names only, preset none)",
+                         megabytes / unselected, unselected * 1000))
         }
     }
 

@@ -8,7 +8,8 @@ struct ProbeCommand: AsyncParsableCommand {
         commandName: "probe",
         abstract: "Scrape one target once and print its series count, hit rates, queue depths and latencies.",
         discussion: """
-        TARGET is an http:// or https:// URL serving a Prometheus 0.0.4 or OpenMetrics exposition, redis://host:port[/db] \
+        TARGET is an http:// or https:// URL serving a Prometheus 0.0.4 or OpenMetrics exposition (read through \
+        the detected presets: RED per route, pools, limiters — see docs/services.md), redis://host:port[/db] \
         (password from REDISCLI_AUTH), or a file holding an exposition. With --service NAME the metric names \
         (and, without TARGET, the address and timeout) of that [[service]] in the config file are used. A single \
         scrape has no earlier one to take deltas from, so rates and quantiles come from the counters' totals \
@@ -49,12 +50,18 @@ struct ProbeCommand: AsyncParsableCommand {
             if self.target == nil, let configured {
                 source = DeadlineSource(target: configured.scrapeTarget())
             } else {
+                if case .unsupported(let scheme) = ProbeTarget(target) {
+                    throw ProbeSourceError(description: "\(target): unsupported scheme \"\(scheme)\" "
+                                               + "(use http, https or redis, or a file path)")
+                }
                 var names = ServiceMetricNames.defaults
                 if case .http(_, _, let configuredNames)? = configured?.endpoint { names = configuredNames }
                 source = try ProbeTarget(target).source(contentType: contentType, names: names)
             }
             let sample = try await source.scrape()
-            let report = ProbeReport(target: target, metrics: ServiceMetrics(totals: sample))
+            let report = ProbeReport(name: configured?.name ?? "probe",
+                                     kind: configured?.kind ?? ProbeTarget(target).kind, target: target,
+                                     metrics: ServiceMetrics(totals: sample))
             print(format == .json ? try report.json() : report.text())
         } catch let error as ExpositionError {
             try fail(ProbeFailure(target: target, line: error.line, column: error.column,
@@ -101,6 +108,8 @@ enum ProbeTarget: Equatable {
     case file(String)
     case http(String)
     case redis(String)
+    /// `scheme://…` with a scheme perfdash does not speak.
+    case unsupported(String)
 
     init(_ text: String) {
         let lowered = text.lowercased()
@@ -108,9 +117,18 @@ enum ProbeTarget: Equatable {
             self = .http(text)
         } else if lowered.hasPrefix("redis://") {
             self = .redis(text)
+        } else if let range = lowered.range(of: "://"), !lowered[..<range.lowerBound].isEmpty,
+                  lowered[..<range.lowerBound].allSatisfy({ $0.isLetter || $0.isNumber || "+-.".contains($0) }) {
+            self = .unsupported(String(lowered[..<range.lowerBound]))
         } else {
             self = .file(text)
         }
+    }
+
+    /// The `kind` a snapshot would give this target.
+    var kind: String {
+        if case .redis = self { return "redis" }
+        return "prometheus"
     }
 
     /// The source that scrapes this target once (a live one bounded by the default timeout); HTTP bodies and
@@ -130,6 +148,8 @@ enum ProbeTarget: Equatable {
                 config.endpoint = .http(endpoint, bodyLimit: bodyLimit, metrics: names)
             }
             return DeadlineSource(target: config.scrapeTarget())
+        case .unsupported(let scheme):
+            throw ProbeSourceError(description: "unsupported scheme \"\(scheme)\"")
         case .redis(let url):
             do {
                 let config = try QuickServiceFlag.redis("probe=\(url)",

@@ -1,27 +1,51 @@
 import Foundation
 import PerfdashCore
 
-/// What `perfdash probe` prints for a successful scrape.
-struct ProbeReport: Encodable {
+/// What `perfdash probe` prints for a successful scrape, in the snapshot's vocabulary.
+///
+/// The JSON is a snapshot's `services` entry (`ServiceReport`: snake_case keys, units in the names, percent as
+/// percent) with the window `since_start`: one scrape's counters since the service started. `figure_sources`
+/// adds where each figure was read from.
+struct ProbeReport {
+    let name: String
+    let kind: String
     let target: String
     let metrics: ServiceMetrics
 
     func json() throws -> String {
+        let window = ServiceWindowReport(metrics, window: .oneMinute)
+        let report = ServiceReport(name: name, kind: kind, address: target, state: .up, lastError: nil, errorKind: nil,
+                                   downForSeconds: nil, scrapeDurationSeconds: 0, seriesCount: metrics.seriesCount,
+                                   metrics: window)
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // A hostile exposition's ±Inf totals still print (as the snapshot's strings would), never an error.
         encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "+Inf",
                                                                        negativeInfinity: "-Inf", nan: "NaN")
-        return String(decoding: try encoder.encode(self), as: UTF8.self)
+        guard var object = try JSONSerialization.jsonObject(with: try encoder.encode(report)) as? [String: Any],
+              var section = object["metrics"] as? [String: Any] else {
+            return String(decoding: try encoder.encode(report), as: UTF8.self)
+        }
+        // A probe has no stats window: its numbers are the counters' totals since the service started.
+        section["window"] = "since_start"
+        object["metrics"] = section
+        object["figure_sources"] = metrics.red.figureSources
+        let data = try JSONSerialization.data(withJSONObject: object,
+                                              options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        return String(decoding: data, as: UTF8.self)
     }
 
     func text() -> String {
         // The name column's width, measured once: measuring per row made 20,000 queues take 30 s.
         let names = metrics.latencies.map { $0.name + " (summary)" } + metrics.caches.map(\.name)
-            + metrics.queues.map(\.name)
+            + metrics.queues.map(\.name) + metrics.red.routes.map { "    " + $0.name }
+            + metrics.red.pools.map { "  " + $0.name } + metrics.red.limiters.map { "  " + $0.name }
         let width = max(24, (names.lazy.map(\.count).max() ?? 0) + 4)
         func row(_ name: String, _ columns: String...) -> String { Self.row(name, columns, width: width) }
-        var lines = ["target   \(target)", "series   \(metrics.seriesCount)",
-                     "(one scrape: rates and quantiles are totals since the service started)"]
+        var lines = ["target   \(target)", "series   \(metrics.seriesCount)"]
+        if !metrics.red.presets.isEmpty { lines.append("presets  \(metrics.red.presets.joined(separator: ", "))") }
+        lines.append("(one scrape: rates and quantiles are totals since the service started)")
         if !metrics.caches.isEmpty {
             lines.append("")
             lines.append(row("caches (target ≥ 85 %)", "hits", "misses", "hit rate", "evictions", "vs target"))
@@ -37,6 +61,30 @@ struct ProbeReport: Encodable {
             lines.append(row("queues", "depth"))
             for queue in metrics.queues { lines.append(row("  " + queue.name, number(queue.current))) }
         }
+        if let service = metrics.red.service {
+            lines.append("")
+            lines.append(row("requests (RED)", "requests", "errors", "error %", "p50", "p95", "p99"))
+            for route in [service] + metrics.red.routes {
+                let label = route.name == "service" ? "  all routes" : "    " + route.name
+                lines.append(row(label, number(route.requests), route.errors.map(number) ?? "-",
+                                 route.errorPercent.map { String(format: "%.1f %%", $0) } ?? "n/a",
+                                 seconds(route.latency?.p50), seconds(route.latency?.p95), seconds(route.latency?.p99)))
+            }
+        }
+        if !metrics.red.pools.isEmpty {
+            lines.append("")
+            lines.append(row("pools", "in use", "idle", "max", "pending", "used %"))
+            for pool in metrics.red.pools {
+                lines.append(row("  " + pool.name, pool.inUse.map(number) ?? "-", pool.idle.map(number) ?? "-",
+                                 pool.max.map(number) ?? "-", pool.pending.map(number) ?? "-",
+                                 pool.utilizationPercent.map { String(format: "%.1f %%", $0) } ?? "n/a"))
+            }
+        }
+        if !metrics.red.limiters.isEmpty {
+            lines.append("")
+            lines.append(row("limiters", "rejected"))
+            for limiter in metrics.red.limiters { lines.append(row("  " + limiter.name, number(limiter.rejections))) }
+        }
         if !metrics.latencies.isEmpty {
             lines.append("")
             lines.append(row("latency", "count", "mean", "p50", "p95", "p99"))
@@ -46,8 +94,16 @@ struct ProbeReport: Encodable {
                                  seconds(latency.p95), seconds(latency.p99)))
             }
         }
-        if metrics.caches.isEmpty && metrics.queues.isEmpty && metrics.latencies.isEmpty {
-            lines.append("no cache, queue or latency metrics found under the default names")
+        if !metrics.red.figureSources.isEmpty {
+            lines.append("")
+            lines.append("figures read through selectors")
+            for (figure, source) in metrics.red.figureSources.sorted(by: { $0.key < $1.key }) {
+                lines.append("  \(figure) ← \(source)")
+            }
+        }
+        if metrics.caches.isEmpty && metrics.queues.isEmpty && metrics.latencies.isEmpty
+            && metrics.red.service == nil && metrics.red.pools.isEmpty && metrics.red.limiters.isEmpty {
+            lines.append("no cache, queue, request, pool or latency metrics found under the default names or presets")
         }
         return lines.joined(separator: "\n")
     }

@@ -31,17 +31,52 @@ struct ProbeCommandTests {
         #expect(lines.contains("rpc_duration_seconds (summary) 150 100.0 ms 30.0 ms n/a 200.0 ms"))
     }
 
-    @Test func jsonReportCarriesTheSameNumbers() throws {
+    /// The snapshot's vocabulary: a `services` entry with snake_case keys, units in names, percent as percent.
+    @Test func jsonReportSpeaksTheSnapshotsVocabulary() throws {
         let run = try Self.probe([Self.fixture, "--format", "json"])
         #expect(run.status == 0)
-        let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
-        let metrics = try #require(object?["metrics"] as? [String: Any])
-        #expect(metrics["seriesCount"] as? Int == 39)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(object["series_count"] as? Int == 39)
+        #expect(object["state"] as? String == "up" && object["kind"] as? String == "prometheus")
+        let metrics = try #require(object["metrics"] as? [String: Any])
+        #expect(metrics["window"] as? String == "since_start")
         let caches = try #require(metrics["caches"] as? [[String: Any]])
-        #expect(caches.map { $0["name"] as? String } == ["default", "l1", "l2", "sessions"])
-        #expect(caches[1]["hitRate"] as? Double == 0.9)
+        #expect(caches.map { $0["level"] as? String } == ["default", "l1", "l2", "sessions"])
+        #expect(caches[1]["hit_rate_percent"] as? Double == 90)
         let latencies = try #require(metrics["latencies"] as? [[String: Any]])
-        #expect(latencies.first?["p50"] as? Double == 0.1)
+        #expect(latencies.first?["p50_seconds"] as? Double == 0.1)
+        let queues = try #require(metrics["queues"] as? [[String: Any]])
+        #expect(queues.allSatisfy { $0["avg"] != nil && $0["now"] != nil })
+        // No camelCase key anywhere.
+        #expect(!run.stdout.contains("seriesCount") && !run.stdout.contains("hitRate"))
+    }
+
+    /// A preset fixture: RED, pools and the presets in both forms.
+    @Test func presetsRoutesAndPoolsAreShown() throws {
+        let micrometer = TestPaths.fixture("presets/micrometer.prom").path
+        let text = try Self.probe([micrometer])
+        #expect(text.status == 0)
+        let lines = text.stdout.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
+        #expect(lines.contains("presets micrometer"))
+        #expect(lines.contains("/api/users 120 20 16.7 % 37.5 ms 100.0 ms 100.0 ms"))
+        #expect(lines.contains("HikariPool-1 7 3 10 2 70.0 %"))
+        let json = try Self.probe([micrometer, "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let metrics = try #require(object["metrics"] as? [String: Any])
+        #expect(metrics["presets"] as? [String] == ["micrometer"])
+        let pools = try #require(metrics["pools"] as? [[String: Any]])
+        #expect(pools.first?["utilization_percent"] as? Double == 70)
+        let routes = try #require(metrics["routes"] as? [[String: Any]])
+        #expect(routes.first?["route"] as? String == "/api/users" && routes.first?["requests_per_second"] == nil)
+        #expect((object["figure_sources"] as? [String: String])?["pool_in_use"]?.hasPrefix("micrometer: ") == true)
+    }
+
+    @Test(arguments: ["ftp://example.com/metrics", "gopher://h:70/x"])
+    func unknownSchemesAreUnsupported(target: String) throws {
+        let run = try Self.probe([target])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("unsupported scheme"), "\(run.stderr)")
+        #expect(!run.stderr.contains("exist"))
     }
 
     @Test func parseErrorGivesFileLineAndColumn() throws {

@@ -10,7 +10,9 @@ import Testing
         "demo_request_duration_seconds": "histogram", "demo_l1_lookup_duration_seconds": "histogram",
         "demo_l2_lookup_duration_seconds": "histogram", "demo_l3_query_duration_seconds": "histogram",
         "demo_requests_total": "counter", "demo_db_pool_connections_in_use": "gauge",
-        "demo_rate_limiter_rejections_total": "counter", "demo_queue_wait_seconds": "histogram",
+        "demo_rate_limiter_rejections_total": "counter",
+        "demo_http_requests_total": "counter", "demo_http_request_duration_seconds": "histogram",
+        "demo_db_pool_connections_idle": "gauge", "demo_queue_wait_seconds": "histogram",
         "demo_workload_info": "gauge",
     ]
 
@@ -62,6 +64,17 @@ import Testing
             #expect(values[#"demo_requests_total{status="\#(status)"}"#] == Double(stats.responses[status, default: 0]))
         }
         #expect(values["demo_request_duration_seconds_count"] == Double(stats.requests))
+        // The per-route families add up to the same responses and requests.
+        for status in [200, 404, 429, 503] {
+            let perRoute = DemoMetrics.routes.map {
+                values[#"demo_http_requests_total{route="\#($0)",status="\#(status)"}"#] ?? 0
+            }
+            #expect(perRoute.reduce(0, +) == Double(stats.responses[status, default: 0]))
+        }
+        let routeCounts = DemoMetrics.routes.map {
+            values[#"demo_http_request_duration_seconds_count{route="\#($0)"}"#] ?? 0
+        }
+        #expect(routeCounts.reduce(0, +) == Double(stats.requests))
         #expect(values[#"demo_request_duration_seconds_bucket{le="+Inf"}"#] == Double(stats.requests))
         for queue in JobPriority.allCases {
             let depth = stats.enqueued[queue, default: 0] - stats.started[queue, default: 0]

@@ -15,6 +15,8 @@ public enum ConfigRenderer {
                 out += "url = \(quote(endpoint.description))\n"
                 out += "timeout = \(quote(ConfigUnits.format(service.timeout)))\n"
                 out += "body_limit = \(quote(ConfigUnits.format(bytes: bodyLimit)))\n"
+                if let interval = service.interval { out += "interval = \(quote(ConfigUnits.format(interval)))\n" }
+                out += "preset = \(quote(presetName(metrics.selectors.preset)))\n"
                 out += "\n[service.metrics]\n"
                 out += "cache_hits = \(quote(metrics.cacheHits))\n"
                 out += "cache_misses = \(quote(metrics.cacheMisses))\n"
@@ -23,10 +25,12 @@ public enum ConfigRenderer {
                 out += "queue_depth = \(list(metrics.queueDepth))\n"
                 out += "queue_label = \(quote(metrics.queueLabel))\n"
                 out += "latency = \(quote(metrics.latency))\n"
+                out += selectors(metrics.selectors)
             case .redis(let redis):
                 let host = redis.host.contains(":") ? "[\(redis.host)]" : redis.host
                 out += "redis = \(quote("\(host):\(redis.port)"))\n"
                 out += "timeout = \(quote(ConfigUnits.format(service.timeout)))\n"
+                if let interval = service.interval { out += "interval = \(quote(ConfigUnits.format(interval)))\n" }
                 if let database = redis.database { out += "db = \(database)\n" }
                 if let username = redis.username { out += "username = \(quote(username))\n" }
                 if let env = redis.passwordEnv {
@@ -96,6 +100,29 @@ public enum ConfigRenderer {
         for (key, matchers) in [("hosts", prometheus.hostMatchers), ("services", prometheus.serviceMatchers)]
         where !matchers.isEmpty {
             out += "\(key) = \(quote("{" + matchers.map(\.text).joined(separator: ",") + "}"))\n"
+        }
+        return out
+    }
+
+    private static func presetName(_ choice: ServiceSelectors.PresetChoice) -> String {
+        switch choice {
+        case .auto: "auto"
+        case .none: "none"
+        case .named(let name): name
+        }
+    }
+
+    /// `[service.selectors]` with each configured figure (as PromQL) and `<group>_by`; nothing when none.
+    private static func selectors(_ selectors: ServiceSelectors) -> String {
+        guard !selectors.overrides.isEmpty || !selectors.by.isEmpty else { return "" }
+        var out = "\n[service.selectors]\n"
+        for figure in ServiceFigure.allCases {
+            guard let configured = selectors.overrides[figure] else { continue }
+            out += "\(figure.rawValue) = \(list(configured.map(\.description)))\n"
+        }
+        for group in FigureGroup.allCases {
+            guard let labels = selectors.by[group] else { continue }
+            out += "\(group.rawValue)_by = \(list(labels))\n"
         }
         return out
     }

@@ -14,12 +14,16 @@ public struct ServiceConfig: Sendable, Equatable {
     public var endpoint: Endpoint
     /// Deadline for one scrape.
     public var timeout: Duration
+    /// Time between two scrapes of this service; nil scrapes at the host's interval.
+    public var interval: Duration?
 
     /// Creates a service.
-    public init(name: String, endpoint: Endpoint, timeout: Duration = HTTPFetcher.defaultTimeout) {
+    public init(name: String, endpoint: Endpoint, timeout: Duration = HTTPFetcher.defaultTimeout,
+                interval: Duration? = nil) {
         self.name = name
         self.endpoint = endpoint
         self.timeout = timeout
+        self.interval = interval
     }
 
     /// `prometheus` or `redis`.

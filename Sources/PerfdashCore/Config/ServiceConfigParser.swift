@@ -1,7 +1,7 @@
 /// Reads `[[service]]` tables into `ServiceConfig`s.
 enum ServiceConfigParser {
-    static let commonKeys: Set<String> = ["name", "kind", "url", "redis", "timeout"]
-    static let httpKeys: Set<String> = ["body_limit", "metrics"]
+    static let commonKeys: Set<String> = ["name", "kind", "url", "redis", "timeout", "interval"]
+    static let httpKeys: Set<String> = ["body_limit", "metrics", "preset", "selectors"]
     static let redisKeys: Set<String> = ["password", "password_env", "username", "db", "queue_preset", "queues",
                                          "queue_keys"]
     static let metricKeys: Set<String> = ["cache_hits", "cache_misses", "cache_evictions", "cache_labels",
@@ -29,14 +29,21 @@ enum ServiceConfigParser {
             throw table.error("timeout", "must be at most 1h, got \(ConfigUnits.format(timeout))")
         }
 
+        let interval = try table.duration("interval")
+        if let interval, interval < .milliseconds(100) || interval > .seconds(3600) {
+            throw table.error("interval", "must be between 100ms and 1h, got \(ConfigUnits.format(interval))")
+        }
+
         if url != nil, redis != nil {
             throw ConfigError(at: table.keyPosition("redis"), "\(table.context) has both url and redis; keep one")
         }
         if isRedis {
             guard let address = redis ?? url else { throw ConfigError(at: table.position, "\(table.context) needs redis") }
-            return ServiceConfig(name: name, endpoint: .redis(try redisConfig(table, address: address,
-                                                                            environment: environment)),
-                                 timeout: timeout)
+            var service = ServiceConfig(name: name, endpoint: .redis(try redisConfig(table, address: address,
+                                                                                   environment: environment)),
+                                        timeout: timeout)
+            service.interval = interval
+            return service
         }
         guard let url else { throw ConfigError(at: table.position, "\(table.context) needs url or redis") }
         let endpoint: HTTPEndpoint
@@ -44,9 +51,13 @@ enum ServiceConfigParser {
         let bodyLimit = try table.byteSize("body_limit") ?? HTTPFetcher.defaultBodyLimit
         // The body is held in memory whole: past 1 GiB a limit protects nothing.
         guard bodyLimit <= 1 << 30 else { throw table.error("body_limit", "must be at most 1GiB") }
-        let metrics = try metricNames(table.table("metrics"))
-        return ServiceConfig(name: name, endpoint: .http(endpoint, bodyLimit: bodyLimit, metrics: metrics),
-                             timeout: timeout)
+        var metrics = try metricNames(table.table("metrics"))
+        let preset = try table.choice("preset", SelectorConfigParser.presetChoices)
+        metrics.selectors = try SelectorConfigParser.parse(preset: preset, table: table.table("selectors"))
+        var service = ServiceConfig(name: name, endpoint: .http(endpoint, bodyLimit: bodyLimit, metrics: metrics),
+                                    timeout: timeout)
+        service.interval = interval
+        return service
     }
 
     private static func redisConfig(_ table: ConfigTable, address: String,

@@ -1,5 +1,5 @@
 /// Which metric names perfdash reads from an exposition; defaults follow DESIGN.md, each overridable per service.
-public struct ServiceMetricNames: Sendable, Equatable, Codable {
+public struct ServiceMetricNames: Sendable, Equatable {
     /// Suffix (or full name) of cache hit counters, e.g. `cache_hits_total`.
     public var cacheHits: String
     /// Suffix (or full name) of cache miss counters.
@@ -14,6 +14,8 @@ public struct ServiceMetricNames: Sendable, Equatable, Codable {
     public var queueLabel: String
     /// Suffix (or full name) of latency histograms or summaries.
     public var latency: String
+    /// Selectors for RED, pools, limiters (and caches or queues in other shapes): presets and overrides.
+    public var selectors: ServiceSelectors = .automatic
 
     /// The defaults from DESIGN.md.
     public static let defaults = ServiceMetricNames(

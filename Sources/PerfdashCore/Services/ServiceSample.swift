@@ -11,14 +11,29 @@ public struct ServiceSample: Sendable, Equatable {
     public var queues: [String: Double]
     /// Latency distributions per metric family name (e.g. `http_request_duration_seconds`).
     public var latencies: [String: LatencyDistribution]
+    /// RED counters per route (the `route_by` label's value), read through the requests / errors / latency
+    /// selectors; empty when none matched.
+    public var routes: [String: RouteCounters] = [:]
+    /// Connection (or worker) pools by name.
+    public var pools: [String: PoolGauges] = [:]
+    /// Rejection counter totals per limiter.
+    public var limiters: [String: Double] = [:]
+    /// Presets whose signature series the scrape exposed, most specific first.
+    public var presets: [String] = []
+    /// Where each figure came from: figure name (`requests`) → `preset: selector` or `config: selector`.
+    public var figureSources: [String: String] = [:]
 
     /// Creates a sample.
     public init(seriesCount: Int = 0, caches: [String: CacheCounters] = [:], queues: [String: Double] = [:],
-                latencies: [String: LatencyDistribution] = [:]) {
+                latencies: [String: LatencyDistribution] = [:], routes: [String: RouteCounters] = [:],
+                pools: [String: PoolGauges] = [:], limiters: [String: Double] = [:]) {
         self.seriesCount = seriesCount
         self.caches = caches
         self.queues = queues
         self.latencies = latencies
+        self.routes = routes
+        self.pools = pools
+        self.limiters = limiters
     }
 }
 

@@ -90,6 +90,31 @@ public enum SeriesName {
         index == 0 ? "promql.\(autoscaler)" : "promql.\(autoscaler).\(index)"
     }
 
+    /// Issue 9's service figures, the part after `service.<svc>.`: `requests_per_second`, `error_percent`,
+    /// `route.<route>.requests_per_second|error_percent|p95_seconds`, `pool.<pool>.utilization_percent|pending`,
+    /// `limiter.<limiter>.rejections_per_second`.
+    public enum ServiceFigureSeries {
+        /// Requests per second of the whole service.
+        public static let requestsPerSecond = "requests_per_second"
+        /// Error percent of the whole service.
+        public static let errorPercent = "error_percent"
+        /// p95 latency of the whole service.
+        public static let p95Seconds = "p95_seconds"
+        /// Pool utilization, percent.
+        public static let utilizationPercent = "utilization_percent"
+        /// Pool waiters.
+        public static let pending = "pending"
+        /// Limiter rejections per second.
+        public static let rejectionsPerSecond = "rejections_per_second"
+
+        /// `route.<route>.<metric>`.
+        public static func route(_ route: String, _ metric: String) -> String { "route.\(route).\(metric)" }
+        /// `pool.<pool>.<metric>`.
+        public static func pool(_ pool: String, _ metric: String) -> String { "pool.\(pool).\(metric)" }
+        /// `limiter.<limiter>.<metric>`.
+        public static func limiter(_ limiter: String, _ metric: String) -> String { "limiter.\(limiter).\(metric)" }
+    }
+
     /// `autoscaler.<name>.<metric>`: an autoscaler's current recommendation.
     public static func autoscaler(_ name: String, _ metric: AutoscalerMetric) -> String {
         "autoscaler.\(name).\(metric.rawValue)"

@@ -12,9 +12,25 @@ public struct DemoMetrics: Sendable {
     public static let waitBuckets = [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 2.5, 5, 10, 30]
     /// Statuses the demo answers with.
     public static let statuses = [200, 404, 429, 503]
+    /// HTTP routes, chosen from the request's key: most traffic reads products, some users, a little search, and
+    /// load balancers poll `/healthz` (perfdash leaves that out of RED).
+    public static let routes = ["/api/products/:id", "/api/users/:id", "/api/search", "/healthz"]
+
+    /// The route a request for `key` takes (deterministic, so seeded runs repeat).
+    public static func route(forKey key: Int) -> String {
+        switch abs(key % 100) {
+        case 0..<60: routes[0]
+        case 60..<88: routes[1]
+        case 88..<98: routes[2]
+        default: routes[3]
+        }
+    }
 
     let requests: [Int: Counter]
     let requestDuration: ValueHistogram
+    let routeRequests: [String: [Int: Counter]]
+    let routeDuration: [String: ValueHistogram]
+    let poolIdle: Gauge
     let tierDuration: [CacheLevel: ValueHistogram]
     let hits: [CacheLevel: Counter]
     let misses: [CacheLevel: Counter]
@@ -49,6 +65,18 @@ public struct DemoMetrics: Sendable {
             .l2: ("l2_lookup_duration", "L2 cache lookup latency"),
             .l3: ("l3_query_duration", "L3 database query latency"),
         ]
+        let routeRequestsName = name("http_requests", "total", "HTTP requests by route and status")
+        routeRequests = Dictionary(uniqueKeysWithValues: Self.routes.map { route in
+            (route, Dictionary(uniqueKeysWithValues: Self.statuses.map {
+                ($0, registry.makeCounter(descriptor: routeRequestsName,
+                                          labels: [("route", route), ("status", String($0))]))
+            }))
+        })
+        let routeDurationName = name("http_request_duration", "seconds", "HTTP request latency by route")
+        routeDuration = Dictionary(uniqueKeysWithValues: Self.routes.map {
+            ($0, registry.makeValueHistogram(descriptor: routeDurationName, labels: [("route", $0)],
+                                             buckets: Self.latencyBuckets))
+        })
         tierDuration = tierNames.mapValues { metric, help in
             registry.makeValueHistogram(descriptor: name(metric, "seconds", help), buckets: Self.latencyBuckets)
         }
@@ -84,10 +112,12 @@ public struct DemoMetrics: Sendable {
             descriptor: name("db_pool_connections_in_use", "", "Database connections in use (queries and workers)"))
         registry.makeGauge(descriptor: name("db_pool_connections_max", "", "Database connections in the pool"))
             .set(Double(configuration.poolSize))
+        poolIdle = registry.makeGauge(descriptor: name("db_pool_connections_idle", "", "Database connections idle"))
         poolExhausted = registry.makeCounter(
             descriptor: name("db_pool_exhausted", "total", "Requests refused because every connection was taken"))
         rejections = registry.makeCounter(
-            descriptor: name("rate_limiter_rejections", "total", "Requests rejected by the rate limiter"))
+            descriptor: name("rate_limiter_rejections", "total", "Requests rejected by the rate limiter"),
+            labels: [("limiter", "api")])
         l2Errors = registry.makeCounter(descriptor: name("l2_errors", "total", "Failed L2 operations"))
         registry.makeGauge(
             descriptor: name("workload_info", "", "Always 1: this is perfdash's synthetic demo workload"),

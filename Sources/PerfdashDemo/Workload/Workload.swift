@@ -23,6 +23,8 @@ public struct Workload: Sendable {
     private var limiter: RateLimiter
     private var queues: JobQueues
     private var random: SeededRandom
+    /// The route of the request being processed (its metrics are recorded by route).
+    private var route = DemoMetrics.routes[0]
     private let metrics: DemoMetrics
 
     /// Builds the workload and registers its metrics in `registry`.
@@ -119,6 +121,7 @@ public struct Workload: Sendable {
     private mutating func process(_ request: DemoRequest) async {
         advanceTime(to: request.arrival)
         stats.requests += 1
+        route = DemoMetrics.route(forKey: request.key)
         guard limiter.admit(at: now) else {
             metrics.rejections.increment()
             respond(429, after: .microseconds(20))
@@ -193,6 +196,8 @@ public struct Workload: Sendable {
         stats.responses[status, default: 0] += 1
         metrics.requests[status]?.increment()
         metrics.requestDuration.record(latency.seconds)
+        metrics.routeRequests[route]?[status]?.increment()
+        metrics.routeDuration[route]?.record(latency.seconds)
         return status
     }
 
@@ -235,7 +240,9 @@ public struct Workload: Sendable {
         }
         let busy = queues.busyWorkers(at: now)
         metrics.workersBusy.set(Double(busy))
-        metrics.poolInUse.set(Double(pool.inUse(at: now, others: busy)))
+        let inUse = pool.inUse(at: now, others: busy)
+        metrics.poolInUse.set(Double(inUse))
+        metrics.poolIdle.set(Double(max(0, pool.size - inUse)))
         metrics.entries[.l1]?.set(Double(l1.count))
         if let entries = l2.entries { metrics.entries[.l2]?.set(Double(entries)) }
     }

@@ -33,13 +33,34 @@ enum ServiceDetailView {
         scrapeLine += " · \(metrics.scrapes) scrapes over \(Humanize.duration(seconds: metrics.spanSeconds))"
             + " (\(metrics.window.rawValue) window)"
         canvas.put(scrapeLine, x: area.x, y: y, style: Style.plain.fg(.graphText), clip: area)
-        y += 2
+        y += 1
+        if let red = metrics.red, y < area.maxY {
+            let used = canvas.put("RED  ", x: area.x, y: y, style: Style.plain.fg(.title).with(.bold), clip: area)
+            let room = area.width - used
+            let full = ServiceREDSections.redLine(red)
+            ServiceREDSections.putLine(&canvas, CharacterWidth.of(full) <= room ? full
+                                           : ServiceREDSections.redLine(red, compact: true),
+                                       x: area.x + used, y: y, width: room)
+            y += 1
+        }
+        // Pools and limiters in one line up here: their tables come last and may not fit.
+        if let summary = ServiceREDSections.summaryLine(pools: metrics.pools ?? [], limiters: metrics.limiters ?? []),
+           y < area.maxY {
+            ServiceREDSections.putLine(&canvas, summary, x: area.x, y: y, width: area.width,
+                                       style: Style.plain.fg(.graphText))
+            y += 1
+        }
+        y += 1
+        func rest() -> Rect { Rect(x: area.x, y: y, width: area.width, height: max(0, area.maxY - y)) }
+        y = ServiceREDSections.routes(&canvas, rest(), metrics.routes ?? [], context: context)
         let redis = report.kind == "redis"
-        y = caches(&canvas, Rect(x: area.x, y: y, width: area.width, height: area.maxY - y), metrics.caches, context)
-        y = queues(&canvas, Rect(x: area.x, y: y, width: area.width, height: area.maxY - y), metrics.queues,
+        y = caches(&canvas, rest(), metrics.caches, context)
+        y = queues(&canvas, rest(), metrics.queues,
                    empty: redis ? "no queue keys configured (queues = [...] in its [[service]] entry)"
                        : "no *queue_depth / *queue_length gauges", context)
-        latencies(&canvas, Rect(x: area.x, y: y, width: area.width, height: area.maxY - y), metrics.latencies,
+        y = ServiceREDSections.pools(&canvas, rest(), metrics.pools ?? [], context: context)
+        y = ServiceREDSections.limiters(&canvas, rest(), metrics.limiters ?? [], context: context)
+        latencies(&canvas, rest(), metrics.latencies,
                   empty: redis ? "Redis exposes no latency distributions"
                       : "no *_duration_seconds histograms or summaries", context)
     }
@@ -55,12 +76,12 @@ enum ServiceDetailView {
     }
 
     /// The bar column of the cache and queue tables: what is left beside the name and four numbers, at most 40.
-    private static func barWidth(_ rect: Rect) -> Int {
+    static func barWidth(_ rect: Rect) -> Int {
         min(40, max(6, rect.width - 9 - 4 * 8))
     }
 
     /// The x and width of each column of a table laid out in `rect`.
-    private static func columnSpans(_ columns: [TableColumn], _ rect: Rect) -> [(x: Int, width: Int)] {
+    static func columnSpans(_ columns: [TableColumn], _ rect: Rect) -> [(x: Int, width: Int)] {
         var x = rect.x
         return Table.layout(columns, width: rect.width).map { width in
             defer { x += width + 1 }
@@ -69,7 +90,7 @@ enum ServiceDetailView {
     }
 
     /// A section: `empty` when there are no rows, else the table; returns the row after it and a blank line.
-    private static func section(_ canvas: inout Canvas, _ rect: Rect, columns: [TableColumn], rows: [[String]],
+    static func section(_ canvas: inout Canvas, _ rect: Rect, columns: [TableColumn], rows: [[String]],
                                 empty: String, context: RenderContext) -> (next: Int, spans: [(x: Int, width: Int)]) {
         guard rect.height > 0 else { return (rect.y, []) }
         if rows.isEmpty {

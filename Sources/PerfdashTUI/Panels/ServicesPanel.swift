@@ -1,7 +1,8 @@
 public import PerfdashCore
 
-/// The Services panel: one row per scraped service (state, scrape, series, worst cache hit rate, queued jobs, p95
-/// latency); Enter opens the selected service's caches, queues and latencies (`ServiceDetailView`), Esc goes back.
+/// The Services panel: one row per scraped service (state, scrape, requests/s, error %, worst cache hit rate, queued
+/// jobs, p95 latency); Enter opens the selected service's RED line, routes, caches, queues, pools, limiters and
+/// latencies (`ServiceDetailView`), Esc goes back.
 /// Until services are configured it says what it will show and how to set it up.
 public enum ServicesPanel {
     /// Draws the panel for `input` into `rect`.
@@ -51,24 +52,37 @@ public enum ServicesPanel {
     }
 
     /// The table's columns for `services` in a table `width` cells wide: the name as wide as the longest (8…24),
-    /// the kind abbreviated below 100 columns, and the address in the room left from 110 columns.
+    /// the kind abbreviated and the series count left out below 100 columns, and the address in the room left
+    /// from 110 columns.
     static func columns(width: Int, services: [ServiceReport]) -> [TableColumn] {
         let nameWidth = min(24, max(8, services.map { CharacterWidth.of($0.name) }.max() ?? 0))
         var columns = [
             TableColumn("Service", width: nameWidth, alignment: .left),
             TableColumn("Kind", width: width >= 100 ? 10 : 5, alignment: .left),
             TableColumn("State", width: 7, alignment: .left), TableColumn("Scrape", width: 8),
-            TableColumn("Series", width: 6), TableColumn("Worst hit", width: 11),
+            TableColumn("Req/s", width: 7), TableColumn("Err %", width: 6), TableColumn("Worst hit", width: 11),
             TableColumn("Queued", width: 6), TableColumn("p95 lat", width: 8),
         ]
+        if width >= 100 { columns.append(TableColumn("Series", width: 6)) }
         if width >= 110 { columns.append(TableColumn("Address", width: 0, alignment: .left)) }
         return columns
+    }
+
+    /// Column positions the table colours by.
+    private enum Column {
+        static let state = 2, scrape = 3, errors = 5, worstHit = 6
     }
 
     private static func table(_ canvas: inout Canvas, _ rect: Rect, _ services: [ServiceReport], selected: Int,
                               context: RenderContext) {
         let columns = columns(width: rect.width, services: services)
-        let rows = services.map { row($0, wideKind: columns[1].width >= 10) + [$0.address] }
+        let withSeries = columns.contains { $0.title == "Series" }
+        let rows = services.map { report in
+            row(report, wideKind: columns[1].width >= 10)
+                + (withSeries ? [report.state == .up ? Humanize.count(Double(report.seriesCount)) : ""] : [])
+                + [report.address]
+        }
+        let addressColumn = columns.firstIndex { $0.title == "Address" }
         let first = Table.draw(&canvas, rect, columns: columns, rows: rows, selection: selected, context: context)
         // Colours that say something, and the error of a service that is down across the metric columns.
         let widths = Table.layout(columns, width: rect.width)
@@ -82,46 +96,59 @@ public enum ServicesPanel {
             let y = rect.y + 1 + index - first
             let facts = ServiceFacts(services[index])
             let isSelected = index == selected
-            if widths[2] > 0, !isSelected, facts.report.state != .pending {
+            if widths[Column.state] > 0, !isSelected, facts.report.state != .pending {
                 let up = facts.report.state == .up
-                canvas.restyle(Rect(x: starts[2], y: y, width: widths[2], height: 1)) {
+                canvas.restyle(Rect(x: starts[Column.state], y: y, width: widths[Column.state], height: 1)) {
                     up ? $0.fg(ServiceFacts.good) : $0.fg(ServiceFacts.bad).with(.bold)
                 }
             }
-            if facts.report.state == .down, widths[3] > 0 {
-                let from = starts[3]
+            if facts.report.state == .down, widths[Column.scrape] > 0 {
+                let from = starts[Column.scrape]
                 let style = isSelected ? Style(fg: .role(.selectedFg), bg: .role(.selectedBg),
                                                attributes: .reverseWithoutColor) : Style.plain.fg(ServiceFacts.bad)
                 // Up to the address column when there is one, else to the table's edge.
-                let end = widths.count > 8 && widths[8] > 0 ? starts[8] - 1 : rect.maxX
+                let end = addressColumn.flatMap { widths[$0] > 0 ? starts[$0] - 1 : nil } ?? rect.maxX
                 canvas.put(facts.downText, x: from, y: y, style: style,
                            clip: Rect(x: from, y: y, width: end - from, height: 1))
-            } else if widths[5] > 0, !isSelected, let cache = facts.worstCache {
-                canvas.restyle(Rect(x: starts[5], y: y, width: widths[5], height: 1)) {
-                    ServiceFacts.hitRateStyle(cache.hitRatePercent, base: $0)
+            } else if !isSelected {
+                if widths[Column.worstHit] > 0, let cache = facts.worstCache {
+                    canvas.restyle(Rect(x: starts[Column.worstHit], y: y, width: widths[Column.worstHit], height: 1)) {
+                        ServiceFacts.hitRateStyle(cache.hitRatePercent, base: $0)
+                    }
+                }
+                if widths[Column.errors] > 0, let percent = facts.report.metrics?.red?.errorPercent, percent > 0 {
+                    canvas.restyle(Rect(x: starts[Column.errors], y: y, width: widths[Column.errors], height: 1)) {
+                        $0.fg(percent >= 5 ? ServiceFacts.bad : ServiceFacts.warn).with(.boldWithoutColor)
+                    }
                 }
             }
         }
     }
 
-    /// One table row: name, kind, state, scrape duration, series, worst hit rate, queued, p95 latency.
+    /// One table row: name, kind, state, scrape duration, requests/s, error %, worst hit rate, queued, p95 latency
+    /// (the service's RED p95 when it has one, else its main latency family's).
     static func row(_ report: ServiceReport, wideKind: Bool) -> [String] {
         let facts = ServiceFacts(report)
         let kind = wideKind || report.kind == "redis" ? report.kind : String(report.kind.prefix(4))
         let base = [report.name, kind, facts.stateText]
         switch report.state {
-        case .pending: return base + ["", "", "waiting", "", ""]
-        case .down: return base + ["", "", "", "", ""]
+        case .pending: return base + ["", "", "", "waiting", "", ""]
+        case .down: return base + ["", "", "", "", "", ""]
         case .up:
+            let red = report.metrics?.red
+            let p95 = red.map { $0.p95Seconds } ?? facts.mainLatency?.p95Seconds
             return base + [
-                Humanize.latency(seconds: report.scrapeDurationSeconds), Humanize.count(Double(report.seriesCount)),
+                Humanize.latency(seconds: report.scrapeDurationSeconds),
+                red.map { ServiceREDSections.rate($0.requestsPerSecond, total: $0.requests) } ?? "",
+                red.flatMap { $0.errors == nil ? nil : Humanize.percent($0.errorPercent) } ?? "",
                 facts.worstCacheText, facts.totalQueued.map(Humanize.count) ?? "",
-                facts.mainLatency.map { Humanize.latency(seconds: $0.p95Seconds) } ?? "",
+                red != nil || facts.mainLatency != nil ? Humanize.latency(seconds: p95) : "",
             ]
         }
     }
 
-    /// The one-line summary for the Overview panel: `3 services, 1 down · demo l1 87.2 % · queues 14`.
+    /// The one-line summary for the Overview panel: `3 services, 1 down · demo l1 87.2 % · demo 330/s 0.1% err ·
+    /// queues 14`.
     public static func summary(_ services: [ServiceReport]) -> String {
         guard !services.isEmpty else { return "none configured (panel 6 tells how)" }
         let down = services.filter { $0.state == .down }.count
@@ -131,6 +158,11 @@ public enum ServicesPanel {
         if let first = services.first(where: { $0.metrics?.caches.isEmpty == false }),
            let cache = first.metrics?.caches.first {
             parts.append("\(first.name) \(cache.level) \(cache.hitRateText)")
+        }
+        if let first = services.first(where: { $0.metrics?.red != nil }), let red = first.metrics?.red {
+            var text = "\(first.name) \(ServiceREDSections.rate(red.requestsPerSecond, total: red.requests))"
+            if red.errors != nil { text += " \(Humanize.percent(red.errorPercent)) err" }
+            parts.append(text)
         }
         let queued = services.compactMap { ServiceFacts($0).totalQueued }
         if !queued.isEmpty { parts.append("queues \(Humanize.count(queued.reduce(0, +)))") }
@@ -144,9 +176,12 @@ public enum ServicesPanel {
         "  • up/down, scrape duration and series count",
         "  • cache hit rate per cache level (L1 / L2 / L3) over the stats window — n/a without traffic",
         "  • queue depth per queue (now, avg, p95) — high / normal / low / batch",
-        "  • request latency p50 / p95 / p99 from Prometheus histograms or summaries",
+        "  • RED per service and per route: requests/s, error %, latency p50 / p95 / p99",
+        "  • connection pools (in use / max, waiters, time to acquire) and rate limiter rejections/s",
         "",
-        "Sources: Prometheus text / OpenMetrics endpoints over HTTP, and Redis (INFO stats, LLEN of queue keys).",
+        "Sources: Prometheus text / OpenMetrics endpoints over HTTP (presets recognise Micrometer, OpenTelemetry, "
+            + "client_golang, prom-client, prometheus_client, django-prometheus and the Redis, memcached, PostgreSQL "
+            + "and Celery exporters; selectors read anything else), and Redis (INFO stats, LLEN of queue keys).",
         "Configure them with [[service]] entries in the config file (--config, default "
             + "~/.config/perfdash/config.toml) or the quick flags --scrape NAME=URL and --redis NAME=HOST:PORT; "
             + "perfdash --demo starts a synthetic service and watches it.",

@@ -104,8 +104,9 @@ struct LiveServicesCLITests {
         #expect(probe.status == 0)
         let object = try JSONSerialization.jsonObject(with: Data(probe.stdout.utf8)) as? [String: Any]
         let caches = (object?["metrics"] as? [String: Any])?["caches"] as? [[String: Any]]
-        // 3 GETs of an existing key, 1 of a missing one: 3 / (3 + 1) = 0.75.
-        #expect(caches?.first?["hitRate"] as? Double == 0.75)
+        // 3 GETs of an existing key, 1 of a missing one: 3 / (3 + 1) = 75 %, in the snapshot's vocabulary.
+        #expect(caches?.first?["hit_rate_percent"] as? Double == 75)
+        #expect(object?["kind"] as? String == "redis")
 
         let closed = try Sockets.closedPort()
         let refused = try runPerfdash(["probe", "http://127.0.0.1:\(closed)/metrics"])

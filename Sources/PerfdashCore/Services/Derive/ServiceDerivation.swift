@@ -10,7 +10,8 @@ enum ServiceDerivation {
             seriesCount: latest.seriesCount, scrapes: samples.count, span: span,
             caches: latest.caches.keys.sorted().map { cache($0, pairs: pairs, latest: latest) },
             queues: latest.queues.keys.sorted().compactMap { queue($0, samples: samples) },
-            latencies: latest.latencies.keys.sorted().compactMap { latency($0, pairs: pairs, latest: latest) })
+            latencies: latest.latencies.keys.sorted().compactMap { latency($0, pairs: pairs, latest: latest) },
+            red: REDDerivation.metrics(pairs: pairs, samples: samples, span: span))
     }
 
     /// A sample with every counter at zero and the same names and bucket bounds: the baseline for totals.
@@ -20,15 +21,27 @@ enum ServiceDerivation {
             CacheCounters(hits: 0, misses: 0, evictions: $0.evictions.map { _ in 0 },
                           expirations: $0.expirations.map { _ in 0 })
         }
-        zero.latencies = sample.latencies.mapValues { distribution in
-            switch distribution {
-            case .histogram(let buckets, _, _):
-                .histogram(buckets: buckets.map { HistogramBucket(upperBound: $0.upperBound, count: 0) }, sum: 0, count: 0)
-            case .summary(let quantiles, _, _):
-                .summary(quantiles: quantiles, sum: 0, count: 0)
-            }
+        zero.latencies = sample.latencies.mapValues(zeroed)
+        zero.routes = sample.routes.mapValues {
+            RouteCounters(requests: $0.requests.map { _ in 0 }, errors: $0.errors.map { _ in 0 },
+                          latency: $0.latency.map(zeroed))
         }
+        zero.pools = sample.pools.mapValues { pool in
+            var gauges = pool
+            gauges.acquire = pool.acquire.map(zeroed)
+            return gauges
+        }
+        zero.limiters = sample.limiters.mapValues { _ in 0 }
         return zero
+    }
+
+    private static func zeroed(_ distribution: LatencyDistribution) -> LatencyDistribution {
+        switch distribution {
+        case .histogram(let buckets, _, _):
+            .histogram(buckets: buckets.map { HistogramBucket(upperBound: $0.upperBound, count: 0) }, sum: 0, count: 0)
+        case .summary(let quantiles, _, _):
+            .summary(quantiles: quantiles, sum: 0, count: 0)
+        }
     }
 
     /// Prometheus' `increase` without extrapolation: a value below the previous one means the counter restarted
@@ -64,46 +77,21 @@ enum ServiceDerivation {
 
     private static func latency(_ name: String, pairs: [(ServiceSample, ServiceSample)], latest: ServiceSample)
         -> LatencyMetrics? {
-        var sum = 0.0, count = 0.0
-        var bucketIncrease: [Double: Double] = [:]
-        for (previous, current) in pairs {
-            guard let before = previous.latencies[name], let after = current.latencies[name] else { continue }
-            switch (before, after) {
-            case let (.histogram(oldBuckets, oldSum, oldCount), .histogram(newBuckets, newSum, newCount)):
-                sum += increase(oldSum, newSum)
-                count += increase(oldCount, newCount)
-                addIncreases(from: oldBuckets, to: newBuckets, into: &bucketIncrease)
-            case let (.summary(_, oldSum, oldCount), .summary(_, newSum, newCount)):
-                sum += increase(oldSum, newSum)
-                count += increase(oldCount, newCount)
-            default:
-                continue
-            }
-        }
-        let mean = count > 0 ? sum / count : nil
-        switch latest.latencies[name] {
-        case .histogram(let buckets, _, _):
-            let deltas = buckets.map { HistogramBucket(upperBound: $0.upperBound, count: bucketIncrease[$0.upperBound] ?? 0) }
-            func quantile(_ q: Double) -> Double? {
-                let value = HistogramQuantile.quantile(q, buckets: deltas)
-                return value.isNaN ? nil : value
-            }
-            return LatencyMetrics(name: name, source: .histogram, observations: count, mean: mean,
-                                  p50: quantile(0.5), p95: quantile(0.95), p99: quantile(0.99))
-        case .summary(let quantiles, _, _):
-            func exposed(_ q: Double) -> Double? {
-                quantiles.first { abs($0.key - q) < 1e-9 && !$0.value.isNaN }?.value
-            }
-            return LatencyMetrics(name: name, source: .summary, observations: count, mean: mean,
-                                  p50: exposed(0.5), p95: exposed(0.95), p99: exposed(0.99))
-        case nil:
-            return nil
-        }
+        distribution(name, pairs: pairs, latest: latest) { $0.latencies[name] }
+    }
+
+    /// Latency metrics of the distribution `read` picks out of each sample, over consecutive pairs.
+    static func distribution(_ name: String, pairs: [(ServiceSample, ServiceSample)], latest: ServiceSample,
+                             read: (ServiceSample) -> LatencyDistribution?) -> LatencyMetrics? {
+        var window = DistributionWindow()
+        for (previous, current) in pairs { window.add(read(previous), read(current)) }
+        guard let last = read(latest) else { return nil }
+        return window.metrics(name: name, latest: last)
     }
 
     /// Adds each bucket's increase between two scrapes. Layouts are almost always identical, so bounds are
     /// matched by position first; a bucket missing from the earlier scrape is a new series with no increase yet.
-    private static func addIncreases(from old: [HistogramBucket], to new: [HistogramBucket],
+    static func addIncreases(from old: [HistogramBucket], to new: [HistogramBucket],
                                      into increases: inout [Double: Double]) {
         if old.count == new.count, zip(old, new).allSatisfy({ $0.upperBound == $1.upperBound }) {
             for (before, after) in zip(old, new) {

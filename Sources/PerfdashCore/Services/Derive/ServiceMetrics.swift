@@ -18,16 +18,19 @@ public struct ServiceMetrics: Sendable, Equatable, Codable {
     public var queues: [QueueMetrics]
     /// Per latency family.
     public var latencies: [LatencyMetrics]
+    /// RED per service and per route, pools, limiters and where each figure came from.
+    public var red: REDMetrics
 
     /// Creates metrics.
     public init(seriesCount: Int, scrapes: Int, span: Double, caches: [CacheMetrics], queues: [QueueMetrics],
-                latencies: [LatencyMetrics]) {
+                latencies: [LatencyMetrics], red: REDMetrics = REDMetrics()) {
         self.seriesCount = seriesCount
         self.scrapes = scrapes
         self.span = span
         self.caches = caches
         self.queues = queues
         self.latencies = latencies
+        self.red = red
     }
 }
 

@@ -32,6 +32,11 @@ struct LatencyAccumulator {
         last = bounds.count - 1
     }
 
+    /// The buckets seen so far, in the order first seen.
+    var buckets: [HistogramBucket] {
+        zip(bounds, counts).map { HistogramBucket(upperBound: $0, count: $1) }
+    }
+
     /// The distribution: a histogram when buckets were seen, else a summary when quantiles, sum or count were.
     var distribution: LatencyDistribution? {
         if !bounds.isEmpty {
@@ -41,5 +46,18 @@ struct LatencyAccumulator {
         }
         guard !quantiles.isEmpty || hasTotals else { return nil }
         return .summary(quantiles: quantiles, sum: sum, count: count)
+    }
+}
+
+extension LatencyAccumulator {
+    /// Both accumulators' observations together (two selectors feeding one figure).
+    func merged(with other: LatencyAccumulator) -> LatencyAccumulator {
+        var result = self
+        for bucket in other.buckets { result.add(bucket: bucket.upperBound, count: bucket.count) }
+        result.sum += other.sum
+        result.count += other.count
+        result.hasTotals = result.hasTotals || other.hasTotals
+        for (q, value) in other.quantiles { result.quantiles[q] = max(result.quantiles[q] ?? -.infinity, value) }
+        return result
     }
 }

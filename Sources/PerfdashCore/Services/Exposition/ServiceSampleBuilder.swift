@@ -28,6 +28,7 @@ struct ServiceSampleBuilder: ExpositionVisitor {
     private var queueTotals: [Double] = []
     private var latencies: [LatencyAccumulator] = []
     private var latencyIndex: [String: Int] = [:]
+    private var figures: FigureCollector
 
     private struct CacheTotals {
         var hits = 0.0
@@ -37,6 +38,7 @@ struct ServiceSampleBuilder: ExpositionVisitor {
 
     init(names: ServiceMetricNames) {
         self.names = names
+        figures = FigureCollector(selectors: names.selectors)
     }
 
     mutating func prepare(symbols: inout SymbolTable) {
@@ -44,11 +46,13 @@ struct ServiceSampleBuilder: ExpositionVisitor {
         queueLabel = symbols.intern(names.queueLabel)
         le = symbols.intern("le")
         quantileLabel = symbols.intern("quantile")
+        figures.prepare(symbols: &symbols)
     }
 
     mutating func visitSample(_ sample: ExpositionSample, symbols: SymbolTable) {
         seriesCount += 1
         guard !sample.value.isNaN else { return }
+        if !figures.isEmpty { figures.visit(sample, symbols: symbols) }
         let id = Int(sample.name.id)
         if id >= roles.count { roles.append(contentsOf: repeatElement(nil, count: id + 1 - roles.count)) }
         let role: Role
@@ -104,7 +108,9 @@ struct ServiceSampleBuilder: ExpositionVisitor {
         for latency in latencies {
             if let distribution = latency.distribution { distributions[latency.name] = distribution }
         }
-        return ServiceSample(seriesCount: seriesCount, caches: caches, queues: queues, latencies: distributions)
+        var sample = ServiceSample(seriesCount: seriesCount, caches: caches, queues: queues, latencies: distributions)
+        FigureMapping.apply(figures.resolve(), detected: figures.detectedPresets, to: &sample)
+        return sample
     }
 
     private mutating func cacheIndex(_ labels: ExpositionLabels) -> Int {

@@ -2,16 +2,18 @@ import Synchronization
 
 /// Scrapes every configured service in the background, each on its own schedule, and keeps the latest results.
 ///
-/// Each service has its own task that scrapes it every `interval` on a fixed grid (bounded by the service's
-/// timeout), so a slow or hanging service never delays another. Results land in a `ServiceCollectorState` behind a
-/// `Mutex`; readers (`reports(window:now:)`, `state`) take a copy under the lock and never wait for a scrape.
+/// Each service has its own task that scrapes it every `interval` (or its own `[[service]] interval`) on a fixed
+/// grid (bounded by the service's timeout), so a slow or hanging service never delays another. Results land in a
+/// `ServiceCollectorState` behind a `Mutex`; readers (`reports(window:now:)`, `state`) take a copy under the lock and never wait for a scrape.
 ///
 /// Start it with `run(clock:wallClock:)` in a task (or `start()`), cancel that task to stop it; tick a
 /// `LiveMonitor` (or call `reports` yourself) to put the results into snapshots.
 public final class ServiceCollector: Sendable {
-    /// Time between two scrapes of the same service.
+    /// Time between two scrapes of a service without its own interval.
     public let interval: Duration
     private let targets: [ScrapeTarget]
+    /// Each target's own interval, in `targets` order.
+    private let intervals: [Duration]
     private let state: Mutex<ServiceCollectorState>
 
     /// A collector for `services` with the real sources (HTTP expositions parsed with each service's metric names,
@@ -24,6 +26,8 @@ public final class ServiceCollector: Sendable {
     public init(services: [ServiceConfig], interval: Duration, targets: [ScrapeTarget]) {
         self.interval = interval
         self.targets = targets
+        let own = Dictionary(services.map { ($0.name, $0.interval) }, uniquingKeysWith: { first, _ in first })
+        intervals = targets.map { (own[$0.name] ?? nil) ?? interval }
         var initial = ServiceCollectorState(services: services, interval: interval)
         initial.acceptsStale = true
         state = Mutex(initial)
@@ -71,8 +75,11 @@ public final class ServiceCollector: Sendable {
     where C.Duration == Duration {
         let origin = clock.now
         await withTaskGroup(of: Void.self) { group in
-            for target in targets {
-                group.addTask { await self.scrapeRepeatedly(target, clock: clock, origin: origin, wallClock: wallClock) }
+            for (target, every) in zip(targets, intervals) {
+                group.addTask {
+                    await self.scrapeRepeatedly(target, every: every, clock: clock, origin: origin,
+                                                wallClock: wallClock)
+                }
             }
         }
     }
@@ -82,8 +89,9 @@ public final class ServiceCollector: Sendable {
         Task { await run(clock: ContinuousClock()) }
     }
 
-    private func scrapeRepeatedly<C: Clock>(_ target: ScrapeTarget, clock: C, origin: C.Instant,
-                                            wallClock: @Sendable () -> Int64) async where C.Duration == Duration {
+    private func scrapeRepeatedly<C: Clock>(_ target: ScrapeTarget, every interval: Duration, clock: C,
+                                            origin: C.Instant, wallClock: @Sendable () -> Int64) async
+    where C.Duration == Duration {
         var tick: Int64 = 0
         while !Task.isCancelled {
             let outcome = await ServiceScraper.scrape(target, clock: clock)

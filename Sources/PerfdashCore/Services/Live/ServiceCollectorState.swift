@@ -28,9 +28,12 @@ public struct ServiceCollectorState: Sendable {
     public init(services: [ServiceConfig], interval: Duration) {
         self.services = services
         board = ServiceStatusBoard(names: services.map(\.name))
-        let capacity = ServiceWindow.capacity(window: StatsWindow.fifteenMinutes.duration.seconds,
-                                              interval: interval.seconds)
-        windows = Dictionary(uniqueKeysWithValues: services.map { ($0.name, ServiceWindow(capacity: capacity)) })
+        // Each service's window holds 15 minutes at its own interval.
+        windows = Dictionary(services.map { service in
+            let capacity = ServiceWindow.capacity(window: StatsWindow.fifteenMinutes.duration.seconds,
+                                                  interval: (service.interval ?? interval).seconds)
+            return (service.name, ServiceWindow(capacity: capacity))
+        }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Folds in scrape outcomes that finished at `time` (its monotonic part places the scrape in the window, its

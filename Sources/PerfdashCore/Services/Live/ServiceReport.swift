@@ -77,6 +77,7 @@ public struct ServiceReport: Sendable, Equatable, Codable {
                 append("latency.\(latency.family).\(suffix)", family: "latency.\(suffix)", family, value, .seconds)
             }
         }
+        out += metrics.redFlatSeries(service: name)
         return out
     }
 }
@@ -95,6 +96,16 @@ public struct ServiceWindowReport: Sendable, Equatable, Codable {
     public var queues: [QueueReport]
     /// Per latency family, by name.
     public var latencies: [LatencyReport]
+    /// RED of the whole service (all routes); nil without request or latency selectors that matched.
+    public var red: RouteReport?
+    /// RED per route, by name; nil when none.
+    public var routes: [RouteReport]?
+    /// Connection pools, by name; nil when none.
+    public var pools: [PoolReport]?
+    /// Rate limiters, by name; nil when none.
+    public var limiters: [LimiterReport]?
+    /// Presets the service was recognised as (`micrometer`, `redis_exporter`…); nil when none.
+    public var presets: [String]?
 
     /// The report of `metrics`, computed over `window`.
     public init(_ metrics: ServiceMetrics, window: StatsWindow) {
@@ -104,6 +115,11 @@ public struct ServiceWindowReport: Sendable, Equatable, Codable {
         caches = metrics.caches.map(CacheReport.init)
         queues = metrics.queues.map(QueueReport.init)
         latencies = metrics.latencies.map(LatencyReport.init)
+        red = metrics.red.service.map(RouteReport.init)
+        routes = metrics.red.routes.isEmpty ? nil : metrics.red.routes.map(RouteReport.init)
+        pools = metrics.red.pools.isEmpty ? nil : metrics.red.pools.map(PoolReport.init)
+        limiters = metrics.red.limiters.isEmpty ? nil : metrics.red.limiters.map(LimiterReport.init)
+        presets = metrics.red.presets.isEmpty ? nil : metrics.red.presets
     }
 }
 
