@@ -41,7 +41,8 @@ struct ProbeReport: Encodable {
                                  seconds(latency.p95), seconds(latency.p99)))
             }
         }
-        if metrics.caches.isEmpty && metrics.queues.isEmpty && metrics.latencies.isEmpty {
+        if let server = metrics.server { lines += [""] + ProbeServerText.lines(server) }
+        if metrics.caches.isEmpty && metrics.queues.isEmpty && metrics.latencies.isEmpty && metrics.server == nil {
             lines.append("no cache, queue or latency metrics found under the default names")
         }
         return lines.joined(separator: "\n")

@@ -34,12 +34,24 @@ public enum ConfigRenderer {
                 } else if redis.password != nil {
                     out += "# password = (set in the config file, not shown)\n"
                 }
-                // Queues print back as the preset that produces their keys, raw keys as queue_keys.
-                let groups = Dictionary(grouping: redis.queues) { preset(of: $0) ?? .raw }
+                // Queues print back as their preset and its options, raw keys as queue_keys.
+                let groups = Dictionary(grouping: redis.queues, by: \.preset)
                 if let raw = groups[.raw], !raw.isEmpty { out += "queue_keys = \(list(raw.map(\.name)))\n" }
                 if let (preset, queues) = groups.first(where: { $0.key != .raw }) {
                     out += "queue_preset = \(quote(preset.rawValue))\nqueues = \(list(queues.map(\.name)))\n"
+                    out += queueOptions(queues[0].options)
                 }
+            case .postgres(let postgres):
+                out += "postgres = \(quote(postgres.address))\n"
+                out += "timeout = \(quote(ConfigUnits.format(service.timeout)))\n"
+                if let env = postgres.passwordEnv {
+                    out += "password_env = \(quote(env))\n"
+                } else if postgres.password != nil {
+                    out += "# password = (set in the config file, not shown)\n"
+                }
+            case .memcached(let host, let port):
+                out += "memcached = \(quote("\(host.contains(":") ? "[\(host)]" : host):\(port)"))\n"
+                out += "timeout = \(quote(ConfigUnits.format(service.timeout)))\n"
             }
         }
         for table in config.autoscalerTables {
@@ -49,8 +61,14 @@ public enum ConfigRenderer {
         return out
     }
 
-    private static func preset(of queue: RedisQueue) -> RedisQueuePreset? {
-        RedisQueuePreset.allCases.first { $0.keys(for: queue.name) == queue.keys }
+    private static func queueOptions(_ options: RedisQueueOptions) -> String {
+        var out = ""
+        if options.prioritySteps != RedisQueueOptions.defaults.prioritySteps {
+            out += "priority_steps = [\(options.prioritySteps.map(String.init).joined(separator: ", "))]\n"
+        }
+        if options.separator != RedisQueueOptions.defaults.separator { out += "sep = \(quote(options.separator))\n" }
+        if let prefix = options.keyPrefix { out += "key_prefix = \(quote(prefix))\n" }
+        return out
     }
 
     /// A raw table's scalar and array entries, then its sub-tables as `[prefix.key]` sections.

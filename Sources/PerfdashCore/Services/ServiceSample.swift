@@ -11,14 +11,17 @@ public struct ServiceSample: Sendable, Equatable {
     public var queues: [String: Double]
     /// Latency distributions per metric family name (e.g. `http_request_duration_seconds`).
     public var latencies: [String: LatencyDistribution]
+    /// A database or cache server's own figures (PostgreSQL, memcached, Redis); nil for HTTP expositions.
+    public var server: ServerSample?
 
     /// Creates a sample.
     public init(seriesCount: Int = 0, caches: [String: CacheCounters] = [:], queues: [String: Double] = [:],
-                latencies: [String: LatencyDistribution] = [:]) {
+                latencies: [String: LatencyDistribution] = [:], server: ServerSample? = nil) {
         self.seriesCount = seriesCount
         self.caches = caches
         self.queues = queues
         self.latencies = latencies
+        self.server = server
     }
 }
 

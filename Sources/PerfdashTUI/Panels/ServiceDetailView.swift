@@ -36,6 +36,16 @@ enum ServiceDetailView {
         y += 2
         let redis = report.kind == "redis"
         y = caches(&canvas, Rect(x: area.x, y: y, width: area.width, height: area.maxY - y), metrics.caches, context)
+        if let server = metrics.server {
+            let rest = Rect(x: area.x, y: y, width: area.width, height: max(0, area.maxY - y))
+            if let postgres = server.postgres {
+                // A database has no queues or latency families of its own: its statements take the room.
+                _ = PostgresDetailView.draw(&canvas, rest, postgres, context: context)
+                return
+            }
+            y = CacheServerDetailView.draw(&canvas, rest, server, context: context)
+            if server.memcached != nil { return }
+        }
         y = queues(&canvas, Rect(x: area.x, y: y, width: area.width, height: area.maxY - y), metrics.queues,
                    empty: redis ? "no queue keys configured (queues = [...] in its [[service]] entry)"
                        : "no *queue_depth / *queue_length gauges", context)

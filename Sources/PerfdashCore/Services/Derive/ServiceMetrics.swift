@@ -18,6 +18,8 @@ public struct ServiceMetrics: Sendable, Equatable, Codable {
     public var queues: [QueueMetrics]
     /// Per latency family.
     public var latencies: [LatencyMetrics]
+    /// A database or cache server's own figures (PostgreSQL, memcached, Redis); nil for HTTP expositions.
+    public var server: ServerReport?
 
     /// Creates metrics.
     public init(seriesCount: Int, scrapes: Int, span: Double, caches: [CacheMetrics], queues: [QueueMetrics],

@@ -77,6 +77,7 @@ public struct ServiceReport: Sendable, Equatable, Codable {
                 append("latency.\(latency.family).\(suffix)", family: "latency.\(suffix)", family, value, .seconds)
             }
         }
+        out += metrics.server?.flatSeries(service: name) ?? []
         return out
     }
 }
@@ -95,6 +96,8 @@ public struct ServiceWindowReport: Sendable, Equatable, Codable {
     public var queues: [QueueReport]
     /// Per latency family, by name.
     public var latencies: [LatencyReport]
+    /// A database or cache server's own figures (PostgreSQL, memcached, Redis); absent for HTTP expositions.
+    public var server: ServerReport?
 
     /// The report of `metrics`, computed over `window`.
     public init(_ metrics: ServiceMetrics, window: StatsWindow) {
@@ -104,6 +107,7 @@ public struct ServiceWindowReport: Sendable, Equatable, Codable {
         caches = metrics.caches.map(CacheReport.init)
         queues = metrics.queues.map(QueueReport.init)
         latencies = metrics.latencies.map(LatencyReport.init)
+        server = metrics.server
     }
 }
 
