@@ -40,14 +40,14 @@ extension ServiceConfigParser {
         }
         var postgres: PostgresServiceConfig
         do { postgres = try PostgresServiceConfig.parse(address) } catch { throw table.error(key, error.reason) }
-        let (password, env) = try password(table, environment: environment)
+        let (password, env) = try passwordSetting(table, environment: environment)
         postgres.password = password ?? environment["PGPASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
         postgres.passwordEnv = env ?? (password == nil && postgres.password != nil ? "PGPASSWORD" : nil)
         return ServiceConfig(name: name, endpoint: .postgres(postgres), timeout: timeout)
     }
 
     /// `password` or `password_env` (the variable must be set); both nil when neither is given.
-    static func password(_ table: ConfigTable,
+    static func passwordSetting(_ table: ConfigTable,
                          environment: [String: String]) throws(ConfigError) -> (String?, String?) {
         let password = try table.string("password")
         guard let env = try table.string("password_env") else { return (password, nil) }

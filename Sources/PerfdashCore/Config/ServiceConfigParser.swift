@@ -2,8 +2,8 @@
 enum ServiceConfigParser {
     static let commonKeys: Set<String> = ["name", "kind", "url", "redis", "timeout"]
     static let httpKeys: Set<String> = ["body_limit", "metrics"]
-    static let redisKeys: Set<String> = ["password", "password_env", "username", "db", "queue_preset", "queues",
-                                         "queue_keys"].union(redisQueueOptionKeys)
+    static let redisKeys = Set(["password", "password_env", "username", "db", "queue_preset", "queues",
+                                "queue_keys"]).union(redisQueueOptionKeys)
     static let metricKeys: Set<String> = ["cache_hits", "cache_misses", "cache_evictions", "cache_labels",
                                           "queue_depth", "queue_label", "latency"]
 
@@ -60,7 +60,7 @@ enum ServiceConfigParser {
             guard db >= 0 else { throw table.error("db", "expected a database number ≥ 0, got \(db)") }
             database = db
         }
-        let (password, passwordEnv) = try password(table, environment: environment)
+        let (password, passwordEnv) = try passwordSetting(table, environment: environment)
         let presetName = try table.choice("queue_preset", RedisQueuePreset.allCases.map(\.rawValue)) ?? "raw"
         let preset = RedisQueuePreset(rawValue: presetName) ?? .raw
         let options = try queueOptions(table)

@@ -128,9 +128,11 @@ public enum ServicesPanel {
         "  • queue depth per queue (now, avg, p95) — high / normal / low / batch",
         "  • request latency p50 / p95 / p99 from Prometheus histograms or summaries",
         "",
-        "Sources: Prometheus text / OpenMetrics endpoints over HTTP, and Redis (INFO stats, LLEN of queue keys).",
+        "Sources: Prometheus text / OpenMetrics endpoints over HTTP, Redis (INFO, queue keys), PostgreSQL "
+            + "(pg_stat_database, pg_stat_activity, pg_stat_statements, pg_stat_user_tables) and memcached (stats).",
         "Configure them with [[service]] entries in the config file (--config, default "
-            + "~/.config/perfdash/config.toml) or the quick flags --scrape NAME=URL and --redis NAME=HOST:PORT; "
+            + "~/.config/perfdash/config.toml) or the quick flags --scrape NAME=URL, --redis NAME=HOST:PORT, "
+            + "--postgres NAME=postgres://user@host:port/db and --memcached NAME=HOST:PORT; "
             + "perfdash --demo starts a synthetic service and watches it.",
     ]
 }

@@ -74,7 +74,7 @@ import Testing
     }
 
     @Test func partialMessagesWaitForTheRest() throws {
-        var buffer = ByteBuffer(bytes: [UInt8(ascii: "D"), 0, 0, 0, 16, 0, 2, 0, 0, 0, 1])
+        var buffer = ByteBuffer(bytes: [UInt8(ascii: "D"), 0, 0, 0, 15, 0, 2, 0, 0, 0, 1])
         #expect(try PostgresWire.decode(&buffer) == nil)
         buffer.writeBytes([UInt8(ascii: "7"), 0xff, 0xff, 0xff, 0xff])
         #expect(try PostgresWire.decode(&buffer) == .dataRow(["7", nil]))

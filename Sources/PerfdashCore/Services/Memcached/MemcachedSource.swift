@@ -1,4 +1,4 @@
-import NIOCore
+public import NIOCore
 import NIOPosix
 
 /// A memcached server as a service: its text protocol's `stats`, one short connection per scrape.

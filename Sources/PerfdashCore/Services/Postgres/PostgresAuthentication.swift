@@ -31,7 +31,7 @@ struct PostgresAuthentication: Sendable {
                 throw SourceError(.authentication, "server offers only \(mechanisms.joined(separator: ", ")) "
                                   + "(perfdash speaks SCRAM-SHA-256, md5 and password)")
             }
-            var client = SCRAMClient(password: try needPassword())
+            let client = SCRAMClient(password: try needPassword())
             let first = client.clientFirst()
             scram = client
             // SASLInitialResponse: mechanism, NUL, the length of the client-first message, the message.

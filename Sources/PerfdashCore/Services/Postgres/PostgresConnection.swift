@@ -73,9 +73,7 @@ final class PostgresConnection: Sendable {
 
     /// Sends Terminate and closes.
     func close() {
-        var buffer = channel.allocator.buffer(capacity: 5)
-        PostgresWire.message(UInt8(ascii: "X"), [], into: &buffer)
-        channel.writeAndFlush(NIOAny(buffer)).whenComplete { [channel] _ in channel.close(promise: nil) }
+        channel.writeAndFlush(PostgresRequest.terminate).whenComplete { [channel] _ in channel.close(promise: nil) }
     }
 
     /// `15.4 (Debian …)` → 150004; `9.6.2` → 90602; `16beta1` → 160000.
@@ -89,10 +87,13 @@ final class PostgresConnection: Sendable {
     }
 }
 
-/// Queries to send and the promise their results complete.
+/// Queries to send and the promise their results complete; without a promise, the Terminate message.
 struct PostgresRequest: Sendable {
     var queries: [String]
-    var promise: EventLoopPromise<[PostgresQueryResult]>
+    var promise: EventLoopPromise<[PostgresQueryResult]>?
+
+    /// Ends the session politely.
+    static let terminate = PostgresRequest(queries: [], promise: nil)
 }
 
 /// Runs the startup and authentication exchange, then matches each Query message with its results.
@@ -132,11 +133,15 @@ final class PostgresClientHandler: ChannelDuplexHandler {
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
         let request = unwrapOutboundIn(data)
+        var buffer = context.channel.allocator.buffer(capacity: 1024)
+        guard let requestPromise = request.promise else {
+            PostgresWire.message(UInt8(ascii: "X"), [], into: &buffer)
+            return context.writeAndFlush(wrapOutboundOut(buffer), promise: promise)
+        }
         guard ready == nil else {
-            request.promise.fail(SourceError(.other, "query before the connection was ready"))
+            requestPromise.fail(SourceError(.other, "query before the connection was ready"))
             return
         }
-        var buffer = context.channel.allocator.buffer(capacity: 1024)
         for query in request.queries { PostgresWire.query(query, into: &buffer) }
         inFlight.append((request, []))
         context.writeAndFlush(wrapOutboundOut(buffer), promise: promise)
@@ -196,7 +201,7 @@ final class PostgresClientHandler: ChannelDuplexHandler {
             statement = PostgresStatementResult()
             if inFlight[0].results.count == inFlight[0].request.queries.count {
                 let done = inFlight.removeFirst()
-                done.request.promise.succeed(done.results)
+                done.request.promise?.succeed(done.results)
             }
         case .other:
             break
@@ -228,7 +233,7 @@ final class PostgresClientHandler: ChannelDuplexHandler {
         ready = nil
         let requests = inFlight
         inFlight = []
-        for entry in requests { entry.request.promise.fail(failure) }
+        for entry in requests { entry.request.promise?.fail(failure) }
         context.close(promise: nil)
     }
 }

@@ -1,34 +1,51 @@
 /// The statements one PostgreSQL scrape sends, and how their rows become a `PostgresSample`.
 ///
-/// Each statement starts with `/* perfdash */` so perfdash can leave its own entries out of pg_stat_statements.
-/// The pg_stat_database read comes first: the server's counters then hold every statement of perfdash's previous
-/// scrapes (flushed by `pg_stat_force_next_flush()` at the end of each) and none of this one, so perfdash's own
-/// transactions and catalog reads can be taken out exactly.
+/// A scrape is one transaction: pg_stat_database is read first, then each other view behind a savepoint (a view
+/// the role may not read fails alone), then the catalog blocks the whole scrape touched are measured
+/// (`pg_stat_get_xact_blocks_fetched/hit` over every catalog that is not shared: PostgreSQL adds nothing to a
+/// database's counters but these), and after COMMIT `pg_stat_force_next_flush()` hands them to the server. So each
+/// reading holds exactly the work of every earlier scrape and none of its own, and perfdash takes out precisely its
+/// own transactions and block reads. No statistics flush can happen inside the transaction.
+/// Each statement starts with `/* perfdash */` so perfdash leaves its own entries out of pg_stat_statements.
 enum PostgresQueries {
     static let marker = "/* perfdash */"
     /// Entries read from pg_stat_statements: the top by total time plus the top by mean time.
     static let statementLimit = 50
     /// pg_stat_user_tables rows read, by sequential rows read.
     static let tableLimit = 100
-    /// pg_class, pg_index, pg_namespace and their indexes: what pg_stat_user_tables reads (fixed OIDs).
-    static let catalogOIDs = "{1259,2610,2615,2662,2663,3455,2678,2679,2684,2685}"
+    /// Catalog OIDs are below this (PostgreSQL's FirstNormalObjectId).
+    static let firstNormalOID = 16_384
 
     static let database = """
         \(marker) SELECT xact_commit, xact_rollback, blks_read, blks_hit, deadlocks, temp_files, temp_bytes, \
         current_setting('max_connections'), current_setting('superuser_reserved_connections') \
         FROM pg_stat_database WHERE datname = current_database()
         """
+    /// Client backends; another role's sessions show a NULL backend_type to a role without pg_read_all_stats,
+    /// and are told from background processes by having a database and a user.
     static let activity = """
         \(marker) SELECT coalesce(state, ''), count(*), count(*) FILTER (WHERE wait_event_type = 'Lock') \
-        FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid() GROUP BY 1
+        FROM pg_stat_activity WHERE (backend_type = 'client backend' \
+        OR (backend_type IS NULL AND datid IS NOT NULL AND usesysid IS NOT NULL)) AND pid <> pg_backend_pid() GROUP BY 1
         """
     static let tables = """
         \(marker) SELECT schemaname || '.' || relname, seq_scan, seq_tup_read, coalesce(idx_scan, 0), n_live_tup \
-        FROM pg_stat_user_tables ORDER BY seq_tup_read DESC LIMIT \(tableLimit); \
-        SELECT coalesce(sum(pg_stat_get_xact_blocks_fetched(c)), 0), coalesce(sum(pg_stat_get_xact_blocks_hit(c)), 0) \
-        FROM unnest('\(catalogOIDs)'::oid[]) AS c
+        FROM pg_stat_user_tables ORDER BY seq_tup_read DESC LIMIT \(tableLimit)
         """
+    /// The shared catalogs (pg_database, pg_authid… and their indexes): PostgreSQL counts them in no database.
+    static let sharedCatalogs = "\(marker) SELECT coalesce(string_agg(oid::text, ','), '') FROM pg_class WHERE relisshared"
     static let flush = "\(marker) SELECT pg_stat_force_next_flush()"
+    static let savepoint = "SAVEPOINT perfdash"
+    static let rollbackToSavepoint = "ROLLBACK TO SAVEPOINT perfdash"
+
+    /// What this transaction read from the database's own catalogs so far, summed (fetched, hit).
+    static func ownBlocks(sharedCatalogs: String) -> String {
+        """
+        \(marker) SELECT coalesce(sum(pg_stat_get_xact_blocks_fetched(c::oid)), 0), \
+        coalesce(sum(pg_stat_get_xact_blocks_hit(c::oid)), 0) FROM generate_series(1, \(firstNormalOID - 1)) AS c \
+        WHERE NOT (c::oid = ANY ('{\(sharedCatalogs)}'::oid[]))
+        """
+    }
 
     /// pg_stat_statements of this database without perfdash's own; `total_time` before PostgreSQL 13.
     static func statements(serverVersion: Int) -> String {
@@ -42,9 +59,15 @@ enum PostgresQueries {
             + "(\(select) ORDER BY \(total) / greatest(calls, 1) DESC LIMIT \(statementLimit))"
     }
 
+    /// Where each result sits in `all(serverVersion:sharedCatalogs:)`.
+    enum Index {
+        static let database = 1, activity = 3, statements = 5, tables = 7, ownBlocks = 9, commit = 10, flush = 11
+    }
+
     /// Everything one scrape sends, in order (the flush only where it exists: PostgreSQL 15 and later).
-    static func all(serverVersion: Int) -> [String] {
-        [database, activity, statements(serverVersion: serverVersion), tables]
+    static func all(serverVersion: Int, sharedCatalogs: String) -> [String] {
+        ["BEGIN", database, savepoint, activity, rollbackToSavepoint, statements(serverVersion: serverVersion),
+         rollbackToSavepoint, tables, rollbackToSavepoint, ownBlocks(sharedCatalogs: sharedCatalogs), "COMMIT"]
             + (serverVersion >= 150_000 ? [flush] : [])
     }
 }
@@ -64,20 +87,19 @@ struct PostgresOwnTraffic: Sendable, Equatable {
     var rollbacks = 0.0
     var blocksHit = 0.0
     var blocksRead = 0.0
+    /// False when the block measurement could not run: the scrape's share is then unknown.
+    var known = true
 }
 
 extension PostgresQueries {
     /// Turns the results of `all(serverVersion:)` into a reading. Only a failed pg_stat_database read throws.
     static func reading(_ results: [PostgresQueryResult], serverVersion: String) throws(SourceError) -> PostgresReading {
-        guard results.count >= 4 else { throw SourceError(.protocolViolation, "missing query results") }
-        var own = PostgresOwnTraffic()
-        for result in results {
-            if result.error == nil { own.commits += 1 } else { own.rollbacks += 1 }
-        }
-        if let error = results[0].error {
+        guard results.count > Index.commit else { throw SourceError(.protocolViolation, "missing query results") }
+        let own = ownTraffic(results)
+        if let error = results[Index.database].error {
             throw SourceError(error.code == "42501" ? .authentication : .serverError, "pg_stat_database: \(error.message)")
         }
-        guard let row = results[0].statements.first?.rows.first, row.count >= 9 else {
+        guard let row = results[Index.database].statements.first?.rows.first, row.count >= 9 else {
             throw SourceError(.invalidData, "pg_stat_database has no row for this database")
         }
         let numbers = try row.prefix(7).map { (text: String?) throws(SourceError) -> Double in
@@ -90,10 +112,28 @@ extension PostgresQueries {
             serverVersion: serverVersion, commits: numbers[0], rollbacks: numbers[1], deadlocks: numbers[4],
             tempFiles: numbers[5], tempBytes: numbers[6],
             maxConnections: Number.count(row[7]), reservedConnections: Number.count(row[8]))
-        readActivity(results[1], into: &sample)
-        readStatements(results[2], into: &sample)
-        readTables(results[3], into: &sample, own: &own)
+        readActivity(results[Index.activity], into: &sample)
+        readStatements(results[Index.statements], into: &sample)
+        readTables(results[Index.tables], into: &sample)
         return PostgresReading(sample: sample, blocksHit: numbers[3], blocksRead: numbers[2], own: own)
+    }
+
+    /// The scrape's own share: one transaction (committed, or rolled back when something outside a savepoint
+    /// failed), the flush's own, and the catalog blocks measured inside the transaction.
+    static func ownTraffic(_ results: [PostgresQueryResult]) -> PostgresOwnTraffic {
+        var own = PostgresOwnTraffic()
+        let measured = results[Index.ownBlocks]
+        if measured.error == nil, let row = measured.statements.first?.rows.first, row.count >= 2,
+           let fetched = Number.counter(row[0]), let hits = Number.counter(row[1]) {
+            own.commits = 1
+            own.blocksHit = hits
+            own.blocksRead = max(0, fetched - hits)
+        } else {
+            own.rollbacks = 1
+            own.known = false
+        }
+        if results.count > Index.flush, results[Index.flush].error == nil { own.commits += 1 }
+        return own
     }
 
     private static func readActivity(_ result: PostgresQueryResult, into sample: inout PostgresSample) {
@@ -136,24 +176,16 @@ extension PostgresQueries {
         }
     }
 
-    private static func readTables(_ result: PostgresQueryResult, into sample: inout PostgresSample,
-                                   own: inout PostgresOwnTraffic) {
+    private static func readTables(_ result: PostgresQueryResult, into sample: inout PostgresSample) {
         if let error = result.error {
             sample.unreadable["pg_stat_user_tables"] = error.message
             return
         }
-        guard result.statements.count == 2 else { return }
-        sample.tables = result.statements[0].rows.compactMap { row in
+        sample.tables = (result.statements.first?.rows ?? []).compactMap { row in
             guard row.count >= 5, let name = row[0] else { return nil }
             return TableCounters(name: name, sequentialScans: Number.counter(row[1]) ?? 0,
                                  sequentialRows: Number.counter(row[2]) ?? 0, indexScans: Number.counter(row[3]) ?? 0,
                                  liveRows: Number.counter(row[4]) ?? 0)
-        }
-        if let row = result.statements[1].rows.first, row.count >= 2 {
-            let fetched = Number.counter(row[0]) ?? 0
-            let hits = Number.counter(row[1]) ?? 0
-            own.blocksHit = hits
-            own.blocksRead = max(0, fetched - hits)
         }
     }
 }

@@ -1,4 +1,4 @@
-import NIOCore
+public import NIOCore
 import NIOPosix
 import Synchronization
 
@@ -20,6 +20,8 @@ public final class PostgresSource: ServiceSource {
 
     private struct State: Sendable {
         var connection: PostgresConnection?
+        /// The shared catalogs' OIDs, comma-separated, read once per session.
+        var sharedCatalogs = ""
         /// xact_commit, xact_rollback, blks_hit, blks_read.
         var ledger = OwnTrafficLedger(count: 4)
     }
@@ -44,14 +46,15 @@ public final class PostgresSource: ServiceSource {
     public func sample() async throws(SourceError) -> ServiceSample {
         let clock = ContinuousClock()
         let start = clock.now
-        let kept = state.withLock { state -> PostgresConnection? in
+        let (kept, shared) = state.withLock { state -> (PostgresConnection?, String) in
             defer { state.connection = nil }
-            return state.connection
+            return (state.connection, state.sharedCatalogs)
         }
         if let kept {
             do {
-                let results = try await run(kept, remaining: timeout)
-                return try finish(results, connection: kept, fresh: false)
+                let results = try await run(kept, PostgresQueries.all(serverVersion: kept.serverVersion,
+                                                                      sharedCatalogs: shared), remaining: timeout)
+                return try finish(results, connection: kept, sharedCatalogs: shared, fresh: false)
             } catch where error.kind == .closed {
                 // Fall through to a new session within what is left of the deadline.
             }
@@ -59,23 +62,31 @@ public final class PostgresSource: ServiceSource {
         let opened = try await PostgresConnection.connect(
             host: config.host, port: config.port, user: config.user, database: config.database,
             password: config.password, timeout: timeout - (clock.now - start), group: group)
+        let catalogs = try await run(opened, [PostgresQueries.sharedCatalogs], remaining: timeout - (clock.now - start))
+        let sharedCatalogs = catalogs.first?.statements.first?.rows.first?.first??
+            .filter { $0.isNumber || $0 == "," } ?? ""
         // Warm the session's catalog caches and flush what that cost, so the first reading is clean.
-        _ = try await run(opened, remaining: timeout - (clock.now - start))
-        let results = try await run(opened, remaining: timeout - (clock.now - start))
-        return try finish(results, connection: opened, fresh: true)
+        let queries = PostgresQueries.all(serverVersion: opened.serverVersion, sharedCatalogs: sharedCatalogs)
+        _ = try await run(opened, queries, remaining: timeout - (clock.now - start))
+        let results = try await run(opened, queries, remaining: timeout - (clock.now - start))
+        return try finish(results, connection: opened, sharedCatalogs: sharedCatalogs, fresh: true)
     }
 
     /// The sample from one run's results; keeps the session for the next scrape.
-    private func finish(_ results: [PostgresQueryResult], connection: PostgresConnection,
+    private func finish(_ results: [PostgresQueryResult], connection: PostgresConnection, sharedCatalogs: String,
                         fresh: Bool) throws(SourceError) -> ServiceSample {
         let reading = try PostgresQueries.reading(results, serverVersion: connection.serverVersionText)
         let own = reading.own
         let counters = state.withLock { state in
             state.connection = connection
-            return state.ledger.adjust(
+            state.sharedCatalogs = sharedCatalogs
+            let adjusted = state.ledger.adjust(
                 raw: [reading.sample.commits, reading.sample.rollbacks, reading.blocksHit, reading.blocksRead],
                 ownBefore: [0, 0, 0, 0], ownAfter: [own.commits, own.rollbacks, own.blocksHit, own.blocksRead],
                 rebase: fresh)
+            // What this scrape added reaches the next reading; unmeasured, that interval counts as quiet.
+            if !own.known { state.ledger.markUncertain() }
+            return adjusted
         }
         var server = reading.sample
         server.commits = counters[0]
@@ -86,11 +97,10 @@ public final class PostgresSource: ServiceSource {
                              server: .postgres(server))
     }
 
-    private func run(_ connection: PostgresConnection, remaining: Duration) async throws(SourceError)
-        -> [PostgresQueryResult] {
+    private func run(_ connection: PostgresConnection, _ queries: [String],
+                     remaining: Duration) async throws(SourceError) -> [PostgresQueryResult] {
         do {
-            return try await connection.run(PostgresQueries.all(serverVersion: connection.serverVersion),
-                                            timeout: max(remaining, .milliseconds(1)))
+            return try await connection.run(queries, timeout: max(remaining, .milliseconds(1)))
         } catch {
             connection.close()
             throw error

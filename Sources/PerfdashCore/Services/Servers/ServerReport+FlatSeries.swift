@@ -6,11 +6,13 @@ extension ServerReport {
     func flatSeries(service: String) -> [FlatSeries] {
         var out: [FlatSeries] = []
         let label = SeriesLabel("service", service)
-        func append(_ metric: String, family: String? = nil, _ labels: [SeriesLabel] = [], _ value: Double?,
-                    _ unit: SeriesUnit) {
+        func append(_ metric: String, family: String, labels: [SeriesLabel], _ value: Double?, _ unit: SeriesUnit) {
             guard let value, value.isFinite else { return }
-            out.append(FlatSeries(name: SeriesName.service(service, metric), family: "service.\(family ?? metric)",
+            out.append(FlatSeries(name: SeriesName.service(service, metric), family: "service.\(family)",
                                   labels: [label] + labels, value: value, unit: unit))
+        }
+        func append(_ metric: String, _ value: Double?, _ unit: SeriesUnit) {
+            append(metric, family: metric, labels: [], value, unit)
         }
         if let db = postgres {
             append(ServerSeries.dbBufferHitPercent, db.bufferHitPercent, .percent)
@@ -28,7 +30,7 @@ extension ServerReport {
             for queue in redis.queues where queue.parts.count > 1 {
                 for part in queue.parts {
                     let labels = [SeriesLabel("queue", queue.queue), SeriesLabel("part", part.part)]
-                    append(ServerSeries.queuePart(queue.queue, part.part), family: "queue.part_size", labels,
+                    append(ServerSeries.queuePart(queue.queue, part.part), family: "queue.part_size", labels: labels,
                            part.size, .count)
                 }
             }
