@@ -89,8 +89,7 @@ enum PostgresDetailView {
              Humanize.latency(seconds: statement.meanMilliseconds / 1000),
              Humanize.latency(seconds: statement.totalMilliseconds / 1000), Humanize.count(statement.rows)]
         }
-        // Five rows each at most: both lists and the hints share the panel.
-        let height = min(rect.height, min(rows.count, 5) + 1)
+        let height = min(rect.height, min(rows.count, listRows(rect)) + 1)
         Table.draw(&canvas, Rect(x: rect.x, y: rect.y, width: rect.width, height: height), columns: columns,
                    rows: rows, selection: nil, context: context)
         return rect.y + height + 1
@@ -114,9 +113,14 @@ enum PostgresDetailView {
             [$0.table, Humanize.count($0.sequentialScans), Humanize.count($0.rowsPerScan.rounded()),
              Humanize.count($0.indexScans), Humanize.count($0.liveRows)]
         }
-        let height = min(rect.height, min(rows.count, 5) + 1)
+        let height = min(rect.height, min(rows.count, listRows(rect)) + 1)
         Table.draw(&canvas, Rect(x: rect.x, y: rect.y, width: rect.width, height: height), columns: columns,
                    rows: rows, selection: nil, context: context)
         return rect.y + height + 1
+    }
+
+    /// Rows per list: both statement lists and the hints share what is left below, 3 to 10 each.
+    private static func listRows(_ rect: Rect) -> Int {
+        min(10, max(3, (rect.height - 6) / 3))
     }
 }

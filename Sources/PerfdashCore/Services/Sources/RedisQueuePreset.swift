@@ -41,7 +41,7 @@ public enum RedisQueuePreset: String, Sendable, Equatable, CaseIterable, Codable
                 RedisQueuePart(label: "failed", key: base + "failed", type: .sortedSet, inDepth: false),
             ]
         case .raw:
-            return [RedisQueuePart(label: "list", key: prefix + name, type: .list)]
+            return [RedisQueuePart(label: prefix + name, key: prefix + name, type: .list)]
         }
     }
 
