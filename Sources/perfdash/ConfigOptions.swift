@@ -13,7 +13,8 @@ struct ConfigOptions: ParsableArguments {
     var scrape: [String] = []
 
     @Option(name: .long, help: ArgumentHelp(
-        "Watch a Redis server (repeatable); its password, if any, from REDISCLI_AUTH.", valueName: "name=host:port"))
+        "Watch a Redis server (repeatable); queues after the address, e.g. ,preset=rq,queues=default,high; "
+            + "its password, if any, from REDISCLI_AUTH.", valueName: "name=host:port[,queues=…]"))
     var redis: [String] = []
 
     @Option(name: .long, help: ArgumentHelp(
