@@ -37,10 +37,9 @@ public enum ConfigRenderer {
                 // Queues print back as their preset and its options, raw keys as queue_keys.
                 let groups = Dictionary(grouping: redis.queues, by: \.preset)
                 if let raw = groups[.raw], !raw.isEmpty { out += "queue_keys = \(list(raw.map(\.name)))\n" }
-                if let (preset, queues) = groups.first(where: { $0.key != .raw }) {
-                    out += "queue_preset = \(quote(preset.rawValue))\nqueues = \(list(queues.map(\.name)))\n"
-                    out += queueOptions(queues[0].options)
-                }
+                let presets = RedisQueuePreset.allCases.filter { $0 != .raw && groups[$0] != nil }
+                for preset in presets { out += "\(preset.rawValue)_queues = \(list(groups[preset]!.map(\.name)))\n" }
+                if let first = presets.first, let queue = groups[first]?.first { out += queueOptions(queue.options) }
             case .postgres(let postgres):
                 out += "postgres = \(quote(postgres.address))\n"
                 out += "timeout = \(quote(ConfigUnits.format(service.timeout)))\n"

@@ -2,8 +2,9 @@
 ///
 /// `HOST:PORT[/DB],preset=rq,queues=default,high` (flag) or `redis://HOST:PORT[/DB]?preset=celery&queues=hi&sep=:`
 /// (URL): options are `key=value`, separated by `,` or `&`; a piece without `=` adds to the previous option's list.
-/// Keys: `queues`, `queue_keys` (raw list keys), `preset` (celery, rq, sidekiq, bullmq, raw), `priority_steps`,
-/// `sep`, `key_prefix`, `db`. Values may be %-escaped (`sep=%06%16`).
+/// Keys: `queues`, `queue_keys` (raw list keys), `preset` (celery, rq, sidekiq, bullmq, raw; it applies to the
+/// `queues` after it, so one server's RQ and Celery queues are one service), `priority_steps`, `sep`, `key_prefix`,
+/// `db`. Values may be %-escaped (`sep=%06%16`).
 public struct RedisAddressOptions: Sendable, Equatable {
     /// The address without the options.
     public var address: String
@@ -30,11 +31,12 @@ public struct RedisAddressOptions: Sendable, Equatable {
         }
         var preset = RedisQueuePreset.raw
         var settings = RedisQueueOptions.defaults
-        var names: [String] = [], rawKeys: [String] = []
+        // Each queues= takes the preset in effect where it stands: preset=rq,queues=a,preset=celery,queues=b.
+        var names: [(String, RedisQueuePreset)] = [], rawKeys: [String] = []
         var database: Int?
         for (key, values) in options {
             switch key {
-            case "queues": names += values.filter { !$0.isEmpty }
+            case "queues": names += values.filter { !$0.isEmpty }.map { ($0, preset) }
             case "queue_keys": rawKeys += values.filter { !$0.isEmpty }
             case "preset", "queue_preset":
                 guard let value = RedisQueuePreset(rawValue: values[0].lowercased()), values.count == 1 else {
@@ -60,7 +62,7 @@ public struct RedisAddressOptions: Sendable, Equatable {
                 throw EndpointError("unknown option \"\(key)\" (expected queues, queue_keys, preset, priority_steps, sep, key_prefix or db)")
             }
         }
-        var queues = names.map { RedisQueue(name: $0, preset: preset, options: settings) }
+        var queues = names.map { RedisQueue(name: $0.0, preset: $0.1, options: settings) }
         queues += rawKeys.map { RedisQueue(name: $0, preset: .raw) }
         var seen: Set<String> = []
         for queue in queues where !seen.insert(queue.name).inserted {

@@ -2,7 +2,20 @@
 extension ServiceConfigParser {
     static let postgresKeys: Set<String> = ["postgres", "password", "password_env"]
     static let memcachedKeys: Set<String> = ["memcached"]
-    static let redisQueueOptionKeys: Set<String> = ["priority_steps", "sep", "key_prefix"]
+    static let redisQueueOptionKeys: Set<String> = ["priority_steps", "sep", "key_prefix", "celery_queues",
+                                                     "rq_queues", "sidekiq_queues", "bullmq_queues"]
+
+    /// `celery_queues`, `rq_queues`, `sidekiq_queues`, `bullmq_queues`: one Redis server's queues of several
+    /// libraries in one service (perfdash takes out only its own service's probes, so one server is one service).
+    static func presetQueues(_ table: ConfigTable, options: RedisQueueOptions) throws(ConfigError) -> [RedisQueue] {
+        var queues: [RedisQueue] = []
+        for preset in [RedisQueuePreset.celery, .rq, .sidekiq, .bullmq] {
+            queues += (try table.strings("\(preset.rawValue)_queues") ?? []).map {
+                RedisQueue(name: $0, preset: preset, options: options)
+            }
+        }
+        return queues
+    }
 
     /// `postgres` or `memcached` when the entry names one (by `kind`, by its own address key, or by the URL's
     /// scheme); nil for HTTP and Redis entries.

@@ -67,6 +67,7 @@ enum ServiceConfigParser {
         let preset = RedisQueuePreset(rawValue: presetName) ?? .raw
         let options = try queueOptions(table)
         var queues = (try table.strings("queues") ?? []).map { RedisQueue(name: $0, preset: preset, options: options) }
+        queues += try presetQueues(table, options: options)
         queues += (try table.strings("queue_keys") ?? []).map { RedisQueue(name: $0, preset: .raw) }
         var seen: Set<String> = []
         for queue in queues where !seen.insert(queue.name).inserted {

@@ -25,7 +25,7 @@ enum CacheServerDetailView {
                     "\(part.part) \(Humanize.count(part.size))\(part.inDepth ? "" : "*")"
                 }.joined(separator: " · "))
             }
-            if redis.queues.contains(where: { $0.parts.count > 1 }) {
+            if redis.queues.contains(where: { $0.parts.count > 1 && $0.parts.contains { !$0.inDepth } }) {
                 line("* not counted in the queue's depth (running, scheduled, failed…)", style: Style.plain.fg(.graphText))
             }
             if !redis.shared.isEmpty {

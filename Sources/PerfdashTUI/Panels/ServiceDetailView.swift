@@ -98,7 +98,9 @@ enum ServiceDetailView {
     private static func caches(_ canvas: inout Canvas, _ rect: Rect, _ caches: [CacheReport],
                                _ context: RenderContext) -> Int {
         let columns = [
-            TableColumn("Cache", width: 8, alignment: .left),
+            // As wide as the longest name (`memcached`, `buffers`), 8 to 16.
+            TableColumn("Cache", width: min(16, max(8, caches.map { CharacterWidth.of($0.level) }.max() ?? 0)),
+                        alignment: .left),
             TableColumn("hit rate vs \(Humanize.fixed(ServiceFacts.hitRateTarget, 0)) % target",
                         width: barWidth(rect), alignment: .left),
             TableColumn("Hit", width: 7), TableColumn("Hits", width: 7), TableColumn("Misses", width: 7),

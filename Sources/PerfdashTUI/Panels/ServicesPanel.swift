@@ -40,11 +40,16 @@ public enum ServicesPanel {
             TableColumn("Service", width: nameWidth, alignment: .left),
             TableColumn("Kind", width: width >= 100 ? 10 : 5, alignment: .left),
             TableColumn("State", width: 7, alignment: .left), TableColumn("Scrape", width: 8),
-            TableColumn("Series", width: 6), TableColumn("Worst hit", width: 11),
+            TableColumn("Series", width: 6), TableColumn("Worst hit", width: worstHitWidth(services)),
             TableColumn("Queued", width: 6), TableColumn("p95 lat", width: 8),
         ]
         if width >= 110 { columns.append(TableColumn("Address", width: 0, alignment: .left)) }
         return columns
+    }
+
+    /// Wide enough for `memcached n/a` or `buffers 99.2 %` (11 to 16 cells).
+    static func worstHitWidth(_ services: [ServiceReport]) -> Int {
+        min(16, max(11, services.map { CharacterWidth.of(ServiceFacts($0).worstCacheText) }.max() ?? 0))
     }
 
     private static func table(_ canvas: inout Canvas, _ rect: Rect, _ services: [ServiceReport], selected: Int,

@@ -106,6 +106,9 @@ import PerfdashTestSupport
         #expect(throws: EndpointError("priority_steps must be integers 0…255, e.g. priority_steps=0,3,6,9")) {
             try RedisAddressOptions.parse("h:1,priority_steps=a")
         }
+        // One server's RQ and Celery queues in one service: each preset= applies to the queues= after it.
+        let mixed = try RedisAddressOptions.parse("h:1,preset=rq,queues=default,low,preset=celery,queues=hi")
+        #expect(mixed.queues.map { "\($0.preset.rawValue):\($0.name)" } == ["rq:default", "rq:low", "celery:hi"])
         let service = try QuickServiceFlag.redis("jobs=127.0.0.1:6390,preset=rq,queues=default", environment: [:])
         guard case .redis(let redis) = service.endpoint else { throw SourceError(.other, "not redis") }
         #expect(redis.port == 6390 && redis.queues.map(\.name) == ["default"])

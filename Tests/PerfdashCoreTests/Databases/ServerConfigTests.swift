@@ -21,6 +21,7 @@ import Testing
             queues = ["hi"]
             priority_steps = [9, 0, 5, 5]
             sep = ":"
+            rq_queues = ["default"]
             """
         let config = try ConfigLoader.parse(text, file: "ok.toml", environment: ["PG_SECRET": "s3"])
         #expect(config.services.map(\.kind) == ["postgres", "memcached", "redis"])
@@ -29,6 +30,7 @@ import Testing
         #expect(config.services[1].endpoint == .memcached(host: "10.0.0.5", port: 11211))
         guard case .redis(let redis) = config.services[2].endpoint else { throw SourceError(.other, "not redis") }
         #expect(redis.queues[0].keys == ["hi", "hi:5", "hi:9"])
+        #expect(redis.queues.map(\.preset) == [.celery, .rq])
         // The effective config prints back to the same services, without the password.
         let rendered = ConfigRenderer.render(config)
         #expect(!rendered.contains("s3"))
