@@ -46,6 +46,8 @@ public struct Sampler: Sendable {
     /// The last snapshot produced.
     public private(set) var latest: Snapshot?
     private var previous: (sample: HostSample, time: Duration)?
+    /// The host's series interned: reused while the host's series keep their names.
+    private var layout = SeriesLayout()
 
     /// Creates a sampler over an opened reader.
     public init(reader: HostReader, configuration: SamplerConfiguration = SamplerConfiguration()) {
@@ -63,15 +65,11 @@ public struct Sampler: Sendable {
         let host = HostRates.compute(from: previous.sample, to: sample, elapsed: elapsed,
                                      networkTotal: configuration.networkTotal)
         let series = host.flatSeries()
-        history.record(series)
-        var stats: [String: Summary] = [:]
-        stats.reserveCapacity(series.count)
-        for entry in series {
-            stats[entry.name] = history.summary(entry.name, window: configuration.window)
-        }
+        let stats = Self.record(series, layout: &layout, into: &history, window: configuration.window)
         let snapshot = Snapshot(timestampUnixMs: time.unixMilliseconds, intervalSeconds: configuration.interval.seconds,
                                 elapsedSeconds: elapsed.seconds, window: configuration.window, host: host,
-                                stats: stats, notes: reader.notes)
+                                stats: stats, notes: reader.notes,
+                                hostSeries: series)
         latest = snapshot
         return snapshot
     }
@@ -82,8 +80,50 @@ public struct Sampler: Sendable {
         history.record(series)
     }
 
+    /// Records series through `layout` (interned once, reused while their names do not change) and returns their
+    /// statistics over the configured window.
+    mutating func record(_ series: [FlatSeries], layout: inout SeriesLayout) -> SnapshotStats {
+        Self.record(series, layout: &layout, into: &history, window: configuration.window)
+    }
+
+    private static func record(_ series: [FlatSeries], layout: inout SeriesLayout, into history: inout History,
+                               window: StatsWindow) -> SnapshotStats {
+        let ids = layout.ids(for: series, in: &history)
+        var summaries: [Summary] = []
+        summaries.reserveCapacity(series.count)
+        for (index, id) in ids.enumerated() {
+            history.record(id, series[index].value)
+            guard let summary = history.summary(id, window: window) else { break }
+            summaries.append(summary)
+        }
+        if summaries.count == ids.count { return SnapshotStats(names: layout.names, summaries: summaries) }
+        // A series that never had a finite value has no statistics (rare): leave it out.
+        var stats = SnapshotStats(names: [], summaries: [])
+        for (index, id) in ids.enumerated() {
+            if let summary = history.summary(id, window: window) { stats.append(series[index].name, summary) }
+        }
+        return stats
+    }
+
     /// Forgets the previous reading, so the next tick primes again (after a pause, rates over the gap would mislead).
     public mutating func restart() {
         previous = nil
+    }
+}
+
+/// A list of series names with their interned ids, reused from tick to tick while the names do not change (they
+/// change when a disk or an interface comes or goes): a tick compares names in order, never hashes them.
+struct SeriesLayout: Sendable {
+    /// The names, in series order (shared with each snapshot's stats, not copied).
+    private(set) var names: [String] = []
+    private var cachedIDs: [History.SeriesID] = []
+
+    /// The ids of `series`, interning them into `history` when the names changed.
+    mutating func ids(for series: [FlatSeries], in history: inout History) -> [History.SeriesID] {
+        if series.count != names.count || !series.indices.allSatisfy({ series[$0].name == names[$0] }) {
+            names = series.map(\.name)
+            cachedIDs = names.map { history.id(for: $0) }
+        }
+        return cachedIDs
     }
 }
