@@ -35,8 +35,10 @@ enum PostgresQueries {
     /// The shared catalogs (pg_database, pg_authid… and their indexes): PostgreSQL counts them in no database.
     static let sharedCatalogs = "\(marker) SELECT coalesce(string_agg(oid::text, ','), '') FROM pg_class WHERE relisshared"
     static let flush = "\(marker) SELECT pg_stat_force_next_flush()"
-    static let savepoint = "SAVEPOINT perfdash"
-    static let rollbackToSavepoint = "ROLLBACK TO SAVEPOINT perfdash"
+    static let begin = "\(marker) BEGIN"
+    static let commit = "\(marker) COMMIT"
+    static let savepoint = "\(marker) SAVEPOINT perfdash"
+    static let rollbackToSavepoint = "\(marker) ROLLBACK TO SAVEPOINT perfdash"
 
     /// What this transaction read from the database's own catalogs so far, summed (fetched, hit).
     static func ownBlocks(sharedCatalogs: String) -> String {
@@ -47,13 +49,19 @@ enum PostgresQueries {
         """
     }
 
-    /// pg_stat_statements of this database without perfdash's own; `total_time` before PostgreSQL 13.
+    /// Transaction control (BEGIN, COMMIT, SAVEPOINT…): no work of its own, and its shared entries also count
+    /// perfdash's (pg_stat_statements keys utility statements by their parse tree, not their text).
+    static let transactionControl =
+        "^(/\\*[^*]*\\*/ )?(BEGIN|COMMIT|END|ABORT|ROLLBACK|SAVEPOINT|RELEASE|START TRANSACTION)\\y"
+
+    /// pg_stat_statements of this database without perfdash's own and without transaction control; `total_time`
+    /// before PostgreSQL 13.
     static func statements(serverVersion: Int) -> String {
         let total = serverVersion >= 130_000 ? "total_exec_time" : "total_time"
         let select = """
             SELECT queryid::text, calls, \(total), rows, left(regexp_replace(query, '\\s+', ' ', 'g'), 300) \
             FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) \
-            AND query NOT LIKE '\(marker)%'
+            AND query NOT LIKE '\(marker)%' AND query !~* '\(transactionControl)'
             """
         return "\(marker) (\(select) ORDER BY \(total) DESC LIMIT \(statementLimit)) UNION ALL "
             + "(\(select) ORDER BY \(total) / greatest(calls, 1) DESC LIMIT \(statementLimit))"
@@ -66,8 +74,8 @@ enum PostgresQueries {
 
     /// Everything one scrape sends, in order (the flush only where it exists: PostgreSQL 15 and later).
     static func all(serverVersion: Int, sharedCatalogs: String) -> [String] {
-        ["BEGIN", database, savepoint, activity, rollbackToSavepoint, statements(serverVersion: serverVersion),
-         rollbackToSavepoint, tables, rollbackToSavepoint, ownBlocks(sharedCatalogs: sharedCatalogs), "COMMIT"]
+        [begin, database, savepoint, activity, rollbackToSavepoint, statements(serverVersion: serverVersion),
+         rollbackToSavepoint, tables, rollbackToSavepoint, ownBlocks(sharedCatalogs: sharedCatalogs), commit]
             + (serverVersion >= 150_000 ? [flush] : [])
     }
 }
