@@ -2,7 +2,8 @@
 # Installs what the tests need on a fresh Debian machine that already has Swift: what building needs
 # (scripts/install-build-deps.sh), and the real components the tests start (tmux, redis-server,
 # prometheus-node-exporter, htop for the TUI benchmark, PostgreSQL with pgbench and pg_stat_statements, memcached,
-# python's prometheus_client for the instrumented test service, and RQ and Celery as real queue producers).
+# python's prometheus_client for the instrumented test service, RQ and Celery as real queue producers, statsmodels
+# for the forecast references).
 set -euo pipefail
 bash "$(dirname "$0")/install-build-deps.sh"
 SUDO=""
@@ -32,4 +33,9 @@ python3 -c 'import celery, redis' 2>/dev/null || pip_need+=('celery[redis]')
 if [ ${#pip_need[@]} -gt 0 ]; then
   python3 -m pip install -q "${pip_need[@]}" 2>/dev/null \
     || python3 -m pip install -q --break-system-packages "${pip_need[@]}"
+fi
+# statsmodels (with numpy): the reference forecasts of HoltForecasterTests (Tests/Fixtures/forecast/generate.py).
+if ! python3 -c 'import statsmodels' 2>/dev/null; then
+  python3 -m pip install -q statsmodels 2>/dev/null \
+    || python3 -m pip install -q --break-system-packages statsmodels
 fi

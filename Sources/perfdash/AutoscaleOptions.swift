@@ -10,7 +10,7 @@ struct AutoscaleOptions: ParsableArguments {
         "Name of the autoscaler (default: cli).", valueName: "name"))
     var name: String?
     @Option(help: ArgumentHelp(
-        "threshold or target (default: target when --target is given).", valueName: "policy"))
+        "threshold, target or predictive (default: target when --target is given).", valueName: "policy"))
     var policy: String?
     @Option(help: ArgumentHelp(
         "Scale up when the window aggregate is above this.", valueName: "value"))
@@ -66,6 +66,13 @@ struct AutoscaleOptions: ParsableArguments {
     @Option(help: ArgumentHelp(
         "avg, min, max, last, p50, p95 or p99 over the window (default avg).", valueName: "aggregate"))
     var aggregate: String?
+    @Option(help: ArgumentHelp(
+        "Predictive policy: how far ahead to forecast, e.g. 5m (default 5m).", valueName: "duration"))
+    var horizon: String?
+    @Option(help: ArgumentHelp(
+        "Predictive policy: season length for Holt-Winters, e.g. 1h (default: none, Holt's linear trend).",
+        valueName: "duration"))
+    var season: String?
 
     /// The Core value the flags stand for.
     var flags: AutoscaleFlags {
@@ -91,6 +98,8 @@ struct AutoscaleOptions: ParsableArguments {
         flags.replicasMetric = replicasMetric
         flags.window = window
         flags.aggregate = aggregate
+        flags.horizon = horizon
+        flags.season = season
         return flags
     }
 

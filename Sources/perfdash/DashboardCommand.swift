@@ -37,6 +37,11 @@ struct DashboardCommand: ParsableCommand {
     @Flag(help: "Start the synthetic demo service (perfdash demo) in-process on a free port and watch it as `demo`.")
     var demo = false
 
+    @Option(name: .customLong("alert-command"), help: ArgumentHelp(
+        "Run this command on every alert change with the change as JSON on standard input (never through a "
+            + "shell; 10 s timeout; a failure shows on the Alerts panel).", valueName: "command"))
+    var alertCommand: String?
+
     @OptionGroup(title: "Config file and services")
     var services: ConfigOptions
 
@@ -64,6 +69,9 @@ struct DashboardCommand: ParsableCommand {
             throw CommandLineError("\(theme == nil ? "theme (from \(config.origin))" : "--theme"): \(error)")
         }
         let reader = try common.openReader(config: config)
+        if let alertCommand {
+            do { _ = try CommandLineSplit.split(alertCommand) } catch { throw CommandLineError("--alert-command: \(error)") }
+        }
         guard CursesTerminal.isInteractive else {
             ErrorVoice.report("not a terminal; for headless output use `perfdash snapshot` "
                               + "(see perfdash snapshot --help)")
@@ -85,6 +93,9 @@ struct DashboardCommand: ParsableCommand {
             ascii: Glyphs.asciiOnly(environment: environment, forced: ascii), environment: environment)
         options.services = serviceConfigs
         options.autoscalers = autoscalers
+        options.alerts = config.alerts
+        options.advisor = config.advisor.enabled ? config.advisor : nil
+        options.alertCommand = alertCommand
         options.servicesNote = note
         if let signal = DashboardApp.run(reader: reader, options: options) {
             throw ExitCode(128 + signal)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Dispatch
+import Foundation
 import PerfdashCore
 import Synchronization
 #if canImport(Glibc)
@@ -19,7 +20,9 @@ struct SnapshotCommand: AsyncParsableCommand {
             Services ([[service]] in the config file, --scrape, --redis) are scraped in the background every \
             interval and reported in the services section; a service that is down never fails a snapshot. \
             Autoscalers ([[autoscaler]] in the config file, and/or --autoscale-metric with the policy flags) are \
-            stepped every snapshot and reported in its autoscaler section. Flags win over the config file, which \
+            stepped every snapshot and reported in its autoscaler section. Alert rules (built-in host rules and \
+            [[alert]] tables) are evaluated every snapshot into its alerts section, the advisor into findings; \
+            --alerts-exit turns a critical alert into exit status 2. Flags win over the config file, which \
             wins over the defaults.
             """)
 
@@ -36,6 +39,18 @@ struct SnapshotCommand: AsyncParsableCommand {
                                valueName: "file"))
     var output: String?
 
+    @Flag(name: .customLong("alerts-exit"), help: ArgumentHelp(
+        "Exit with status 2 when an alert is firing at the critical level at the last snapshot (for cron and CI).",
+        discussion: "Status 0: no critical alert; 1: an error; 2: a critical alert. Pending alerts and warnings "
+            + "leave it 0."))
+    var alertsExit = false
+
+    @Option(name: .customLong("alert-command"), help: ArgumentHelp(
+        "Run this command on every alert change with the change as JSON on standard input (split into arguments "
+            + "like a shell would, never run by one; 10 s timeout; a failure is reported on stderr, never fatal).",
+        valueName: "command"))
+    var alertCommand: String?
+
     @Option(help: ArgumentHelp("CSV layout: wide (one row per snapshot, one column per series, columns fixed by "
                                + "the first snapshot) or long (one row per series, with the window statistics).",
                                valueName: "layout"))
@@ -43,6 +58,9 @@ struct SnapshotCommand: AsyncParsableCommand {
 
     @OptionGroup(title: "Config file and services")
     var services: ConfigOptions
+
+    /// The exit status of `--alerts-exit` when a critical alert fires.
+    static let criticalExitCode: Int32 = 2
 
     @OptionGroup(title: "Autoscaler (one, for the simple case)")
     var autoscale: AutoscaleOptions
@@ -66,6 +84,14 @@ struct SnapshotCommand: AsyncParsableCommand {
         let configuration = try common.samplerConfiguration(config: config)
         let autoscalers = try autoscale.specs(adding: config)
         let reader = try common.openReader(config: config)
+        let runner: AlertCommandRunner?
+        do {
+            runner = try alertCommand.map { command in
+                try AlertCommandRunner(command: command) { line in ErrorVoice.report(line) }
+            }
+        } catch {
+            throw CommandLineError("--alert-command: \(error)")
+        }
         guard let layout = SnapshotCSVLayout(rawValue: csvLayout) else {
             throw CommandLineError("--csv-layout: unknown layout '\(csvLayout)' (use wide or long)")
         }
@@ -84,13 +110,18 @@ struct SnapshotCommand: AsyncParsableCommand {
         let run = Task { [stream] in
             var monitor = LiveMonitor(
                 monitor: Monitor(sampler: Sampler(reader: reader, configuration: configuration),
-                                 autoscalers: autoscalers),
+                                 autoscalers: autoscalers, alerts: config.alerts,
+                                 advisor: config.advisor.enabled ? config.advisor : nil),
                 services: collector)
-            try await Self.write(&monitor, interval: configuration.interval, count: limit, stream: stream, to: sink)
+            return try await Self.write(&monitor, interval: configuration.interval, count: limit, stream: stream,
+                                        to: sink, alertCommand: runner)
         }
         // Signals only cancel the wait for the next tick: the snapshot being written is finished first.
         stop.onRequest { run.cancel() }
-        try await run.value
+        let last = try await run.value
+        // Commands still queued get a bounded time to finish; the snapshots are already written.
+        _ = runner?.wait(timeout: .seconds(15))
+        if alertsExit, last?.alerts?.highestLevel == .critical { throw ExitCode(Self.criticalExitCode) }
     }
 
     /// The series columns of the wide CSV file being continued, from its header; refuses another header.
@@ -105,21 +136,27 @@ struct SnapshotCommand: AsyncParsableCommand {
     }
 
     /// Samples on the real clock and writes every record whole; the stream is closed on every way out.
+    /// Returns the last snapshot written.
     private static func write(_ monitor: inout LiveMonitor, interval: Duration, count: Int?,
-                              stream: SnapshotStream, to sink: SnapshotSink) async throws {
+                              stream: SnapshotStream, to sink: SnapshotSink,
+                              alertCommand: AlertCommandRunner?) async throws -> Snapshot? {
         var stream = stream
+        var last: Snapshot?
         let loop = SamplingLoop(clock: ContinuousClock(), interval: interval)
         do {
             try await loop.run(&monitor, count: count) { snapshot in
                 let (replacing, bytes) = stream.closedRecord(snapshot)
                 try replacing > 0 ? sink.replace(last: replacing, with: bytes) : sink.write(bytes)
                 for notice in stream.takeNotices() { ErrorVoice.report("snapshot: \(notice)") }
+                alertCommand?.submit(snapshot.alerts?.changes ?? [])
+                last = snapshot
             }
         } catch {
             try? sink.write(stream.finish())
             throw error
         }
         try sink.write(stream.finish())
+        return last
     }
 }
 

@@ -16,7 +16,9 @@ struct TmuxDashboardTests {
         ("5", "╭ Network ", #"lo +\d+(\.\d+)? (B|KiB|MiB|GiB)/s"#),
         ("6", "╭ Services ", "No services configured yet."),
         ("7", "╭ Autoscaler ", "No autoscaler configured yet."),
-        ("8", "╭ Help: keys and formulas ", #"Memory used = MemTotal − MemAvailable"#),
+        ("9", "╭ Alerts ", #"\d+ firing · \d+ pending · \d+ rules"#),
+        ("a", "╭ Findings ", #"\d+ findings? over the last 1m"#),
+        ("?", "╭ Help: keys and formulas ", #"Memory used = MemTotal − MemAvailable"#),
         ("1", "╭ CPU ", #"busy +[■·]+ +\d+\.\d%"#),
     ]
 

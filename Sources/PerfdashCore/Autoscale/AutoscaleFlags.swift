@@ -10,7 +10,7 @@ public struct AutoscaleFlags: Sendable, Equatable {
     public var name: String?
     /// `--autoscale-metric` (repeatable for target): the series read. No metric → no autoscaler.
     public var metrics: [String] = []
-    /// `--policy threshold|target` (default: target when `--target` is given, else threshold).
+    /// `--policy threshold|target|predictive` (default: target when `--target` is given, else threshold).
     public var policy: String?
     /// `--up`: scale-up threshold.
     public var up: Double?
@@ -48,6 +48,10 @@ public struct AutoscaleFlags: Sendable, Equatable {
     public var window: String?
     /// `--aggregate avg|min|max|last|p50|p95|p99`.
     public var aggregate: String?
+    /// `--horizon`: the predictive policy's forecast horizon (a duration).
+    public var horizon: String?
+    /// `--season`: the predictive policy's season (a duration; Holt-Winters).
+    public var season: String?
 
     /// Empty flags: no autoscaler.
     public init() {}
@@ -62,6 +66,7 @@ public struct AutoscaleFlags: Sendable, Equatable {
         "replicas_source": "--replicas-source", "replicas_metric": "--replicas-metric",
         "window": "--autoscale-window", "aggregate": "--aggregate",
         "stabilization_window_seconds": "--stabilization-up/--stabilization-down",
+        "horizon": "--horizon", "season": "--season",
     ]
 
     /// The autoscaler these flags describe, nil when no `--autoscale-metric` was given.
@@ -105,7 +110,9 @@ public struct AutoscaleFlags: Sendable, Equatable {
         table["replicas_metric"] = replicasMetric.map { .string($0) }
         table["window"] = window.map { .string($0) }
         table["aggregate"] = aggregate.map { .string($0) }
-        if kind == "target" {
+        table["horizon"] = horizon.map { .string($0) }
+        table["season"] = season.map { .string($0) }
+        if kind == "target" || kind == "predictive" {
             table["metrics"] = try targetMetrics()
             table["behavior"] = behavior()
         } else {

@@ -21,6 +21,8 @@ public struct Autoscaler: Sendable {
     /// The HPA memory (recommendations and scale events) of a target policy.
     public private(set) var hpaHistory = HPAHistory()
     private var windows: [String: SampleWindow] = [:]
+    /// Predictive policy: one forecaster per metric series.
+    private var forecasts: [String: SeriesForecast] = [:]
 
     /// Creates an autoscaler in its initial state.
     public init(spec: AutoscalerSpec) {
@@ -28,6 +30,9 @@ public struct Autoscaler: Sendable {
         self.replicas = spec.replicas.initialCount
         for metric in spec.metrics {
             windows[metric.series] = SampleWindow(seconds: spec.windowSeconds)
+            if case .predictive(let predictive) = spec.policy {
+                forecasts[metric.series] = SeriesForecast(policy: predictive)
+            }
         }
     }
 
@@ -40,13 +45,14 @@ public struct Autoscaler: Sendable {
         for series in windows.keys {
             if let value = samples[series] {
                 windows[series]?.add(time: now, value: value)
+                forecasts[series]?.add(time: now, value: value)
             } else {
                 windows[series]?.evict(now: now)
             }
         }
         observeReplicaMetric(samples: samples, now: now)
 
-        let observed = spec.metrics.map { input in
+        var observed = spec.metrics.map { input in
             ObservedMetric(input: input, value: windows[input.series]?.value(spec.aggregate),
                            aggregate: spec.aggregate, windowSeconds: spec.windowSeconds)
         }
@@ -63,6 +69,19 @@ public struct Autoscaler: Sendable {
                                                lastScaleTime: lastScaleTime, now: now)
         case .target(let policy):
             decision = TargetDecider.decide(policy, metrics: observed, current: current,
+                                            minReplicas: spec.minReplicas, maxReplicas: spec.maxReplicas,
+                                            history: &hpaHistory, now: now)
+        case .predictive(let policy):
+            // Every target type asks for more as its value grows: the larger of now and the forecast is the
+            // larger of the reactive and the predictive proposals.
+            for index in observed.indices {
+                guard let now = observed[index].value,
+                      let forecast = forecasts[observed[index].input.series]?.forecast, forecast.value > now
+                else { continue }
+                observed[index].value = forecast.value
+                observed[index].forecastHorizon = policy.horizonSeconds
+            }
+            decision = TargetDecider.decide(policy.target, metrics: observed, current: current,
                                             minReplicas: spec.minReplicas, maxReplicas: spec.maxReplicas,
                                             history: &hpaHistory, now: now)
         }
@@ -93,7 +112,7 @@ public struct Autoscaler: Sendable {
 
     private mutating func recordChange(from: Int, to: Int, now: Double) {
         lastScaleTime = now
-        if case .target(let policy) = spec.policy {
+        if let policy = spec.policy.targetPolicy {
             hpaHistory.storeScaleEvent(from: from, to: to, behavior: policy.behavior, now: now)
         }
     }
@@ -102,10 +121,12 @@ public struct Autoscaler: Sendable {
                                  now: Double) -> Recommendation {
         let readings = observed.enumerated().map { index, metric in
             let window = windows[metric.input.series]
+            // The reading shows the window's own aggregate; the forecast goes beside it.
             return MetricReading(series: metric.input.series, label: metric.input.label, aggregate: spec.aggregate,
-                                 windowSeconds: spec.windowSeconds, value: metric.value,
+                                 windowSeconds: spec.windowSeconds, value: window?.value(spec.aggregate),
                                  average: window?.value(.avg), p95: window?.value(.p95), samples: window?.count ?? 0,
-                                 proposal: index < decision.proposals.count ? decision.proposals[index] : nil)
+                                 proposal: index < decision.proposals.count ? decision.proposals[index] : nil,
+                                 forecast: forecasts[metric.input.series]?.forecast)
         }
         let recommendation = Recommendation(
             autoscaler: spec.name, policy: spec.policy.kind, time: now, action: ScaleAction(from: from, to: decision.to),

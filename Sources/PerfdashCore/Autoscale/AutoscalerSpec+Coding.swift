@@ -3,14 +3,16 @@
 
 extension AutoscalePolicy {
     private enum CodingKeys: String, CodingKey {
-        case threshold, target
+        case threshold, target, predictive
     }
 
-    /// Decodes `{"threshold": {...}}` or `{"target": {...}}`.
+    /// Decodes `{"threshold": {...}}`, `{"target": {...}}` or `{"predictive": {...}}`.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         if let threshold = try container.decodeIfPresent(ThresholdPolicy.self, forKey: .threshold) {
             self = .threshold(threshold)
+        } else if let predictive = try container.decodeIfPresent(PredictivePolicy.self, forKey: .predictive) {
+            self = .predictive(predictive)
         } else {
             self = .target(try container.decode(TargetPolicy.self, forKey: .target))
         }
@@ -22,6 +24,7 @@ extension AutoscalePolicy {
         switch self {
         case .threshold(let policy): try container.encode(policy, forKey: .threshold)
         case .target(let policy): try container.encode(policy, forKey: .target)
+        case .predictive(let policy): try container.encode(policy, forKey: .predictive)
         }
     }
 }

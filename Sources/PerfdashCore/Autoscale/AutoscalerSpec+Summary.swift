@@ -16,14 +16,10 @@ extension AutoscalerSpec {
                 : "cooldown up \(MetricUnit.plain(threshold.cooldownUpSeconds)) s, "
                     + "down \(MetricUnit.plain(threshold.cooldownDownSeconds)) s")
         case .target(let target):
-            parts.append(target.metrics.map { metric in
-                let unit = MetricUnit.unit(for: metric.metric.series)
-                let per = metric.type == .averageValue ? " per replica" : ""
-                return "\(metric.metric.label)\(how) → \(MetricUnit.configured(metric.target, unit: unit))\(per)"
-            }.joined(separator: ", "))
-            parts.append("tolerance \(MetricUnit.plain(target.tolerance))")
-            parts.append("up \(Self.describe(target.behavior.scaleUp))")
-            parts.append("down \(Self.describe(target.behavior.scaleDown))")
+            Self.describe(target, how: how, into: &parts)
+        case .predictive(let predictive):
+            Self.describe(predictive.target, how: how, into: &parts)
+            parts.insert(predictive.methodSummary, at: 1)
         }
         let source = switch replicas {
         case .fixed: "fixed"
@@ -32,6 +28,17 @@ extension AutoscalerSpec {
         }
         parts.append("replicas \(minReplicas)…\(maxReplicas) (\(source))")
         return parts.joined(separator: " · ")
+    }
+
+    private static func describe(_ target: TargetPolicy, how: String, into parts: inout [String]) {
+        parts.append(target.metrics.map { metric in
+            let unit = MetricUnit.unit(for: metric.metric.series)
+            let per = metric.type == .averageValue ? " per replica" : ""
+            return "\(metric.metric.label)\(how) → \(MetricUnit.configured(metric.target, unit: unit))\(per)"
+        }.joined(separator: ", "))
+        parts.append("tolerance \(MetricUnit.plain(target.tolerance))")
+        parts.append("up \(Self.describe(target.behavior.scaleUp))")
+        parts.append("down \(Self.describe(target.behavior.scaleDown))")
     }
 
     /// "window 300 s, Max(100 Percent per 15 s)".

@@ -7,6 +7,7 @@ extension AutoscalerSpec {
         "scale_up_threshold", "scale_down_threshold", "step", "cooldown", "cooldown_up", "cooldown_down",
     ]
     private static let targetKeys: Set<String> = ["target", "target_type", "tolerance", "metrics", "behavior"]
+    private static let predictiveKeys: Set<String> = ["horizon", "alpha", "beta", "gamma", "season"]
 
     /// Every `[[autoscaler]]` table of a config document (a single `[autoscaler]` table is accepted too), in order.
     /// Names must be unique. No `autoscaler` key → no autoscalers.
@@ -47,25 +48,30 @@ extension AutoscalerSpec {
         let fields = TOMLFields(table: table, path: keyPath)
         guard let name = try fields.string("name") else { throw fields.error("name", "is required") }
         guard let kind = try fields.string("policy") else {
-            throw fields.error("policy", "is required: \"threshold\" or \"target\"")
+            throw fields.error("policy", "is required: \"threshold\", \"target\" or \"predictive\"")
         }
         let policyKeys: Set<String>
         switch kind {
         case "threshold": policyKeys = thresholdKeys
         case "target": policyKeys = targetKeys
-        default: throw fields.error("policy", "must be \"threshold\" or \"target\", got \"\(kind)\"")
+        case "predictive": policyKeys = targetKeys.union(predictiveKeys)
+        default:
+            throw fields.error("policy", "must be \"threshold\", \"target\" or \"predictive\", got \"\(kind)\"")
         }
         try fields.rejectUnknown(allowed: commonKeys.union(policyKeys)) { key in
-            let other = kind == "threshold" ? targetKeys : thresholdKeys
-            return other.contains(key) ? "applies to policy \"\(kind == "threshold" ? "target" : "threshold")\" only"
-                : nil
+            if thresholdKeys.contains(key) { return "applies to policy \"threshold\" only" }
+            if targetKeys.contains(key) { return "applies to policies \"target\" and \"predictive\" only" }
+            if predictiveKeys.contains(key) { return "applies to policy \"predictive\" only" }
+            return nil
         }
 
         let minReplicas = try fields.int("min_replicas") ?? 1
         guard let maxReplicas = try fields.int("max_replicas") else { throw fields.error("max_replicas", "is required") }
-        let policy: AutoscalePolicy = kind == "threshold"
-            ? .threshold(try thresholdPolicy(fields))
-            : .target(try targetPolicy(fields))
+        let policy: AutoscalePolicy = switch kind {
+        case "threshold": .threshold(try thresholdPolicy(fields))
+        case "predictive": .predictive(try predictivePolicy(fields))
+        default: .target(try targetPolicy(fields))
+        }
         let spec = AutoscalerSpec(
             name: name, policy: policy, windowSeconds: try fields.duration("window") ?? defaultWindowSeconds,
             aggregate: try fields.choice("aggregate", Aggregate.self) ?? .avg,
@@ -123,6 +129,15 @@ extension AutoscalerSpec {
         }
         return TargetPolicy(metrics: metrics, tolerance: try fields.number("tolerance") ?? TargetPolicy.defaultTolerance,
                             behavior: behavior)
+    }
+
+    private static func predictivePolicy(_ fields: TOMLFields) throws(AutoscaleConfigError) -> PredictivePolicy {
+        PredictivePolicy(target: try targetPolicy(fields),
+                         horizonSeconds: try fields.duration("horizon") ?? PredictivePolicy.defaultHorizonSeconds,
+                         alpha: try fields.number("alpha") ?? PredictivePolicy.defaultAlpha,
+                         beta: try fields.number("beta") ?? PredictivePolicy.defaultBeta,
+                         gamma: try fields.number("gamma") ?? PredictivePolicy.defaultGamma,
+                         seasonSeconds: try fields.duration("season"))
     }
 
     private static func targetMetric(_ fields: TOMLFields, seriesKey: String,

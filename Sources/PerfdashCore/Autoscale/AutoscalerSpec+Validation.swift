@@ -40,6 +40,7 @@ extension AutoscalerSpec {
         switch policy {
         case .threshold(let threshold): try threshold.validate()
         case .target(let target): try target.validate()
+        case .predictive(let predictive): try predictive.validate()
         }
     }
 

@@ -39,6 +39,7 @@ public struct AutoscalerSpec: Codable, Sendable, Equatable {
         switch policy {
         case .threshold(let threshold): names = [threshold.metric.series]
         case .target(let target): names = target.metrics.map(\.metric.series)
+        case .predictive(let predictive): names = predictive.target.metrics.map(\.metric.series)
         }
         if case .metric(let series, _) = replicas { names.append(series) }
         return names
@@ -49,6 +50,7 @@ public struct AutoscalerSpec: Codable, Sendable, Equatable {
         switch policy {
         case .threshold(let threshold): [threshold.metric]
         case .target(let target): target.metrics.map(\.metric)
+        case .predictive(let predictive): predictive.target.metrics.map(\.metric)
         }
     }
 }
@@ -59,12 +61,24 @@ public enum AutoscalePolicy: Codable, Sendable, Equatable {
     case threshold(ThresholdPolicy)
     /// Kubernetes HPA (`autoscaling/v2`): proportional to value / target, with stabilization and rate policies.
     case target(TargetPolicy)
+    /// The target math on a forecast (Holt / Holt-Winters) `horizon` ahead, never below the reactive target.
+    case predictive(PredictivePolicy)
 
-    /// The policy's name as written in the config (`threshold` or `target`).
+    /// The policy's name as written in the config (`threshold`, `target` or `predictive`).
     public var kind: String {
         switch self {
         case .threshold: "threshold"
         case .target: "target"
+        case .predictive: "predictive"
+        }
+    }
+
+    /// The HPA parameters of a target or predictive policy.
+    public var targetPolicy: TargetPolicy? {
+        switch self {
+        case .threshold: nil
+        case .target(let target): target
+        case .predictive(let predictive): predictive.target
         }
     }
 }

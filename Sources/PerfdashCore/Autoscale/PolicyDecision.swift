@@ -15,11 +15,16 @@ struct ObservedMetric: Sendable {
     var value: Double?
     var aggregate: Aggregate
     var windowSeconds: Double
+    /// Predictive policy: `value` is the forecast this many seconds ahead (nil: the window's aggregate).
+    var forecastHorizon: Double? = nil
 
     var unit: String { MetricUnit.unit(for: input.series) }
 
     /// "cpu.busy avg 5m 83.2 %" (the aggregate and window are left out for a 0 s window).
     func describe(_ value: Double) -> String {
+        if let forecastHorizon {
+            return "\(input.label) forecast +\(MetricUnit.duration(forecastHorizon)) \(MetricUnit.measured(value, unit: unit))"
+        }
         let how = windowSeconds > 0 ? " \(aggregate.rawValue) \(MetricUnit.duration(windowSeconds))" : ""
         return "\(input.label)\(how) \(MetricUnit.measured(value, unit: unit))"
     }

@@ -118,10 +118,13 @@ public struct MetricReading: Codable, Sendable, Equatable {
     public var samples: Int
     /// Target policy: the replica count this metric proposes.
     public var proposal: Int?
+    /// Predictive policy: the forecast at the horizon with its band (nil before the forecaster has two samples).
+    public var forecast: MetricForecast?
 
     /// Creates a reading.
     public init(series: String, label: String, aggregate: Aggregate, windowSeconds: Double, value: Double?,
-                average: Double?, p95: Double?, samples: Int, proposal: Int? = nil) {
+                average: Double?, p95: Double?, samples: Int, proposal: Int? = nil,
+                forecast: MetricForecast? = nil) {
         self.series = series
         self.label = label
         self.aggregate = aggregate
@@ -131,5 +134,6 @@ public struct MetricReading: Codable, Sendable, Equatable {
         self.p95 = p95
         self.samples = samples
         self.proposal = proposal
+        self.forecast = forecast
     }
 }

@@ -33,8 +33,13 @@ public enum RecommendationFormat: String, Sendable, CaseIterable {
     }
 
     private static func csvRow(_ recommendation: Recommendation) -> String {
+        // A predictive policy's forecast follows its metric as `<series>@+<horizon>=<value>`.
         let values = recommendation.metrics.map { reading in
-            "\(reading.series)=\(reading.value.map { MetricUnit.plain($0) } ?? "")"
+            var text = "\(reading.series)=\(reading.value.map { MetricUnit.plain($0) } ?? "")"
+            if let forecast = reading.forecast {
+                text += ";\(reading.series)@+\(MetricUnit.duration(forecast.horizonSeconds))=\(MetricUnit.plain(forecast.value))"
+            }
+            return text
         }.joined(separator: ";")
         let fields = [
             MetricUnit.plain(recommendation.time), recommendation.autoscaler, recommendation.action.rawValue,

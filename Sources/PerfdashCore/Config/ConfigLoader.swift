@@ -2,7 +2,8 @@ import Foundation
 
 /// Finds, reads and validates the config file. perfdash only ever reads it.
 public enum ConfigLoader {
-    static let topLevelKeys: Set<String> = ["interval", "window", "theme", "graph", "root", "service", "autoscaler"]
+    static let topLevelKeys: Set<String> = ["interval", "window", "theme", "graph", "root", "service", "autoscaler",
+                                          "alert", "alerts", "advisor"]
 
     /// `$XDG_CONFIG_HOME/perfdash/config.toml`, else `$HOME/.config/perfdash/config.toml`.
     public static func defaultPath(environment: [String: String]) -> String {
@@ -79,6 +80,9 @@ public enum ConfigLoader {
             return table
         }
         config.autoscalers = try autoscalerSpecs(root)
+        config.alerts = try AlertConfigParser.parse(alerts: try root.tables("alert") ?? [],
+                                                    switches: try root.table("alerts"))
+        config.advisor = try AdvisorSettings.parse(try root.table("advisor"))
         return config
     }
 

@@ -57,6 +57,31 @@ public enum ConfigRenderer {
             out += "\n[[autoscaler]]\n"
             out += renderTable(table, prefix: "autoscaler")
         }
+        out += alerts(config.alerts) + advisor(config.advisor)
+        return out
+    }
+
+    /// Every effective alert rule, the built-in ones included, so `builtin = false` reads back the same rules.
+    private static func alerts(_ rules: [AlertRule]) -> String {
+        var out = "\n# Every effective alert rule, built-in ones included.\n[alerts]\nbuiltin = false\n"
+        for rule in rules {
+            out += "\n[[alert]]\nname = \(quote(rule.name))\nseries = \(quote(rule.series))\n"
+            out += "aggregate = \(quote(rule.aggregate.rawValue))\nwindow = \(quote(MetricUnit.duration(rule.windowSeconds)))\n"
+            out += "above = \(rule.above)\n"
+            if let warning = rule.warning { out += "warning = \(MetricUnit.plain(warning))\n" }
+            if let critical = rule.critical { out += "critical = \(MetricUnit.plain(critical))\n" }
+            out += "for = \(quote(MetricUnit.duration(rule.forSeconds)))\n"
+            if let recover = rule.recover { out += "recover = \(MetricUnit.plain(recover))\n" }
+        }
+        return out
+    }
+
+    /// The advisor's switch and every threshold.
+    private static func advisor(_ settings: AdvisorSettings) -> String {
+        var out = "\n[advisor]\nenabled = \(settings.enabled)\n"
+        for (key, path) in AdvisorSettings.numericKeys {
+            out += "\(key) = \(MetricUnit.plain(settings[keyPath: path]))\n"
+        }
         return out
     }
 

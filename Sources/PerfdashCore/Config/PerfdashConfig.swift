@@ -26,6 +26,10 @@ public struct PerfdashConfig: Sendable, Equatable {
     public var autoscalers: [AutoscalerSpec]
     /// The same entries as written, with positions (`perfdash config check` prints them back).
     public var autoscalerTables: [ConfigTable]
+    /// The alert rules: the built-in host rules changed by `[[alert]]` tables, then the config's own.
+    public var alerts: [AlertRule] = BuiltinAlerts.rules
+    /// The advisor's switch and thresholds (`[advisor]`).
+    public var advisor: AdvisorSettings = AdvisorSettings()
     /// Where the settings came from: a file path, or `built-in defaults`.
     public var origin: String
 

@@ -10,7 +10,10 @@
 ///    is not fed (never taken as 0), is listed in `missingSeries`, and once the autoscaler's window holds no sample
 ///    of it the recommendation is "none" with rule `no_data`;
 /// 5. the autoscalers' status becomes the snapshot's `autoscaler` section, and their recommendation series
-///    (`autoscaler.<name>.desired_replicas`…) are recorded like any other series.
+///    (`autoscaler.<name>.desired_replicas`…) are recorded like any other series;
+/// 6. the alert rules are stepped with the latest value of every series (host, services, autoscalers); their
+///    section becomes `alerts` and their levels (`alert.<name>.level`) are recorded;
+/// 7. the advisor reads the window of the series its rules use and its findings become `findings`.
 ///
 /// The dashboard and `perfdash snapshot` both tick a Monitor, so the panel and the headless output agree.
 public struct Monitor: Sendable, SnapshotTicking {
@@ -26,17 +29,29 @@ public struct Monitor: Sendable, SnapshotTicking {
     private let summaries: [String]
     /// Each autoscaler's decisions as the snapshot shows them, placed on the wall clock when they were made.
     private var decisions: [[AutoscalerDecision]]
+    /// The alert rules and their state.
+    public private(set) var alerts: AlertEngine
+    /// The advisor's settings; nil: no advisor (and no `findings` section).
+    public let advisor: AdvisorSettings?
+    /// Each autoscaler's input series, for the advisor's "does the autoscaler agree".
+    private let autoscalerInputs: [String: [String]]
     /// Other sources' series and the autoscalers' series, interned (see `SeriesLayout`).
     private var extraLayout = SeriesLayout()
     private var autoscalerLayout = SeriesLayout()
+    private var alertLayout = SeriesLayout()
 
-    /// Creates a monitor over a sampler, with one autoscaler per spec (none: a plain host monitor).
-    public init(sampler: Sampler, autoscalers specs: [AutoscalerSpec] = []) {
+    /// Creates a monitor over a sampler, with one autoscaler per spec, the alert rules and the advisor (none of
+    /// them: a plain host monitor).
+    public init(sampler: Sampler, autoscalers specs: [AutoscalerSpec] = [], alerts rules: [AlertRule] = [],
+                advisor: AdvisorSettings? = nil) {
         self.sampler = sampler
         autoscalers = AutoscalerGroup(specs: specs)
         inputSeries = Set(autoscalers.inputSeries)
         summaries = specs.map(\.summary)
         decisions = specs.map { _ in [] }
+        alerts = AlertEngine(rules: rules)
+        self.advisor = advisor
+        autoscalerInputs = Dictionary(specs.map { ($0.name, $0.inputSeries) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Every series' recent values and windows: the host's, other sources' and the autoscalers'.
@@ -71,6 +86,8 @@ public struct Monitor: Sendable, SnapshotTicking {
         if !autoscalers.autoscalers.isEmpty {
             stepAutoscalers(&snapshot, extraSeries: extraSeries, time: time)
         }
+        if !alerts.isEmpty { stepAlerts(&snapshot, extraSeries: extraSeries, time: time) }
+        if let advisor { snapshot.findings = Advisor.findings(advisorSignals(snapshot), settings: advisor) }
         latest = snapshot
         return snapshot
     }
@@ -104,6 +121,28 @@ public struct Monitor: Sendable, SnapshotTicking {
         snapshot.autoscaler = statuses
         Self.record(statuses.flatMap { $0.flatSeries() }, sampler: &sampler, layout: &autoscalerLayout,
                     into: &snapshot)
+    }
+
+    private mutating func stepAlerts(_ snapshot: inout Snapshot, extraSeries: [FlatSeries], time: SampleTime) {
+        var values: [String: Double] = [:]
+        for entry in snapshot.flatSeries() { values[entry.name] = entry.value }
+        for entry in extraSeries { values[entry.name] = entry.value }
+        let changes = alerts.step(now: time.monotonic.seconds, unixMilliseconds: time.unixMilliseconds, values: values)
+        let section = alerts.section(changes: changes)
+        snapshot.alerts = section
+        Self.record(section.flatSeries(), sampler: &sampler, layout: &alertLayout, into: &snapshot)
+    }
+
+    /// The window of every series the advisor's rules read, from the shared history.
+    private func advisorSignals(_ snapshot: Snapshot) -> AdvisorSignals {
+        var series: [String: [Double]] = [:]
+        let history = sampler.history
+        for name in history.seriesNames where Advisor.reads(name) {
+            let values = history.values(name, window: snapshot.window)
+            if !values.isEmpty { series[name] = values }
+        }
+        let cores = snapshot.host.cpu.cores.count
+        return AdvisorSignals(series: series, cores: cores > 0 ? cores : nil, autoscalerInputs: autoscalerInputs)
     }
 
     /// Records series into the shared history and puts their window statistics into the snapshot.

@@ -49,7 +49,7 @@ public struct AutoscalerStatus: Sendable, Equatable, Codable {
         }
         switch spec.policy {
         case .threshold: append(.cooldownSecondsLeft, recommendation.cooldownSecondsLeft ?? 0, .seconds)
-        case .target: append(.stabilizationSecondsLeft, recommendation.stabilizationSecondsLeft ?? 0, .seconds)
+        case .target, .predictive: append(.stabilizationSecondsLeft, recommendation.stabilizationSecondsLeft ?? 0, .seconds)
         }
         return out
     }

@@ -65,6 +65,26 @@ public enum SeriesName {
     /// `service.<service>.<metric>` for series of instrumented services.
     public static func service(_ service: String, _ metric: String) -> String { "service.\(service).\(metric)" }
 
+    /// `alert.<name>.level` (0 ok, 1 warning, 2 critical), or `alert.<name>.<instance>.level` for one series of a
+    /// rule written with `*` (`alert.fs-full./home.level`).
+    public static func alertLevel(_ name: String, instance: String? = nil) -> String {
+        instance.map { "alert.\(name).\($0).level" } ?? "alert.\(name).level"
+    }
+
+    /// Issue 10's pressure stall information: `pressure.<cpu|memory|io>.<some|full>.<avg10|avg60|avg300|stall_percent>`.
+    public static func pressure(_ resource: String, _ kind: String, _ metric: String) -> String {
+        "pressure.\(resource).\(kind).\(metric)"
+    }
+
+    /// Issue 10: pages swapped in per second (/proc/vmstat pswpin).
+    public static let swapInPagesPerSecond = "memory.swap_in_pages_per_second"
+    /// Issue 10: `fs.<mountpoint>.used_percent`.
+    public static func filesystemUsedPercent(_ mountpoint: String) -> String { "fs.\(mountpoint).used_percent" }
+    /// Issue 10: `fs.<mountpoint>.inodes_used_percent`.
+    public static func filesystemInodesUsedPercent(_ mountpoint: String) -> String {
+        "fs.\(mountpoint).inodes_used_percent"
+    }
+
     /// `autoscaler.<name>.<metric>`: an autoscaler's current recommendation.
     public static func autoscaler(_ name: String, _ metric: AutoscalerMetric) -> String {
         "autoscaler.\(name).\(metric.rawValue)"

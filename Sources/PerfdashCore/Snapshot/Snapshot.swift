@@ -31,12 +31,16 @@ public struct Snapshot: Sendable, Equatable, Codable {
     public var autoscaler: [AutoscalerStatus]?
     /// The configured services, in configuration order; nil (absent from the JSON) when none is configured.
     public var services: [ServiceReport]?
+    /// Active alerts, the alert log and this tick's changes; nil (absent from the JSON) when no rule is configured.
+    public var alerts: AlertsSection?
+    /// The advisor's findings over the window (empty: nothing found); nil when the advisor is off.
+    public var findings: [Finding]?
     /// `host.flatSeries()`, made once (the sampler passes its interned layout with this tick's values).
     public private(set) var hostSeries: [FlatSeries]
 
     private enum CodingKeys: String, CodingKey {
         case schemaVersion, timestamp, timestampUnixMs, intervalSeconds, elapsedSeconds, window, host, stats, notes
-        case autoscaler, services
+        case autoscaler, services, alerts, findings
     }
 
     /// Creates a snapshot; `hostSeries` must be `host.flatSeries()` when given (the sampler's cached layout).
@@ -75,16 +79,19 @@ public struct Snapshot: Sendable, Equatable, Codable {
         notes = try container.decode([String].self, forKey: .notes)
         autoscaler = try container.decodeIfPresent([AutoscalerStatus].self, forKey: .autoscaler)
         services = try container.decodeIfPresent([ServiceReport].self, forKey: .services)
+        alerts = try container.decodeIfPresent(AlertsSection.self, forKey: .alerts)
+        findings = try container.decodeIfPresent([Finding].self, forKey: .findings)
         hostSeries = host.flatSeries()
     }
 
-    /// Every numeric value of the snapshot, host first, then the services, then the autoscalers' recommendations,
-    /// in a stable order.
+    /// Every numeric value of the snapshot, host first, then the services, the autoscalers' recommendations and the
+    /// alert levels, in a stable order.
     public func flatSeries() -> [FlatSeries] {
-        guard services != nil || autoscaler != nil else { return hostSeries }
+        guard services != nil || autoscaler != nil || alerts != nil else { return hostSeries }
         var series = hostSeries
         for service in services ?? [] { series += service.flatSeries() }
         for status in autoscaler ?? [] { series += status.flatSeries() }
+        if let alerts { series += alerts.flatSeries() }
         return series
     }
 }

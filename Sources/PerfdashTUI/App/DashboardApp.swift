@@ -48,7 +48,10 @@ public enum DashboardApp {
                 if let signal = signals.received { return signal }
                 if !state.paused, driver.sequence != seen {
                     seen = driver.sequence
+                    let failure = model.alertCommandFailure
                     model = driver.model(window: state.window, graphLength: 2 * terminal.size.width)
+                    // A new alert-command failure goes to the status line too (the Alerts panel keeps the last).
+                    if let new = model.alertCommandFailure, new != failure { state.message = new }
                     dirty = true
                 }
                 if dirty {

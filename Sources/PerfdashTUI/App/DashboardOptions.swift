@@ -8,6 +8,12 @@ public struct DashboardOptions: Sendable {
     public var services: [ServiceConfig] = []
     /// Autoscalers stepped every tick.
     public var autoscalers: [AutoscalerSpec] = []
+    /// Alert rules evaluated every tick (the built-in host rules and `[[alert]]` tables).
+    public var alerts: [AlertRule] = []
+    /// The advisor's settings; nil: no findings.
+    public var advisor: AdvisorSettings?
+    /// `--alert-command`: run on every alert change (already checked to split into arguments).
+    public var alertCommand: String?
     /// A line the Services panel shows under its table (e.g. that `demo` is a synthetic workload).
     public var servicesNote: String?
     /// The theme to start with.
@@ -38,8 +44,9 @@ public struct DashboardOptions: Sendable {
         // Scrapes never run more often than 4 per second, whatever `--interval` says: a service is not /proc.
         let scrapeInterval = max(sampler.interval, .milliseconds(250))
         let collector = services.isEmpty ? nil : ServiceCollector(services: services, interval: scrapeInterval)
-        let monitor = Monitor(sampler: Sampler(reader: reader, configuration: sampler), autoscalers: autoscalers)
+        let monitor = Monitor(sampler: Sampler(reader: reader, configuration: sampler), autoscalers: autoscalers,
+                              alerts: alerts, advisor: advisor)
         return SamplerDriver(monitor: LiveMonitor(monitor: monitor, services: collector), servicesNote: servicesNote,
-                             onSnapshot: onSnapshot)
+                             alertCommand: alertCommand, onSnapshot: onSnapshot)
     }
 }

@@ -54,10 +54,12 @@ public struct DashboardState: Sendable, Equatable {
                 return nil
             }
             panel = target
-        case .nextPanel: panel = PanelID(rawValue: panel.rawValue % PanelID.allCases.count + 1)!
-        case .previousPanel:
-            let count = PanelID.allCases.count
-            panel = PanelID(rawValue: (panel.rawValue + count - 2) % count + 1)!
+        case .nextPanel, .previousPanel:
+            // The tab order, which need not follow the keys (`a` and `?` have no number).
+            let all = PanelID.allCases
+            let index = all.firstIndex(of: panel) ?? 0
+            let step = action == .nextPanel ? 1 : all.count - 1
+            panel = all[(index + step) % all.count]
         case .open:
             if panel == .services, (rowCounts[.services] ?? 0) > 0 { serviceDetail = true }
         case .back:

@@ -21,15 +21,25 @@ public final class SamplerDriver: Sendable {
     private let shared: Mutex<Shared>
     private let onSnapshot: WakePipe?
     private let servicesNote: String?
+    private let alertCommand: AlertCommandRunner?
+    /// The alert command's last failure, for the status line.
+    private let alertCommandFailure = LastLine()
     private let wake = DispatchSemaphore(value: 0)
     private let finished = DispatchSemaphore(value: 0)
 
     /// Creates a driver over a live monitor; nothing runs until `start()`. `onSnapshot` is signalled after each
     /// tick; `servicesNote` is passed to the Services panel.
-    public init(monitor: LiveMonitor, servicesNote: String? = nil, onSnapshot: WakePipe? = nil) {
+    /// `alertCommand` (split into arguments, never run by a shell) runs on every alert change, off this thread;
+    /// an unusable command is ignored here (the command line refuses it first).
+    public init(monitor: LiveMonitor, servicesNote: String? = nil, alertCommand: String? = nil,
+                onSnapshot: WakePipe? = nil) {
         shared = Mutex(Shared(monitor: monitor))
         self.servicesNote = servicesNote
         self.onSnapshot = onSnapshot
+        let failure = alertCommandFailure
+        self.alertCommand = alertCommand.flatMap { command in
+            try? AlertCommandRunner(command: command) { line in failure.set(line) }
+        }
     }
 
     /// Creates a driver over a plain host sampler (no services, no autoscalers).
@@ -84,6 +94,7 @@ public final class SamplerDriver: Sendable {
             model.error = s.error
             return model
         }
+        model.alertCommandFailure = alertCommandFailure.get()
         if let services = shared.withLock({ $0.monitor.services }) {
             model.services = services.reports(window: window, now: WallClock.unixMilliseconds())
             model.servicesNote = servicesNote
@@ -114,15 +125,28 @@ public final class SamplerDriver: Sendable {
             lastTick = due.duration(to: tickTime) < interval ? due : tickTime
             let time = SampleTime(monotonic: origin.duration(to: tickTime),
                                   unixMilliseconds: WallClock.unixMilliseconds())
-            shared.withLock { s in
+            let changes = shared.withLock { s -> [AlertEvent] in
                 do {
-                    if try s.monitor.tick(at: time) != nil { s.sequence += 1 }
+                    guard let snapshot = try s.monitor.tick(at: time) else { return [] }
+                    s.sequence += 1
                     s.error = nil
+                    return snapshot.alerts?.changes ?? []
                 } catch {
                     s.error = String(describing: error)
+                    return []
                 }
             }
+            alertCommand?.submit(changes)
             onSnapshot?.signal()
         }
     }
+}
+
+/// The last line a background job reported, shared between it and the UI thread.
+private final class LastLine: Sendable {
+    private let line = Mutex<String?>(nil)
+
+    func set(_ text: String) { line.withLock { $0 = text } }
+
+    func get() -> String? { line.withLock { $0 } }
 }

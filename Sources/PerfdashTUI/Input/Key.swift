@@ -43,6 +43,7 @@ public enum KeyMap {
             case "q", "Q": return .quit
             case "?", "h", "H": return .help
             case "1"..."9": return .panel(Int(String(c))!)
+            case "a", "A": return .panel(PanelID.findings.rawValue)
             case "p", "P", " ": return .togglePause
             case "+", "=": return .slower
             case "-", "_": return .faster
@@ -75,6 +76,8 @@ public enum KeyMap {
         ("q", "quit (Ctrl-C works too; Ctrl-Z suspends, fg resumes)"),
         ("? h F1", "this help"),
         ("1 … 9", "show panel n (numbers in the tab bar); click a tab"),
+        ("9", "Alerts: active alerts and the log (fired, resolved, duration, peak)"),
+        ("a", "Findings: what limits the system (the advisor), with evidence and what to try"),
         ("Tab → / Shift-Tab ←", "next / previous panel"),
         ("↑ ↓ j k PgUp PgDn", "move the selection in tables"),
         ("Enter / Esc Backspace", "Services: open the selected service's caches, queues, latencies / back"),

@@ -22,6 +22,12 @@ public struct DashboardModel: Sendable {
     public var autoscalers: [AutoscalerStatus]
     /// The last sampling error, shown instead of stale numbers.
     public var error: String?
+    /// Active alerts and the alert log (nil: no rule configured).
+    public var alerts: AlertsSection?
+    /// The advisor's findings (nil: the advisor is off).
+    public var findings: [Finding]?
+    /// The alert command's last failure (`--alert-command`), shown on the Alerts panel.
+    public var alertCommandFailure: String?
 
     /// Creates a model.
     public init(snapshot: Snapshot?, sequence: Int, series: [String: Series] = [:], stats: [String: Summary] = [:],
@@ -52,13 +58,19 @@ public struct DashboardModel: Sendable {
                             graphLength: Int) -> DashboardModel {
         var series: [String: Series] = [:]
         var stats: [String: Summary] = [:]
+        // A predictive autoscaler's panel draws its inputs' recent values beside the forecast.
+        let forecastInputs = Set((snapshot?.autoscaler ?? []).filter { $0.spec.policy.kind == "predictive" }
+            .flatMap(\.spec.inputSeries))
         for name in history.seriesNames {
             if let summary = history.summary(name, window: window) { stats[name] = summary }
-            guard isGraphed(name) else { continue }
+            guard isGraphed(name) || forecastInputs.contains(name) else { continue }
             series[name] = Series(history.recentValues(name, limit: graphLength), lastIndex: sequence - 1)
         }
-        return DashboardModel(snapshot: snapshot, sequence: sequence, series: series, stats: stats, window: window,
-                              autoscalers: snapshot?.autoscaler ?? [])
+        var model = DashboardModel(snapshot: snapshot, sequence: sequence, series: series, stats: stats,
+                                   window: window, autoscalers: snapshot?.autoscaler ?? [])
+        model.alerts = snapshot?.alerts
+        model.findings = snapshot?.findings
+        return model
     }
 
     /// Series drawn as graphs: per-core series are shown as bars only, so they are not copied every tick.

@@ -11,6 +11,8 @@ struct AutoscalerBlock {
     let status: AutoscalerStatus
     let context: RenderContext
     let timeZone: TimeZone
+    /// Recent values by series name, for a predictive policy's forecast chart.
+    var series: [String: Series] = [:]
 
     /// Columns of the recommendation badge.
     static let badgeWidth = 10
@@ -56,9 +58,33 @@ struct AutoscalerBlock {
                        style: Style.plain.fg(AutoscalerText.paint(.up)).with(.bold), clip: area)
             y += 1
         }
+        y += forecastCharts(&canvas, Rect(x: area.x, y: y, width: area.width, height: area.maxY - y))
         if area.maxY - y >= 4 { y += 1 }
         DecisionList(status: status, context: context, timeZone: timeZone)
             .draw(&canvas, Rect(x: area.x, y: y, width: area.width, height: area.maxY - y))
+    }
+
+    /// A predictive policy's charts, one per metric with a forecast and recent values, when the block has room for
+    /// a chart and still 6 rows of decisions; returns the rows used.
+    private func forecastCharts(_ canvas: inout Canvas, _ rect: Rect) -> Int {
+        guard case .predictive(let policy) = status.spec.policy else { return 0 }
+        let height = min(8, rect.height - 7)
+        guard height >= 4 else { return 0 }
+        var used = 0
+        for reading in recommendation.metrics {
+            guard let forecast = reading.forecast, let values = series[reading.series]?.values, !values.isEmpty,
+                  used + height + 1 <= rect.height - 6 else { continue }
+            let target = policy.target.metrics.first { $0.metric.series == reading.series }
+            // An average_value target is per replica: the chart stays in the metric's own units, without it.
+            let chart = ForecastChart(actual: values, forecast: forecast,
+                                      target: target?.type == .averageValue ? nil : target?.target,
+                                      label: reading.label, unit: MetricUnit.unit(for: reading.series),
+                                      context: context)
+            if chart.draw(&canvas, Rect(x: rect.x, y: rect.y + used + 1, width: rect.width, height: height)) {
+                used += height + 1
+            }
+        }
+        return used
     }
 
     /// The badge (as tall as the header, the word on its middle row) and, beside it, from → to with the rule,

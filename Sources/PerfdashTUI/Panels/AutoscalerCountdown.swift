@@ -28,7 +28,8 @@ struct AutoscalerCountdown: Equatable {
                 ? "\(AutoscalerText.configured(p.cooldownUpSeconds, unit: "s")) after each change"
                 : "up \(AutoscalerText.configured(p.cooldownUpSeconds, unit: "s")), "
                     + "down \(AutoscalerText.configured(p.cooldownDownSeconds, unit: "s")) after a change"
-        case .target(let t):
+        case .target, .predictive:
+            guard let t = status.spec.policy.targetPolicy else { return nil }
             label = "stabilization"
             left = r.stabilizationSecondsLeft
             let up = Double(t.behavior.scaleUp.stabilizationWindowSeconds)

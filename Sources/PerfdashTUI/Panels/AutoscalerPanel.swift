@@ -12,15 +12,16 @@ public enum AutoscalerPanel {
     /// Rows a stacked block needs to show more than its recommendation.
     static let minimumBlockHeight = 9
 
-    /// Draws the panel for `statuses` (a snapshot's `autoscaler` section) into `rect`.
+    /// Draws the panel for `statuses` (a snapshot's `autoscaler` section) into `rect`; `series` holds the recent
+    /// values a predictive autoscaler's forecast chart shows.
     public static func draw(_ canvas: inout Canvas, _ rect: Rect, _ statuses: [AutoscalerStatus],
-                            context: RenderContext) {
-        draw(&canvas, rect, statuses, context: context, timeZone: .current)
+                            context: RenderContext, series: [String: Series] = [:]) {
+        draw(&canvas, rect, statuses, context: context, timeZone: .current, series: series)
     }
 
     /// `draw` with the time zone of the decision times given (tests pin it; the dashboard shows local time).
     static func draw(_ canvas: inout Canvas, _ rect: Rect, _ statuses: [AutoscalerStatus], context: RenderContext,
-                     timeZone: TimeZone) {
+                     timeZone: TimeZone, series: [String: Series] = [:]) {
         guard !statuses.isEmpty else {
             let inner = Box.draw(&canvas, rect, title: "Autoscaler", note: "recommends only, never scales",
                                  border: .procBox, glyphs: context.glyphs)
@@ -31,7 +32,8 @@ public enum AutoscalerPanel {
         }
         if rect.height / statuses.count >= minimumBlockHeight {
             for (block, status) in zip(rect.rows(statuses.count), statuses) {
-                AutoscalerBlock(status: status, context: context, timeZone: timeZone).draw(&canvas, block)
+                AutoscalerBlock(status: status, context: context, timeZone: timeZone, series: series)
+                    .draw(&canvas, block)
             }
         } else {
             list(&canvas, rect, statuses, context: context)

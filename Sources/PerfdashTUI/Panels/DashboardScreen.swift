@@ -17,7 +17,7 @@ public enum DashboardScreen {
             if !input.context.glyphs.isUnicode { canvas.asciify() }
             return canvas
         }
-        TabBar.draw(&canvas, active: input.state.panel)
+        TabBar.draw(&canvas, active: input.state.panel, alertLevel: input.model.alerts?.highestLevel ?? .ok)
         let body = Rect(x: 0, y: 1, width: width, height: height - 2)
         switch input.state.panel {
         case .overview: OverviewPanel.draw(&canvas, body, input)
@@ -26,7 +26,11 @@ public enum DashboardScreen {
         case .disk: DiskPanel.draw(&canvas, body, input)
         case .network: NetworkPanel.draw(&canvas, body, input)
         case .services: ServicesPanel.draw(&canvas, body, input)
-        case .autoscaler: AutoscalerPanel.draw(&canvas, body, input.model.autoscalers, context: input.context)
+        case .autoscaler:
+            AutoscalerPanel.draw(&canvas, body, input.model.autoscalers, context: input.context,
+                                 series: input.model.series)
+        case .alerts: AlertsPanel.draw(&canvas, body, input)
+        case .findings: FindingsPanel.draw(&canvas, body, input)
         case .help: HelpPanel.draw(&canvas, body, scroll: input.state.selection[.help] ?? 0, context: input.context)
         }
         StatusLine.draw(&canvas, state: input.state, colorMode: colorMode)

@@ -9,7 +9,8 @@ import PerfdashCore
 ///                          ↑down 30 %                ↑up 80 %                 100 %
 /// ```
 ///
-/// An `average_value` target (a total shared by the replicas) is drawn per replica: value / current count.
+/// An `average_value` target (a total shared by the replicas) is drawn per replica: value / current count. A
+/// predictive policy adds its forecast at the horizon (`▶`) inside its 95 % band (`[` … `]`) on the same scale.
 struct MetricScales {
     let status: AutoscalerStatus
     let context: RenderContext
@@ -30,6 +31,8 @@ struct MetricScales {
         var unit: String
         /// " per replica" for an `average_value` target, else "".
         var per: String
+        /// Predictive policy: the forecast at the horizon and its band, on the same scale.
+        var forecast: MetricForecast? = nil
     }
 
     /// Columns kept for the metric's label.
@@ -65,8 +68,8 @@ struct MetricScales {
         case .threshold(let p):
             markers = [Marker(value: p.scaleDownThreshold, label: "down " + AutoscalerText.configured(p.scaleDownThreshold, unit: unit)),
                        Marker(value: p.scaleUpThreshold, label: "up " + AutoscalerText.configured(p.scaleUpThreshold, unit: unit))]
-        case .target(let t):
-            if let metric = t.metrics.first(where: { $0.metric.series == reading.series }) {
+        case .target, .predictive:
+            if let t = status.spec.policy.targetPolicy, let metric = t.metrics.first(where: { $0.metric.series == reading.series }) {
                 markers = [Marker(value: metric.target,
                                   label: "target " + AutoscalerText.configured(metric.target, unit: unit))]
                 if metric.type == .averageValue {
@@ -77,9 +80,15 @@ struct MetricScales {
         }
         let average = reading.average.map { $0 / divisor }
         let p95 = reading.p95.map { $0 / divisor }
-        let largest = ([average, p95].compactMap(\.self) + markers.map(\.value)).filter(\.isFinite).max() ?? 0
+        let forecast = reading.forecast.map { f in
+            MetricForecast(horizonSeconds: f.horizonSeconds, value: f.value / divisor, low: f.low.map { $0 / divisor },
+                           high: f.high.map { $0 / divisor })
+        }
+        let largest = ([average, p95, forecast?.value, forecast?.high].compactMap(\.self) + markers.map(\.value))
+            .filter(\.isFinite).max() ?? 0
         let maximum = unit == "%" && largest <= 100 ? 100 : Self.niceCeiling(largest * 1.25)
-        return Layout(markers: markers, average: average, p95: p95, maximum: maximum, unit: unit, per: per)
+        return Layout(markers: markers, average: average, p95: p95, maximum: maximum, unit: unit, per: per,
+                      forecast: forecast)
     }
 
     /// `avg 83.2 %  ◆ p95 91.0 %`, with the proposal of a target metric (`→ 5`), or why there is no bar.
@@ -90,6 +99,14 @@ struct MetricScales {
         var text = "avg " + AutoscalerText.measured(average, unit: layout.unit)
         if let p95 = layout.p95 { text += "  ◆ p95 " + AutoscalerText.measured(p95, unit: layout.unit) }
         text += layout.per
+        if let forecast = layout.forecast {
+            text += "  ▶ +\(MetricUnit.duration(forecast.horizonSeconds)) "
+                + AutoscalerText.measured(forecast.value, unit: layout.unit)
+            if let low = forecast.low, let high = forecast.high {
+                text += " [\(AutoscalerText.measured(max(0, low), unit: "")) – "
+                    + "\(AutoscalerText.measured(high, unit: ""))]"
+            }
+        }
         if let proposal = reading.proposal { text += "  → \(proposal)" }
         return text
     }
@@ -106,6 +123,17 @@ struct MetricScales {
         if let p95 = layout.p95 {
             canvas.set(context.glyphs.isUnicode ? "◆" : "*", x: x + Self.column(p95, maximum: layout.maximum, width: width),
                        y: y, style: Style.plain.fg(.hiFg).with(.bold))
+        }
+        if let forecast = layout.forecast {
+            // The band as brackets around the forecast's ▶, drawn under the thresholds so those stay visible.
+            let style = Style.plain.fg(.hiFg).with(.bold)
+            if let low = forecast.low, let high = forecast.high {
+                canvas.set("[", x: x + Self.column(max(0, low), maximum: layout.maximum, width: width), y: y,
+                           style: style)
+                canvas.set("]", x: x + Self.column(high, maximum: layout.maximum, width: width), y: y, style: style)
+            }
+            canvas.set(context.glyphs.isUnicode ? "▶" : ">",
+                       x: x + Self.column(forecast.value, maximum: layout.maximum, width: width), y: y, style: style)
         }
         for marker in layout.markers {
             canvas.set(context.glyphs.vertical, x: x + Self.column(marker.value, maximum: layout.maximum, width: width),

@@ -4,7 +4,7 @@ import PerfdashCore
 /// services and the autoscaler.
 enum OverviewPanel {
     static func draw(_ canvas: inout Canvas, _ rect: Rect, _ input: PanelInput) {
-        let (grid, footer) = rect.splitTop(rect.height - 2)
+        let (grid, footer) = rect.splitTop(rect.height - 3)
         let halves = grid.rows(2)
         let top = halves[0].columns(2), bottom = halves[1].columns(2)
         cpu(&canvas, top[0], input)
@@ -12,11 +12,58 @@ enum OverviewPanel {
         disk(&canvas, bottom[0], input)
         network(&canvas, bottom[1], input)
         let line = Rect(x: footer.x + 1, y: footer.y, width: footer.width - 2, height: 1)
-        PanelKit.pair(&canvas, x: line.x, y: footer.y, "Services:", ServicesPanel.summary(input.model.services),
-                      clip: line)
-        PanelKit.pair(&canvas, x: line.x, y: footer.y + 1, "Autoscaler:",
+        alerts(&canvas, line, input)
+        let services = Rect(x: line.x, y: footer.y + 1, width: line.width, height: 1)
+        PanelKit.pair(&canvas, x: line.x, y: services.y, "Services:", ServicesPanel.summary(input.model.services),
+                      clip: services)
+        PanelKit.pair(&canvas, x: line.x, y: footer.y + 2, "Autoscaler:",
                       AutoscalerPanel.summary(input.model.autoscalers),
-                      clip: Rect(x: line.x, y: footer.y + 1, width: line.width, height: 1))
+                      clip: Rect(x: line.x, y: footer.y + 2, width: line.width, height: 1))
+    }
+
+    /// `Alerts: CRIT cpu-busy 97.2 %  WARN fs-full fs./home.used_percent 88.0 %`, each in its level's colour,
+    /// `… n more (9)` when they do not fit; or how many rules are watching.
+    private static func alerts(_ canvas: inout Canvas, _ line: Rect, _ input: PanelInput) {
+        var x = line.x + canvas.put("Alerts: ", x: line.x, y: line.y, style: Style.plain.fg(.graphText), clip: line)
+        guard let section = input.model.alerts else {
+            canvas.put(input.model.snapshot == nil ? "collecting…" : "no rules", x: x, y: line.y,
+                       style: Style.plain.with(.boldWithoutColor), clip: line)
+            return
+        }
+        let firing = AlertsPanel.summary(section)
+        guard !firing.isEmpty else {
+            let pending = section.active.count
+            let text = "none firing (\(section.rules) rules" + (pending > 0 ? ", \(pending) pending)" : ")")
+            canvas.put(text, x: x, y: line.y, style: Style.plain.with(.boldWithoutColor), clip: line)
+            return
+        }
+        for (index, alert) in firing.enumerated() {
+            let word = AlertStyle.word(alert.level)
+            let need = CharacterWidth.of(word) + 3 + CharacterWidth.of(alert.text)
+            let rest = firing.count - index
+            if x + need > line.maxX - (rest > 1 ? 12 : 0), index > 0 || x + need > line.maxX {
+                let more = input.context.glyphs.isUnicode ? "… \(rest) more (9)" : ".. \(rest) more (9)"
+                canvas.put(more, x: x, y: line.y, style: Style.plain.fg(.graphText), clip: line)
+                return
+            }
+            x += canvas.put(" \(word) ", x: x, y: line.y, style: AlertStyle.badge(alert.level, pending: false),
+                            clip: line) + 1
+            x += canvas.put(alert.text, x: x, y: line.y, style: AlertStyle.figure(alert.level), clip: line) + 2
+        }
+    }
+
+    /// Redraws a figure right-aligned at `rightEdge` in the colour of the alert firing on `series`, if any.
+    private static func markAlert(_ canvas: inout Canvas, _ input: PanelInput, series: String, text: String,
+                                  rightEdge: Int, y: Int) {
+        guard let level = input.model.alerts?.level(of: series), level > .ok else { return }
+        canvas.putRight(text, rightEdge: rightEdge, y: y, style: AlertStyle.figure(level))
+    }
+
+    /// Redraws a `label value` pair's value in the colour of the alert firing on `series`, if any.
+    private static func markAlert(_ canvas: inout Canvas, _ input: PanelInput, series: String, label: String,
+                                  value: String, x: Int, y: Int, clip: Rect) {
+        guard let level = input.model.alerts?.level(of: series), level > .ok else { return }
+        canvas.put(value, x: x + CharacterWidth.of(label) + 1, y: y, style: AlertStyle.figure(level), clip: clip)
     }
 
     private static func cpu(_ canvas: inout Canvas, _ rect: Rect, _ input: PanelInput) {
@@ -30,6 +77,8 @@ enum OverviewPanel {
         Meter.drawLabelled(&canvas, x: area.x, y: area.y, width: area.width, label: "busy", labelWidth: 5,
                            fraction: t.busyPercent / 100, value: Humanize.percent(t.busyPercent), valueWidth: 6,
                            gradient: .cpu, context: ctx)
+        markAlert(&canvas, input, series: SeriesName.cpuBusy, text: Humanize.percent(t.busyPercent),
+                  rightEdge: area.x + area.width, y: area.y)
         var x = area.x
         for (label, value) in [("usr", t.userPercent), ("sys", t.systemPercent), ("iow", t.iowaitPercent),
                                ("st", t.stealPercent)] {
@@ -58,14 +107,18 @@ enum OverviewPanel {
         Meter.drawLabelled(&canvas, x: area.x, y: area.y, width: area.width, label: "used", labelWidth: 5,
                            fraction: mem.usedPercent / 100, value: Humanize.percent(mem.usedPercent), valueWidth: 6,
                            gradient: .used, context: ctx)
+        markAlert(&canvas, input, series: SeriesName.memoryUsedPercent, text: Humanize.percent(mem.usedPercent),
+                  rightEdge: area.x + area.width, y: area.y)
         var x = area.x
         x += PanelKit.pair(&canvas, x: x, y: area.y + 1, "used", Humanize.bytes(Double(mem.usedBytes)), clip: area) + 1
         PanelKit.pair(&canvas, x: x, y: area.y + 1, "avail", Humanize.bytes(Double(mem.availableBytes)), clip: area)
         x = area.x
         x += PanelKit.pair(&canvas, x: x, y: area.y + 2, "cache", Humanize.bytes(Double(mem.cachedBytes)),
                            clip: area) + 1
-        PanelKit.pair(&canvas, x: x, y: area.y + 2, "swap",
-                      mem.swapTotalBytes == 0 ? "none" : Humanize.percent(mem.swapUsedPercent), clip: area)
+        let swap = mem.swapTotalBytes == 0 ? "none" : Humanize.percent(mem.swapUsedPercent)
+        PanelKit.pair(&canvas, x: x, y: area.y + 2, "swap", swap, clip: area)
+        markAlert(&canvas, input, series: SeriesName.swapUsedPercent, label: "swap", value: swap, x: x,
+                  y: area.y + 2, clip: area)
         PanelKit.pair(&canvas, x: area.x, y: area.y + 3, model.window.rawValue,
                       PanelKit.stats(model.summary(SeriesName.memoryUsedPercent), PanelKit.pct), clip: area)
         let graph = Rect(x: area.x, y: area.y + 4, width: area.width, height: area.height - 4)
@@ -88,6 +141,14 @@ enum OverviewPanel {
         x += PanelKit.pair(&canvas, x: x, y: area.y + 1, "IOPS",
                            "\(Humanize.count(total.readIops))r \(Humanize.count(total.writeIops))w", clip: area) + 1
         PanelKit.pair(&canvas, x: x, y: area.y + 1, "util", Humanize.percent(total.utilPercent), clip: area)
+        // Any disk's alert colours the total's utilization, the one figure the Overview shows.
+        let diskLevel = input.model.alerts?.active
+            .filter { $0.state == .firing && $0.series.hasPrefix("disk.") && $0.series.hasSuffix(".util_percent") }
+            .map(\.level).max() ?? .ok
+        if diskLevel > .ok {
+            canvas.put(Humanize.percent(total.utilPercent), x: x + 5, y: area.y + 1, style: AlertStyle.figure(diskLevel),
+                       clip: area)
+        }
         let name = SeriesName.total
         PanelKit.pair(&canvas, x: area.x, y: area.y + 2, "util " + model.window.rawValue,
                       PanelKit.stats(model.summary(SeriesName.disk(name, .utilPercent)), PanelKit.pct), clip: area)

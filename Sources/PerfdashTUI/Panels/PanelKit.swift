@@ -61,6 +61,19 @@ enum PanelKit {
         return used + canvas.put(value, x: x + used, y: y, style: Style.plain.with(.boldWithoutColor), clip: clip)
     }
 
+    /// `text` on one line of `rect`, cut with `…` (`..` in ASCII) when it does not fit.
+    static func ellipsized(_ canvas: inout Canvas, _ text: String, _ rect: Rect, style: Style,
+                           context: RenderContext) {
+        guard rect.width > 0 else { return }
+        if CharacterWidth.of(text) <= rect.width {
+            canvas.put(text, x: rect.x, y: rect.y, style: style, clip: rect)
+            return
+        }
+        let ellipsis = context.glyphs.isUnicode ? "…" : ".."
+        canvas.put(text, x: rect.x, y: rect.y, style: style, limit: max(0, rect.width - ellipsis.count), clip: rect)
+        canvas.put(ellipsis, x: rect.maxX - ellipsis.count, y: rect.y, style: style, clip: rect)
+    }
+
     /// Percent formatting for stats lines.
     static func pct(_ v: Double) -> String { Humanize.percent(v) }
     /// Byte-rate formatting for stats lines.
@@ -94,7 +107,9 @@ extension PanelKit {
                            firstStyle: Style? = nil) -> Int {
         var y = rect.y
         for (index, paragraph) in paragraphs.enumerated() {
-            let indent = paragraph.prefix { $0 == " " }.count + (paragraph.trimmed(" ").hasPrefix("•") ? 2 : 0)
+            let body = paragraph.trimmed(" ")
+            let bullet = ["•", "→", "-", "->"].contains { body.hasPrefix($0 + " ") }
+            let indent = paragraph.prefix { $0 == " " }.count + (bullet ? 2 : 0)
             for line in wrap(paragraph, width: rect.width, indent: indent) where y < rect.maxY {
                 canvas.put(line, x: rect.x, y: y, style: index == 0 ? (firstStyle ?? style) : style, clip: rect)
                 y += 1

@@ -30,6 +30,24 @@ public enum ServicesPanel {
                                               height: lines.count), [text], style: Style.plain.fg(.graphText))
         }
         table(&canvas, tableArea, services, selected: selected, context: input.context)
+        markAlerts(&canvas, tableArea, services, alerts: input.model.alerts, selected: selected)
+    }
+
+    /// The name of a service with a firing alert on one of its series, in the alert's colour.
+    private static func markAlerts(_ canvas: inout Canvas, _ rect: Rect, _ services: [ServiceReport],
+                                   alerts: AlertsSection?, selected: Int) {
+        guard let alerts, alerts.highestLevel > .ok, rect.height > 1 else { return }
+        let width = columns(width: rect.width, services: services)[0].width
+        let visible = rect.height - 1
+        let first = selected >= visible ? selected - visible + 1 : 0
+        for index in first..<min(services.count, first + visible) where index != selected {
+            let prefix = SeriesName.service(services[index].name, "")
+            let level = alerts.active.filter { $0.state == .firing && $0.series.hasPrefix(prefix) }.map(\.level).max()
+            guard let level, level > .ok else { continue }
+            canvas.restyle(Rect(x: rect.x, y: rect.y + 1 + index - first, width: width, height: 1)) { _ in
+                AlertStyle.figure(level)
+            }
+        }
     }
 
     /// The table's columns for `services` in a table `width` cells wide: the name as wide as the longest (8…24),

@@ -1,17 +1,35 @@
-/// The top row: one tab per panel with its number key; the active one highlighted.
+import PerfdashCore
+
+/// The top row: one tab per panel with its key; the active one highlighted, the Alerts tab coloured while an
+/// alert fires.
 public enum TabBar {
-    /// The column range of each tab for a screen `width` wide, for drawing and for mouse clicks.
+    /// How much of each panel's name a tab shows.
+    enum Naming: CaseIterable {
+        case full, short, keyOnly
+    }
+
+    /// The column range of each tab for a screen `width` wide, for drawing and for mouse clicks: full names when
+    /// they fit (padded on wide screens), else short names, else the keys alone.
     public static func layout(width: Int) -> [(panel: PanelID, x: Int, width: Int)] {
-        // Wide screens get padding around each label; 80 columns fit the labels with one space between.
-        let pad = width >= 100 ? 1 : 0
+        let naming = naming(width: width)
+        let pad = width >= 100 && naming == .full && fits(.full, pad: 1, width: width) ? 1 : 0
         var x = 1
         var out: [(PanelID, Int, Int)] = []
         for panel in PanelID.allCases {
-            let w = CharacterWidth.of(label(panel)) + 2 * pad
+            let w = CharacterWidth.of(label(panel, naming)) + 2 * pad
             out.append((panel, x, w))
             x += w + 1
         }
         return out
+    }
+
+    /// The fullest naming that fits `width`.
+    static func naming(width: Int) -> Naming {
+        Naming.allCases.first { fits($0, pad: 0, width: width) } ?? .keyOnly
+    }
+
+    private static func fits(_ naming: Naming, pad: Int, width: Int) -> Bool {
+        1 + PanelID.allCases.reduce(0) { $0 + CharacterWidth.of(label($1, naming)) + 2 * pad + 1 } <= width
     }
 
     /// The panel whose tab is at (`x`, `y`), if any.
@@ -20,21 +38,33 @@ public enum TabBar {
         return layout(width: width).first { x >= $0.x && x < $0.x + $0.width }?.panel
     }
 
-    static func label(_ panel: PanelID) -> String { "\(panel.rawValue) \(panel.name)" }
+    static func label(_ panel: PanelID, _ naming: Naming = .full) -> String {
+        switch naming {
+        case .full: "\(panel.key) \(panel.name)"
+        case .short: "\(panel.key) \(panel.shortName)"
+        case .keyOnly: panel.key
+        }
+    }
 
-    /// Draws the tab bar in row 0.
-    static func draw(_ canvas: inout Canvas, active: PanelID) {
+    /// Draws the tab bar in row 0; the Alerts tab takes the colour of the highest firing `alertLevel`.
+    static func draw(_ canvas: inout Canvas, active: PanelID, alertLevel: AlertLevel = .ok) {
         let row = Rect(x: 0, y: 0, width: canvas.width, height: 1)
+        let naming = naming(width: canvas.width)
         for tab in layout(width: canvas.width) {
             let selected = tab.panel == active
-            let style = selected
+            var style = selected
                 ? Style(fg: .role(.selectedFg), bg: .role(.selectedBg), attributes: [.bold, .reverseWithoutColor])
                 : Style.plain
+            if tab.panel == .alerts, alertLevel > .ok, !selected { style = AlertStyle.figure(alertLevel) }
             canvas.fill(Rect(x: tab.x, y: 0, width: tab.width, height: 1), style: style)
-            let text = label(tab.panel)
+            let text = label(tab.panel, naming)
             let x = tab.x + (tab.width - CharacterWidth.of(text)) / 2
-            canvas.put(String(tab.panel.rawValue), x: x, y: 0, style: selected ? style : style.fg(.hiFg), clip: row)
-            canvas.put(" " + tab.panel.name, x: x + 1, y: 0, style: style, clip: row)
+            let keyStyle = selected || (tab.panel == .alerts && alertLevel > .ok) ? style : style.fg(.hiFg)
+            canvas.put(tab.panel.key, x: x, y: 0, style: keyStyle, clip: row)
+            if naming != .keyOnly {
+                canvas.put(" " + (naming == .full ? tab.panel.name : tab.panel.shortName), x: x + 1, y: 0,
+                           style: style, clip: row)
+            }
         }
     }
 }

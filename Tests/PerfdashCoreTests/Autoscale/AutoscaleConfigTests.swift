@@ -81,12 +81,12 @@ struct AutoscaleConfigTests {
          "autoscaler[0].max_replicas", "is required"),
         ("name = \"a\"\npolicy = \"threshold\"\nmetric = \"m\"\nscale_up_threshold = 80\nscale_down_threshold = 30\n"
             + "max_replicas = 5\ntolerance = 0.2",
-         "autoscaler[0].tolerance", "applies to policy \"target\" only"),
+         "autoscaler[0].tolerance", "applies to policies \"target\" and \"predictive\" only"),
         ("name = \"a\"\npolicy = \"threshold\"\nmetric = \"m\"\nscale_up_threshold = 80\nscale_down_threshold = 30\n"
             + "max_replicas = 5\ncooldown = \"soon\"",
          "autoscaler[0].cooldown", "must be a duration such as \"30s\", \"5m\" or \"1h\", got \"soon\""),
         ("name = \"a\"\npolicy = \"scale\"\nmax_replicas = 5",
-         "autoscaler[0].policy", "must be \"threshold\" or \"target\", got \"scale\""),
+         "autoscaler[0].policy", "must be \"threshold\", \"target\" or \"predictive\", got \"scale\""),
         ("name = \"a\"\npolicy = \"threshold\"\nmetric = \"m\"\nscale_up_threshold = 80\nscale_down_threshold = 30\n"
             + "min_replicas = 6\nmax_replicas = 5",
          "autoscaler[0].max_replicas", "must be at least min_replicas (6), got 5"),

@@ -14,8 +14,10 @@ extension Snapshot {
     public func writeJSON(to writer: inout JSONWriter, statsOrder: [Int]) {
         writer.object { w in
             // Keys in UTF-8 byte order; one line per section.
+            if let alerts { w.key("alerts"); alerts.writeJSON(to: &w) }
             if let autoscaler { w.key("autoscaler"); w.encodable(autoscaler) }
             w.key("elapsed_seconds"); w.value(elapsedSeconds)
+            if let findings { w.key("findings"); w.array(findings) { $1.writeJSON(to: &$0) } }
             w.key("host"); host.writeJSON(to: &w)
             w.key("interval_seconds"); w.value(intervalSeconds)
             w.key("notes"); w.array(notes) { $0.value($1) }
