@@ -97,6 +97,18 @@ import PerfdashTestSupport
         #expect(hint.sequentialScans == 21)
         #expect(hint.rowsPerScan == 5000)
         #expect(hint.indexScans == 0)
+        // The advisor's sequential-scan rule reads the hint as rates over the window's 10 s.
+        var window = ServiceWindow(capacity: 4)
+        window.append(first, at: 0)
+        window.append(second, at: 10)
+        let report = ServiceReport(name: "db", kind: "postgres", address: "", state: .up, lastError: nil,
+                                   errorKind: nil, downForSeconds: nil, scrapeDurationSeconds: 0, seriesCount: 1,
+                                   metrics: ServiceWindowReport(try #require(window.metrics(over: 60)),
+                                                                window: .oneMinute))
+        let series = Dictionary(report.flatSeries().map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a })
+        #expect(series["service.db.db.table.public.big.seq_scans_per_second"] == 2.1)
+        #expect(series["service.db.db.table.public.big.seq_rows_per_second"] == 10_500)
+        #expect(series["service.db.db.transactions_per_second"] == commits / 10)
         // pgbench_accounts is read through its primary key: no hint.
         #expect(db.indexHints?.contains { $0.table == "public.pgbench_accounts" } == false)
         #expect(db.unreadable.isEmpty)

@@ -77,7 +77,7 @@ public struct ServiceReport: Sendable, Equatable, Codable {
                 append("latency.\(latency.family).\(suffix)", family: "latency.\(suffix)", family, value, .seconds)
             }
         }
-        out += metrics.server?.flatSeries(service: name) ?? []
+        out += metrics.server?.flatSeries(service: name, span: metrics.spanSeconds) ?? []
         return out
     }
 }

@@ -2,8 +2,10 @@ extension ServerReport {
     /// The server's figures as History series of service `service` (see `ServerSeries`): PostgreSQL's buffer hit
     /// rate, transactions, rollbacks, connections, lock waits, deadlocks and temp bytes; Redis' ops, memory, clients
     /// and each queue key's size; memcached's memory, items and connections. A figure that cannot be known (a rate
-    /// from one scrape, a percent without a limit) is left out, never written as 0.
-    func flatSeries(service: String) -> [FlatSeries] {
+    /// from one scrape, a percent without a limit) is left out, never written as 0. The tables of the index hints
+    /// also give `db.table.<table>.seq_scans_per_second`, `.seq_rows_per_second` and `.idx_scans_per_second` over
+    /// the window's `span` seconds (the advisor's sequential-scan rule reads them).
+    func flatSeries(service: String, span: Double) -> [FlatSeries] {
         var out: [FlatSeries] = []
         let label = SeriesLabel("service", service)
         func append(_ metric: String, family: String, labels: [SeriesLabel], _ value: Double?, _ unit: SeriesUnit) {
@@ -22,6 +24,15 @@ extension ServerReport {
             append(ServerSeries.dbWaitingOnLocks, Double(db.connections.waitingOnLocks), .count)
             append(ServerSeries.dbDeadlocks, db.deadlocks, .count)
             append(ServerSeries.dbTempBytes, db.tempBytes, .bytes)
+            for hint in db.indexHints ?? [] where span > 0 {
+                let table = [SeriesLabel("table", hint.table)]
+                for (metric, value) in [("seq_scans_per_second", hint.sequentialScans),
+                                        ("seq_rows_per_second", hint.sequentialRowsRead),
+                                        ("idx_scans_per_second", hint.indexScans)] {
+                    append("db.table.\(hint.table).\(metric)", family: "db.table.\(metric)", labels: table,
+                           value / span, .perSecond)
+                }
+            }
         }
         if let redis {
             append(ServerSeries.redisOpsPerSecond, redis.opsPerSecond, .perSecond)
