@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import PerfdashCore
 
-/// `--config`, `--scrape` and `--redis`: shared by every command that watches services.
+/// `--config`, `--scrape`, `--redis`, `--postgres` and `--memcached`: shared by every command that watches services.
 struct ConfigOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Config file (default: $XDG_CONFIG_HOME/perfdash/config.toml).",
                                             valueName: "path"))
@@ -13,8 +13,17 @@ struct ConfigOptions: ParsableArguments {
     var scrape: [String] = []
 
     @Option(name: .long, help: ArgumentHelp(
-        "Watch a Redis server (repeatable); its password, if any, from REDISCLI_AUTH.", valueName: "name=host:port"))
+        "Watch a Redis server (repeatable); queues after the address, e.g. ,preset=rq,queues=default,high; "
+            + "its password, if any, from REDISCLI_AUTH.", valueName: "name=host:port[,queues=…]"))
     var redis: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Watch a PostgreSQL database (repeatable); its password, if any, from PGPASSWORD.",
+        valueName: "name=postgres://user@host:port/db"))
+    var postgres: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Watch a memcached server (repeatable).", valueName: "name=host:port"))
+    var memcached: [String] = []
 
     /// The effective config: the file (or defaults) plus the quick-flag services.
     func load(path: String? = nil,
@@ -22,6 +31,8 @@ struct ConfigOptions: ParsableArguments {
         var quick: [ServiceConfig] = []
         for argument in scrape { quick.append(try QuickServiceFlag.scrape(argument)) }
         for argument in redis { quick.append(try QuickServiceFlag.redis(argument, environment: environment)) }
+        for argument in postgres { quick.append(try QuickServiceFlag.postgres(argument, environment: environment)) }
+        for argument in memcached { quick.append(try QuickServiceFlag.memcached(argument)) }
         return try ConfigLoader.load(path: path ?? config, environment: environment).adding(quick)
     }
 

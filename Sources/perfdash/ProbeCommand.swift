@@ -9,8 +9,10 @@ struct ProbeCommand: AsyncParsableCommand {
         abstract: "Scrape one target once and print its series count, hit rates, queue depths and latencies.",
         discussion: """
         TARGET is an http:// or https:// URL serving a Prometheus 0.0.4 or OpenMetrics exposition (read through \
-        the detected presets: RED per route, pools, limiters — see docs/services.md), redis://host:port[/db] \
-        (password from REDISCLI_AUTH), or a file holding an exposition. With --service NAME the metric names \
+        the detected presets: RED per route, pools, limiters — see docs/services.md), \
+        redis://host:port[/db][?preset=rq&queues=default,high] (password from REDISCLI_AUTH), \
+        postgres://user@host:port/db (password from PGPASSWORD), memcached://host:port, or a file holding an \
+        exposition. With --service NAME the metric names \
         (and, without TARGET, the address and timeout) of that [[service]] in the config file are used. A single \
         scrape has no earlier one to take deltas from, so rates and quantiles come from the counters' totals \
         since the service started. A parse error prints the file, line and column; a service that does not \
@@ -22,7 +24,7 @@ struct ProbeCommand: AsyncParsableCommand {
         case text, json
     }
 
-    @Argument(help: "An http(s):// URL, redis://host:port[/db] or a file path (optional with --service).")
+    @Argument(help: "An http(s)://, redis://, postgres:// or memcached:// URL, or a file path (optional with --service).")
     var target: String?
 
     @Option(name: .long, help: ArgumentHelp("Config file for --service (default: $XDG_CONFIG_HOME/perfdash/config.toml).",
@@ -52,7 +54,7 @@ struct ProbeCommand: AsyncParsableCommand {
             } else {
                 if case .unsupported(let scheme) = ProbeTarget(target) {
                     throw ProbeSourceError(description: "\(target): unsupported scheme \"\(scheme)\" "
-                                               + "(use http, https or redis, or a file path)")
+                                               + "(use http, https, redis, postgres or memcached, or a file path)")
                 }
                 var names = ServiceMetricNames.defaults
                 if case .http(_, _, let configuredNames)? = configured?.endpoint { names = configuredNames }
@@ -108,6 +110,8 @@ enum ProbeTarget: Equatable {
     case file(String)
     case http(String)
     case redis(String)
+    case postgres(String)
+    case memcached(String)
     /// `scheme://…` with a scheme perfdash does not speak.
     case unsupported(String)
 
@@ -117,6 +121,10 @@ enum ProbeTarget: Equatable {
             self = .http(text)
         } else if lowered.hasPrefix("redis://") {
             self = .redis(text)
+        } else if lowered.hasPrefix("postgres://") || lowered.hasPrefix("postgresql://") {
+            self = .postgres(text)
+        } else if lowered.hasPrefix("memcached://") {
+            self = .memcached(text)
         } else if let range = lowered.range(of: "://"), !lowered[..<range.lowerBound].isEmpty,
                   lowered[..<range.lowerBound].allSatisfy({ $0.isLetter || $0.isNumber || "+-.".contains($0) }) {
             self = .unsupported(String(lowered[..<range.lowerBound]))
@@ -155,6 +163,22 @@ enum ProbeTarget: Equatable {
                 let config = try QuickServiceFlag.redis("probe=\(url)",
                                                         environment: ProcessInfo.processInfo.environment)
                 return DeadlineSource(target: config.scrapeTarget())
+            } catch {
+                throw ProbeSourceError(description: error.reason)
+            }
+        case .postgres(let url):
+            do {
+                var config = try QuickServiceFlag.postgres("probe=\(url)",
+                                                           environment: ProcessInfo.processInfo.environment)
+                // Login, warming the session and one read: more than an HTTP GET.
+                config.timeout = .seconds(5)
+                return DeadlineSource(target: config.scrapeTarget())
+            } catch {
+                throw ProbeSourceError(description: error.reason)
+            }
+        case .memcached(let url):
+            do {
+                return DeadlineSource(target: try QuickServiceFlag.memcached("probe=\(url)").scrapeTarget())
             } catch {
                 throw ProbeSourceError(description: error.reason)
             }

@@ -101,7 +101,8 @@ struct ProbeReport {
                 lines.append("  \(figure) ← \(source)")
             }
         }
-        if metrics.caches.isEmpty && metrics.queues.isEmpty && metrics.latencies.isEmpty
+        if let server = metrics.server { lines += [""] + ProbeServerText.lines(server) }
+        if metrics.caches.isEmpty && metrics.queues.isEmpty && metrics.latencies.isEmpty && metrics.server == nil
             && metrics.red.service == nil && metrics.red.pools.isEmpty && metrics.red.limiters.isEmpty {
             lines.append("no cache, queue, request, pool or latency metrics found under the default names or presets")
         }

@@ -38,12 +38,23 @@ public enum ConfigRenderer {
                 } else if redis.password != nil {
                     out += "# password = (set in the config file, not shown)\n"
                 }
-                // Queues print back as the preset that produces their keys, raw keys as queue_keys.
-                let groups = Dictionary(grouping: redis.queues) { preset(of: $0) ?? .raw }
+                // Queues print back as their preset and its options, raw keys as queue_keys.
+                let groups = Dictionary(grouping: redis.queues, by: \.preset)
                 if let raw = groups[.raw], !raw.isEmpty { out += "queue_keys = \(list(raw.map(\.name)))\n" }
-                if let (preset, queues) = groups.first(where: { $0.key != .raw }) {
-                    out += "queue_preset = \(quote(preset.rawValue))\nqueues = \(list(queues.map(\.name)))\n"
+                let presets = RedisQueuePreset.allCases.filter { $0 != .raw && groups[$0] != nil }
+                for preset in presets { out += "\(preset.rawValue)_queues = \(list(groups[preset]!.map(\.name)))\n" }
+                if let first = presets.first, let queue = groups[first]?.first { out += queueOptions(queue.options) }
+            case .postgres(let postgres):
+                out += "postgres = \(quote(postgres.address))\n"
+                out += "timeout = \(quote(ConfigUnits.format(service.timeout)))\n"
+                if let env = postgres.passwordEnv {
+                    out += "password_env = \(quote(env))\n"
+                } else if postgres.password != nil {
+                    out += "# password = (set in the config file, not shown)\n"
                 }
+            case .memcached(let host, let port):
+                out += "memcached = \(quote("\(host.contains(":") ? "[\(host)]" : host):\(port)"))\n"
+                out += "timeout = \(quote(ConfigUnits.format(service.timeout)))\n"
             }
         }
         for table in config.autoscalerTables {
@@ -129,6 +140,16 @@ public enum ConfigRenderer {
 
     private static func preset(of queue: RedisQueue) -> RedisQueuePreset? {
         RedisQueuePreset.allCases.first { $0.keys(for: queue.name) == queue.keys }
+    }
+
+    private static func queueOptions(_ options: RedisQueueOptions) -> String {
+        var out = ""
+        if options.prioritySteps != RedisQueueOptions.defaults.prioritySteps {
+            out += "priority_steps = [\(options.prioritySteps.map(String.init).joined(separator: ", "))]\n"
+        }
+        if options.separator != RedisQueueOptions.defaults.separator { out += "sep = \(quote(options.separator))\n" }
+        if let prefix = options.keyPrefix { out += "key_prefix = \(quote(prefix))\n" }
+        return out
     }
 
     /// A raw table's scalar and array entries, then its sub-tables as `[prefix.key]` sections.

@@ -6,6 +6,10 @@ public struct ServiceConfig: Sendable, Equatable {
         case http(HTTPEndpoint, bodyLimit: Int, metrics: ServiceMetricNames)
         /// A Redis server.
         case redis(RedisServiceConfig)
+        /// A PostgreSQL database.
+        case postgres(PostgresServiceConfig)
+        /// A memcached server.
+        case memcached(host: String, port: Int)
     }
 
     /// The name shown in the Services panel; unique.
@@ -26,10 +30,14 @@ public struct ServiceConfig: Sendable, Equatable {
         self.interval = interval
     }
 
-    /// `prometheus` or `redis`.
+    /// `prometheus`, `redis`, `postgres` or `memcached`.
     public var kind: String {
-        if case .redis = endpoint { return "redis" }
-        return "prometheus"
+        switch endpoint {
+        case .http: "prometheus"
+        case .redis: "redis"
+        case .postgres: "postgres"
+        case .memcached: "memcached"
+        }
     }
 
     /// The scrape target for this service. `exposition` parses an HTTP body with the service's metric names;
@@ -47,6 +55,10 @@ public struct ServiceConfig: Sendable, Equatable {
             source = RedisSource(client: RedisClient(host: redis.host, port: redis.port, timeout: timeout),
                                  username: redis.username, password: redis.password, database: redis.database,
                                  queues: redis.queues)
+        case .postgres(let postgres):
+            source = PostgresSource(config: postgres, timeout: timeout)
+        case .memcached(let host, let port):
+            source = MemcachedSource(host: host, port: port, timeout: timeout)
         }
         return ScrapeTarget(name: name, source: source, timeout: timeout)
     }

@@ -2,8 +2,8 @@
 enum ServiceConfigParser {
     static let commonKeys: Set<String> = ["name", "kind", "url", "redis", "timeout", "interval"]
     static let httpKeys: Set<String> = ["body_limit", "metrics", "preset", "selectors"]
-    static let redisKeys: Set<String> = ["password", "password_env", "username", "db", "queue_preset", "queues",
-                                         "queue_keys"]
+    static let redisKeys = Set(["password", "password_env", "username", "db", "queue_preset", "queues",
+                                "queue_keys"]).union(redisQueueOptionKeys)
     static let metricKeys: Set<String> = ["cache_hits", "cache_misses", "cache_evictions", "cache_labels",
                                           "queue_depth", "queue_label", "latency"]
 
@@ -16,8 +16,11 @@ enum ServiceConfigParser {
             throw table.error("name", "must not contain control characters")
         }
         table.context = "[[service]] \"\(name)\""
-        let kind = try table.choice("kind", ["prometheus", "redis"])
+        let kind = try table.choice("kind", ["prometheus", "redis", "postgres", "memcached"])
         let url = try table.string("url")
+        if let server = serverKind(table, kind: kind, url: url) {
+            return try serverService(table, name: name, kind: server, environment: environment)
+        }
         let redis = try table.string("redis")
         let isRedis = kind == "redis" || redis != nil || (url?.lowercased().hasPrefix("redis://") ?? false)
         for entry in table.entries where (isRedis ? httpKeys : redisKeys).contains(entry.key) {
@@ -70,20 +73,12 @@ enum ServiceConfigParser {
             guard db >= 0 else { throw table.error("db", "expected a database number ≥ 0, got \(db)") }
             database = db
         }
-        var password = try table.string("password")
-        let passwordEnv = try table.string("password_env")
-        if let passwordEnv {
-            guard password == nil else {
-                throw ConfigError(at: table.keyPosition("password_env"), "set password or password_env, not both")
-            }
-            guard let value = environment[passwordEnv], !value.isEmpty else {
-                throw table.error("password_env", "environment variable \(passwordEnv) is not set")
-            }
-            password = value
-        }
+        let (password, passwordEnv) = try passwordSetting(table, environment: environment)
         let presetName = try table.choice("queue_preset", RedisQueuePreset.allCases.map(\.rawValue)) ?? "raw"
         let preset = RedisQueuePreset(rawValue: presetName) ?? .raw
-        var queues = (try table.strings("queues") ?? []).map { RedisQueue(name: $0, preset: preset) }
+        let options = try queueOptions(table)
+        var queues = (try table.strings("queues") ?? []).map { RedisQueue(name: $0, preset: preset, options: options) }
+        queues += try presetQueues(table, options: options)
         queues += (try table.strings("queue_keys") ?? []).map { RedisQueue(name: $0, preset: .raw) }
         var seen: Set<String> = []
         for queue in queues where !seen.insert(queue.name).inserted {

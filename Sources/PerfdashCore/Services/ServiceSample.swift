@@ -23,10 +23,13 @@ public struct ServiceSample: Sendable, Equatable {
     /// Where each figure came from: figure name (`requests`) → `preset: selector` or `config: selector`.
     public var figureSources: [String: String] = [:]
 
+    /// A database or cache server's own figures (PostgreSQL, memcached, Redis); nil for HTTP expositions.
+    public var server: ServerSample?
+
     /// Creates a sample.
     public init(seriesCount: Int = 0, caches: [String: CacheCounters] = [:], queues: [String: Double] = [:],
                 latencies: [String: LatencyDistribution] = [:], routes: [String: RouteCounters] = [:],
-                pools: [String: PoolGauges] = [:], limiters: [String: Double] = [:]) {
+                pools: [String: PoolGauges] = [:], limiters: [String: Double] = [:], server: ServerSample? = nil) {
         self.seriesCount = seriesCount
         self.caches = caches
         self.queues = queues
@@ -34,6 +37,7 @@ public struct ServiceSample: Sendable, Equatable {
         self.routes = routes
         self.pools = pools
         self.limiters = limiters
+        self.server = server
     }
 }
 

@@ -166,3 +166,44 @@ public enum NetMetric: String, Sendable, CaseIterable {
     /// Outgoing packets dropped per second.
     case txDropsPerSecond = "tx_drops_per_second"
 }
+
+/// The series of database and cache servers, as the `<metric>` of `SeriesName.service(_:_:)`.
+public enum ServerSeries {
+    /// PostgreSQL buffer cache hit rate over the window, percent.
+    public static let dbBufferHitPercent = "db.buffer_hit_percent"
+    /// PostgreSQL commits per second.
+    public static let dbTransactionsPerSecond = "db.transactions_per_second"
+    /// PostgreSQL rollbacks per second.
+    public static let dbRollbacksPerSecond = "db.rollbacks_per_second"
+    /// PostgreSQL client connections against max_connections, percent.
+    public static let dbConnectionsUsedPercent = "db.connections_used_percent"
+    /// PostgreSQL client backends waiting on a lock.
+    public static let dbWaitingOnLocks = "db.waiting_on_locks"
+    /// PostgreSQL deadlocks in the window.
+    public static let dbDeadlocks = "db.deadlocks"
+    /// PostgreSQL bytes written to temporary files in the window.
+    public static let dbTempBytes = "db.temp_bytes"
+    /// Redis commands per second, perfdash's own left out.
+    public static let redisOpsPerSecond = "redis.ops_per_second"
+    /// Redis used_memory against maxmemory, percent.
+    public static let redisMemoryUsedPercent = "redis.memory_used_percent"
+    /// Redis connected clients, perfdash's own left out.
+    public static let redisClients = "redis.clients"
+    /// memcached bytes against limit_maxbytes, percent.
+    public static let memcachedMemoryUsedPercent = "memcached.memory_used_percent"
+    /// memcached items stored.
+    public static let memcachedItems = "memcached.items"
+    /// memcached client connections.
+    public static let memcachedConnections = "memcached.connections"
+
+    /// `queue.<queue>.<part>`: one key of a Redis queue (`queue.default.failed`, `queue.hi.priority_3`).
+    public static func queuePart(_ queue: String, _ part: String) -> String {
+        "queue.\(queue).\(part.replacingSpaces)"
+    }
+}
+
+extension String {
+    fileprivate var replacingSpaces: String {
+        String(map { $0 == " " ? "_" : $0 })
+    }
+}

@@ -55,6 +55,15 @@ enum ServiceDetailView {
         y = ServiceREDSections.routes(&canvas, rest(), metrics.routes ?? [], context: context)
         let redis = report.kind == "redis"
         y = caches(&canvas, rest(), metrics.caches, context)
+        if let server = metrics.server {
+            if let postgres = server.postgres {
+                // A database has no queues or latency families of its own: its statements take the room.
+                _ = PostgresDetailView.draw(&canvas, rest(), postgres, context: context)
+                return
+            }
+            y = CacheServerDetailView.draw(&canvas, rest(), server, context: context)
+            if server.memcached != nil { return }
+        }
         y = queues(&canvas, rest(), metrics.queues,
                    empty: redis ? "no queue keys configured (queues = [...] in its [[service]] entry)"
                        : "no *queue_depth / *queue_length gauges", context)
@@ -109,7 +118,9 @@ enum ServiceDetailView {
     private static func caches(_ canvas: inout Canvas, _ rect: Rect, _ caches: [CacheReport],
                                _ context: RenderContext) -> Int {
         let columns = [
-            TableColumn("Cache", width: 8, alignment: .left),
+            // As wide as the longest name (`memcached`, `buffers`), 8 to 16.
+            TableColumn("Cache", width: min(16, max(8, caches.map { CharacterWidth.of($0.level) }.max() ?? 0)),
+                        alignment: .left),
             TableColumn("hit rate vs \(Humanize.fixed(ServiceFacts.hitRateTarget, 0)) % target",
                         width: barWidth(rect), alignment: .left),
             TableColumn("Hit", width: 7), TableColumn("Hits", width: 7), TableColumn("Misses", width: 7),

@@ -60,7 +60,8 @@ public enum ServicesPanel {
             TableColumn("Service", width: nameWidth, alignment: .left),
             TableColumn("Kind", width: width >= 100 ? 10 : 5, alignment: .left),
             TableColumn("State", width: 7, alignment: .left), TableColumn("Scrape", width: 8),
-            TableColumn("Req/s", width: 7), TableColumn("Err %", width: 6), TableColumn("Worst hit", width: 11),
+            TableColumn("Req/s", width: 7), TableColumn("Err %", width: 6),
+            TableColumn("Worst hit", width: worstHitWidth(services)),
             TableColumn("Queued", width: 6), TableColumn("p95 lat", width: 8),
         ]
         if width >= 100 { columns.append(TableColumn("Series", width: 6)) }
@@ -71,6 +72,11 @@ public enum ServicesPanel {
     /// Column positions the table colours by.
     private enum Column {
         static let state = 2, scrape = 3, errors = 5, worstHit = 6
+    }
+
+    /// Wide enough for `memcached n/a` or `buffers 99.2 %` (11 to 16 cells).
+    static func worstHitWidth(_ services: [ServiceReport]) -> Int {
+        min(16, max(11, services.map { CharacterWidth.of(ServiceFacts($0).worstCacheText) }.max() ?? 0))
     }
 
     private static func table(_ canvas: inout Canvas, _ rect: Rect, _ services: [ServiceReport], selected: Int,
@@ -181,9 +187,11 @@ public enum ServicesPanel {
         "",
         "Sources: Prometheus text / OpenMetrics endpoints over HTTP (presets recognise Micrometer, OpenTelemetry, "
             + "client_golang, prom-client, prometheus_client, django-prometheus and the Redis, memcached, PostgreSQL "
-            + "and Celery exporters; selectors read anything else), and Redis (INFO stats, LLEN of queue keys).",
+            + "and Celery exporters; selectors read anything else), Redis (INFO, queue keys), PostgreSQL "
+            + "(pg_stat_database, pg_stat_activity, pg_stat_statements, pg_stat_user_tables) and memcached (stats).",
         "Configure them with [[service]] entries in the config file (--config, default "
-            + "~/.config/perfdash/config.toml) or the quick flags --scrape NAME=URL and --redis NAME=HOST:PORT; "
+            + "~/.config/perfdash/config.toml) or the quick flags --scrape NAME=URL, --redis NAME=HOST:PORT, "
+            + "--postgres NAME=postgres://user@host:port/db and --memcached NAME=HOST:PORT; "
             + "perfdash --demo starts a synthetic service and watches it.",
     ]
 }

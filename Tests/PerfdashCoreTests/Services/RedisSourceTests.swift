@@ -43,8 +43,9 @@ import PerfdashTestSupport
         let sample = try await source.sample()
         // Celery: 3 in the plain list + 1 at priority 3 + 0 at 6 + 2 at 9 = 6.
         #expect(sample.queues == ["celery": 6, "default": 2, "mail": 4, "jobs": 5, "custom:list": 1, "idle": 0])
-        // 4 INFO fields + 4 Celery keys + 5 single-key queues.
-        #expect(sample.seriesCount == 13)
+        // 8 INFO fields + 22 queue keys (Celery 4, RQ 5 twice, Sidekiq 1, BullMQ 6, raw 1) + 4 shared keys
+        // (Celery's unacked hash, Sidekiq's retry, schedule and dead sets).
+        #expect(sample.seriesCount == 34)
     }
 
     @Test func selectsTheConfiguredDatabase() async throws {

@@ -6,12 +6,14 @@ enum ServiceDerivation {
         guard let latest = samples.last else { return nil }
         let sequence = (baseline.map { [$0] } ?? []) + samples
         let pairs = zip(sequence, sequence.dropFirst()).map { ($0, $1) }
-        return ServiceMetrics(
+        var metrics = ServiceMetrics(
             seriesCount: latest.seriesCount, scrapes: samples.count, span: span,
             caches: latest.caches.keys.sorted().map { cache($0, pairs: pairs, latest: latest) },
             queues: latest.queues.keys.sorted().compactMap { queue($0, samples: samples) },
             latencies: latest.latencies.keys.sorted().compactMap { latency($0, pairs: pairs, latest: latest) },
             red: REDDerivation.metrics(pairs: pairs, samples: samples, span: span))
+        metrics.server = ServerReport.derive(samples: samples, span: span)
+        return metrics
     }
 
     /// A sample with every counter at zero and the same names and bucket bounds: the baseline for totals.

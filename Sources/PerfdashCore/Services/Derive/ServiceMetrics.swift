@@ -20,6 +20,8 @@ public struct ServiceMetrics: Sendable, Equatable, Codable {
     public var latencies: [LatencyMetrics]
     /// RED per service and per route, pools, limiters and where each figure came from.
     public var red: REDMetrics
+    /// A database or cache server's own figures (PostgreSQL, memcached, Redis); nil for HTTP expositions.
+    public var server: ServerReport?
 
     /// Creates metrics.
     public init(seriesCount: Int, scrapes: Int, span: Double, caches: [CacheMetrics], queues: [QueueMetrics],

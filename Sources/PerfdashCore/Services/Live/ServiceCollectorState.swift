@@ -99,7 +99,8 @@ public struct ServiceCollectorState: Sendable {
 }
 
 extension ServiceConfig {
-    /// Where the service is: its URL, or `host:port` (with `/db` when a database is selected) for Redis.
+    /// Where the service is: its URL, `host:port` (with `/db` when a database is selected) for Redis,
+    /// `postgres://user@host:port/db`, or `memcached://host:port`.
     public var address: String {
         switch endpoint {
         case .http(let http, _, _):
@@ -107,6 +108,10 @@ extension ServiceConfig {
         case .redis(let redis):
             let host = redis.host.contains(":") ? "[\(redis.host)]" : redis.host
             return "\(host):\(redis.port)" + (redis.database.map { "/\($0)" } ?? "")
+        case .postgres(let postgres):
+            return postgres.address
+        case .memcached(let host, let port):
+            return "memcached://\(host.contains(":") ? "[\(host)]" : host):\(port)"
         }
     }
 }

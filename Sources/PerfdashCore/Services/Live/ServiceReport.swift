@@ -78,6 +78,7 @@ public struct ServiceReport: Sendable, Equatable, Codable {
             }
         }
         out += metrics.redFlatSeries(service: name)
+        out += metrics.server?.flatSeries(service: name, span: metrics.spanSeconds) ?? []
         return out
     }
 }
@@ -106,6 +107,8 @@ public struct ServiceWindowReport: Sendable, Equatable, Codable {
     public var limiters: [LimiterReport]?
     /// Presets the service was recognised as (`micrometer`, `redis_exporter`…); nil when none.
     public var presets: [String]?
+    /// A database or cache server's own figures (PostgreSQL, memcached, Redis); absent for HTTP expositions.
+    public var server: ServerReport?
 
     /// The report of `metrics`, computed over `window`.
     public init(_ metrics: ServiceMetrics, window: StatsWindow) {
@@ -120,6 +123,7 @@ public struct ServiceWindowReport: Sendable, Equatable, Codable {
         pools = metrics.red.pools.isEmpty ? nil : metrics.red.pools.map(PoolReport.init)
         limiters = metrics.red.limiters.isEmpty ? nil : metrics.red.limiters.map(LimiterReport.init)
         presets = metrics.red.presets.isEmpty ? nil : metrics.red.presets
+        server = metrics.server
     }
 }
 

@@ -8,8 +8,9 @@ import NIOPosix
 /// the channel, so a peer that never answers costs at most `timeout` and never a leaked connection.
 enum NIOExchange {
     /// Connects to `host:port`, lets `configure` install the protocol handlers, and awaits the promise they complete.
+    /// With `closeOnCompletion` false the channel stays open after a success (a session kept across scrapes).
     static func run<Value: Sendable>(
-        host: String, port: Int, timeout: Duration, group: any EventLoopGroup,
+        host: String, port: Int, timeout: Duration, group: any EventLoopGroup, closeOnCompletion: Bool = true,
         configure: @escaping @Sendable (any Channel, EventLoopPromise<Value>) throws -> Void
     ) async throws(SourceError) -> Value {
         let loop = group.next()
@@ -28,7 +29,9 @@ enum NIOExchange {
             switch result {
             case .success(let channel):
                 // Whoever completes the promise (handler, deadline, cancellation), the connection goes with it.
-                promise.futureResult.whenComplete { _ in channel.close(promise: nil) }
+                promise.futureResult.whenComplete { result in
+                    if closeOnCompletion || (try? result.get()) == nil { channel.close(promise: nil) }
+                }
             case .failure(let error):
                 promise.fail(SourceErrorMapping.map(error, timeout: timeout))
             }
