@@ -77,6 +77,8 @@ import Testing
         var state = DashboardState(interval: .seconds(1), window: .oneMinute, themeName: "default")
         state.message = "saved /home/user/perfdash-20231114-221320.json"
         let canvas = KnownHost.render(.overview, width: 80, height: 24, state: state)
-        #expect(canvas.lines[23].contains("live  saved /home/user/perfdash-20231114-221320.json"))
+        // The whole file name, and the help hint beside it.
+        #expect(canvas.lines[23].contains("window 1m  saved /home/user/perfdash-20231114-221320.json"))
+        #expect(canvas.lines[23].hasSuffix("? help "))
     }
 }

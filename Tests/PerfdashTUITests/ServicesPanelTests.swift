@@ -144,7 +144,7 @@ import Testing
     @Test func overviewSummarisesTheServices() {
         let canvas = KnownHost.render(.overview, width: 120, height: 40, model: KnownServices.model())
         #expect(canvas.line(containing: "Services:").contains("3 services, 1 down · api l1 92.5 % · queues 14"))
-        #expect(ServicesPanel.summary([]) == "none configured (panel 6 tells how)")
+        #expect(ServicesPanel.summary([]) == "none configured (panel 7 tells how)")
         #expect(ServicesPanel.summary([KnownServices.idle]) == "1 service, all up · idle l1 n/a")
     }
 

@@ -28,6 +28,12 @@ public struct Snapshot: Sendable, Equatable, Codable {
     public var autoscaler: [AutoscalerStatus]?
     /// The configured services, in configuration order; nil (absent from the JSON) when none is configured.
     public var services: [ServiceReport]?
+    /// Pressure stall information; nil (absent from the JSON) on a kernel without PSI.
+    public var pressure: PressureReading?
+    /// Mounted filesystems as df shows them; nil when proc/self/mounts is missing.
+    public var filesystems: [FilesystemReading]?
+    /// Process counts and the top N processes; nil when the process table is off (`--top-processes 0`).
+    public var processes: ProcessesSection?
 
     /// Creates a snapshot.
     public init(timestampUnixMs: Int64, intervalSeconds: Double, elapsedSeconds: Double, window: StatsWindow,
@@ -47,6 +53,9 @@ public struct Snapshot: Sendable, Equatable, Codable {
     /// in a stable order.
     public func flatSeries() -> [FlatSeries] {
         var series = host.flatSeries()
+        if let pressure { series += pressure.flatSeries() }
+        for filesystem in filesystems ?? [] { series += filesystem.flatSeries() }
+        if let processes { series += processes.flatSeries() }
         for service in services ?? [] { series += service.flatSeries() }
         for status in autoscaler ?? [] { series += status.flatSeries() }
         return series

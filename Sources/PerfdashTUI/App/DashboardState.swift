@@ -25,6 +25,10 @@ public struct DashboardState: Sendable, Equatable {
     public var selection: [PanelID: Int] = [:]
     /// Whether the Services panel shows the selected service's details (Enter) rather than the table (Esc).
     public var serviceDetail = false
+    /// The Processes panel's sort, filter, tree, follow and signal dialog.
+    public var process = ProcessViewState()
+    /// The panel the help returns to when closed.
+    public var beforeHelp: PanelID = .overview
 
     /// Creates the state the dashboard starts in.
     public init(interval: Duration, window: StatsWindow, themeName: String) {
@@ -40,28 +44,47 @@ public struct DashboardState: Sendable, Equatable {
         case windowChanged
         case nextTheme
         case saveSnapshot
+        /// Send `signal` to `pid` (confirmed in the dialog), if it still started at `startUnixMs`.
+        case sendSignal(pid: Int, signal: Int32, name: String, startUnixMs: Int64)
     }
 
     /// Applies `action`; `rowCounts` bounds table selections, `tabAt` maps a click to a tab.
-    public mutating func apply(_ action: Action, rowCounts: [PanelID: Int] = [:],
+    public mutating func apply(_ action: Action, rowCounts: [PanelID: Int] = [:], processRows: [ProcessReading] = [],
                                tabAt: (Int, Int) -> PanelID? = { _, _ in nil }) -> Effect? {
         switch action {
-        case .quit: return .quit
-        case .help: panel = .help
+        case .sortNext, .sortPrevious, .sortBy, .invertSort, .startFilter, .toggleTree, .toggleFollow, .signalDialog:
+            applyProcess(action, rows: processRows)
+        case .quit:
+            // In the help, q closes it (as in htop's help screen); F10 and Ctrl-C still quit.
+            if panel == .help {
+                panel = beforeHelp
+                return nil
+            }
+            return .quit
+        case .help:
+            if panel == .help {
+                panel = beforeHelp
+            } else {
+                beforeHelp = panel
+                panel = .help
+            }
         case .panel(let n):
-            guard let target = PanelID(rawValue: n) else {
+            guard let target = PanelID.numbered(n) else {
                 message = "no panel \(n)"
                 return nil
             }
             panel = target
-        case .nextPanel: panel = PanelID(rawValue: panel.rawValue % PanelID.allCases.count + 1)!
-        case .previousPanel:
-            let count = PanelID.allCases.count
-            panel = PanelID(rawValue: (panel.rawValue + count - 2) % count + 1)!
+        case .nextPanel: panel = panel.advanced(by: 1)
+        case .previousPanel: panel = panel.advanced(by: -1)
         case .open:
             if panel == .services, (rowCounts[.services] ?? 0) > 0 { serviceDetail = true }
         case .back:
+            if panel == .help { panel = beforeHelp }
             if panel == .services { serviceDetail = false }
+            if panel == .processes, !process.filter.isEmpty {
+                process.filter = ""
+                message = "filter cleared"
+            }
         case .selectionUp: moveSelection(-1, rowCounts)
         case .selectionDown: moveSelection(1, rowCounts)
         case .selectionPageUp: moveSelection(-10, rowCounts)
@@ -75,12 +98,13 @@ public struct DashboardState: Sendable, Equatable {
                 message = "interval already at its \(action == .slower ? "longest" : "shortest")"
                 return nil
             }
+            // The status line's own interval and window fields show the new value: no message repeats them.
             interval = next
-            message = "interval \(Humanize.duration(seconds: interval.seconds))"
+            message = ""
             return .intervalChanged
         case .cycleWindow:
             window = window.next
-            message = "stats window \(window.rawValue)"
+            message = ""
             return .windowChanged
         case .nextTheme: return .nextTheme
         case .saveSnapshot: return .saveSnapshot
@@ -100,6 +124,10 @@ public struct DashboardState: Sendable, Equatable {
     private mutating func moveSelection(_ delta: Int, _ rowCounts: [PanelID: Int]) {
         let count = rowCounts[panel] ?? 0
         guard count > 0 else { return }
+        if panel == .processes, process.followPid != nil {
+            process.followPid = nil
+            message = "follow off (the selection moved)"
+        }
         let current = selection[panel] ?? 0
         selection[panel] = min(max(current + delta, 0), count - 1)
     }

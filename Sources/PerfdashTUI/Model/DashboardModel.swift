@@ -22,6 +22,10 @@ public struct DashboardModel: Sendable {
     public var autoscalers: [AutoscalerStatus]
     /// The last sampling error, shown instead of stale numbers.
     public var error: String?
+    /// Every process at the latest tick (empty before the first or with the process table off).
+    public var processes: [ProcessReading] = []
+    /// Whether processes are read at all (`--no-processes` turns them off).
+    public var processesEnabled = true
 
     /// Creates a model.
     public init(snapshot: Snapshot?, sequence: Int, series: [String: Series] = [:], stats: [String: Summary] = [:],
@@ -49,12 +53,14 @@ public struct DashboardModel: Sendable {
     /// Extracts a model from `history`: the last `graphLength` values of every graphed series and the statistics
     /// of every series of the snapshot over `window`.
     public static func make(snapshot: Snapshot?, history: History, sequence: Int, window: StatsWindow,
-                            graphLength: Int) -> DashboardModel {
+                            graphLength: Int, perCore: Bool = false) -> DashboardModel {
         var series: [String: Series] = [:]
         var stats: [String: Summary] = [:]
+        // The autoscalers' inputs are graphed against their thresholds, whatever series they are.
+        let inputs = Set((snapshot?.autoscaler ?? []).flatMap(\.spec.inputSeries))
         for name in history.seriesNames {
             if let summary = history.summary(name, window: window) { stats[name] = summary }
-            guard isGraphed(name) else { continue }
+            guard isGraphed(name) || name.hasPrefix("cpu.core") && perCore || inputs.contains(name) else { continue }
             // The 15-minute window holds the most samples; the graph needs only its tail.
             let values = history.values(name, window: .fifteenMinutes).suffix(graphLength)
             series[name] = Series(Array(values), lastIndex: sequence - 1)
@@ -66,7 +72,11 @@ public struct DashboardModel: Sendable {
     /// Series drawn as graphs: per-core series are shown as bars only, so they are not copied every tick.
     static func isGraphed(_ name: String) -> Bool {
         if name.hasPrefix("cpu.core") { return false }
+        if name.hasPrefix("service.") {
+            return name.hasSuffix(".hit_rate_percent") || name.hasSuffix(".depth") || name.hasSuffix(".p95_seconds")
+        }
         return name.hasPrefix("cpu.") || name.hasPrefix("memory.used_percent") || name.hasPrefix("swap.")
             || name.hasSuffix("_bytes_per_second") || name.hasSuffix("util_percent")
+            || name.hasSuffix(".desired_replicas")
     }
 }

@@ -18,7 +18,8 @@ enum CPUPanel {
         let leftWidth = min(52, inner.width / 2)
         let barColumns = max(1, (inner.width - leftWidth - 1) / 21)
         let barRows = (cores.count + barColumns - 1) / barColumns
-        let graphHeight = max(3, min(inner.height / 2, inner.height - max(15, barRows)))
+        let extras = extraLines(model.snapshot)
+        let graphHeight = max(3, min(inner.height / 2, inner.height - max(15 + extras.count, barRows)))
         let (graph, lower) = inner.splitTop(graphHeight)
         Graph.draw(&canvas, graph.inset(dx: 1, dy: 0), series: model.series(SeriesName.cpuBusy), scale: .fixed(100),
                    gradient: .cpu, context: ctx)
@@ -41,6 +42,13 @@ enum CPUPanel {
                           "\(load.tasksRunning) running of \(load.tasksTotal)", clip: area)
         }
         y += 3
+        // Pressure, the container's CPU limit, frequency and temperatures, where the machine has them.
+        for line in extras where y < area.maxY {
+            canvas.put(TextFit.fit(line, width: area.width), x: area.x, y: y, style: Style.plain.fg(.graphText),
+                       clip: area)
+            y += 1
+        }
+        if !extras.isEmpty { y += 1 }
         let rows = shares.map { share -> [String] in
             let s = model.summary(share.name)
             return [share.label] + [s?.avg, s?.p95, s?.p99, s?.max].map { Humanize.percent($0) }
@@ -51,6 +59,15 @@ enum CPUPanel {
         ], rows: rows, selection: nil, context: ctx)
         coreBars(&canvas, Rect(x: right.x + 1, y: right.y, width: right.width - 2, height: right.height),
                  cores: host.cpu.cores, ctx)
+    }
+
+    /// The lines about CPU pressure, the cgroup limit, frequency and temperatures (empty where none exists).
+    static func extraLines(_ snapshot: Snapshot?) -> [String] {
+        guard let snapshot else { return [] }
+        let host = snapshot.host
+        return HostExtrasText.pressure("cpu", snapshot.pressure?.cpu)
+            + [HostExtrasText.cgroupCPU(host.cgroupCPU), HostExtrasText.frequency(host.sensors),
+               HostExtrasText.temperatures(host.sensors)].compactMap { $0 }
     }
 
     /// One labelled bar per core, in as many columns as fit; the rest summarised as "+N more".

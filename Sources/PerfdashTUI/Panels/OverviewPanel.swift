@@ -4,7 +4,13 @@ import PerfdashCore
 /// services and the autoscaler.
 enum OverviewPanel {
     static func draw(_ canvas: inout Canvas, _ rect: Rect, _ input: PanelInput) {
-        let (grid, footer) = rect.splitTop(rect.height - 2)
+        var (grid, footer) = rect.splitTop(rect.height - 2)
+        // From 120×40 on, a second band: per-core history, the top processes, filesystems and services.
+        if OverviewLayout.wantsPerCore(width: canvas.width, height: canvas.height) {
+            let (top, band) = grid.splitTop(grid.height * 11 / 20)
+            grid = top
+            OverviewLayout.drawBand(&canvas, band, input)
+        }
         let halves = grid.rows(2)
         let top = halves[0].columns(2), bottom = halves[1].columns(2)
         cpu(&canvas, top[0], input)

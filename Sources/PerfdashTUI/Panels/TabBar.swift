@@ -2,12 +2,13 @@
 public enum TabBar {
     /// The column range of each tab for a screen `width` wide, for drawing and for mouse clicks.
     public static func layout(width: Int) -> [(panel: PanelID, x: Int, width: Int)] {
-        // Wide screens get padding around each label; 80 columns fit the labels with one space between.
-        let pad = width >= 100 ? 1 : 0
+        // Wide screens get padding around each label; narrower ones the short names, one space between.
+        let short = !fits(width: width, short: false)
+        let pad = !short && width >= 100 ? 1 : 0
         var x = 1
         var out: [(PanelID, Int, Int)] = []
         for panel in PanelID.allCases {
-            let w = CharacterWidth.of(label(panel)) + 2 * pad
+            let w = CharacterWidth.of(label(panel, short: short)) + 2 * pad
             out.append((panel, x, w))
             x += w + 1
         }
@@ -20,21 +21,30 @@ public enum TabBar {
         return layout(width: width).first { x >= $0.x && x < $0.x + $0.width }?.panel
     }
 
-    static func label(_ panel: PanelID) -> String { "\(panel.rawValue) \(panel.name)" }
+    static func label(_ panel: PanelID, short: Bool = false) -> String {
+        "\(panel.key) \(short ? panel.shortName : panel.name)"
+    }
+
+    /// Whether every tab's label (full or short) fits in `width` with padding of one around each.
+    static func fits(width: Int, short: Bool) -> Bool {
+        let labels = PanelID.allCases.reduce(0) { $0 + CharacterWidth.of(label($1, short: short)) + 1 }
+        return labels + 1 + (width >= 100 ? 2 * PanelID.allCases.count : 0) <= width
+    }
 
     /// Draws the tab bar in row 0.
     static func draw(_ canvas: inout Canvas, active: PanelID) {
         let row = Rect(x: 0, y: 0, width: canvas.width, height: 1)
+        let short = !fits(width: canvas.width, short: false)
         for tab in layout(width: canvas.width) {
             let selected = tab.panel == active
             let style = selected
                 ? Style(fg: .role(.selectedFg), bg: .role(.selectedBg), attributes: [.bold, .reverseWithoutColor])
                 : Style.plain
             canvas.fill(Rect(x: tab.x, y: 0, width: tab.width, height: 1), style: style)
-            let text = label(tab.panel)
+            let text = label(tab.panel, short: short)
             let x = tab.x + (tab.width - CharacterWidth.of(text)) / 2
-            canvas.put(String(tab.panel.rawValue), x: x, y: 0, style: selected ? style : style.fg(.hiFg), clip: row)
-            canvas.put(" " + tab.panel.name, x: x + 1, y: 0, style: style, clip: row)
+            canvas.put(tab.panel.key, x: x, y: 0, style: selected ? style : style.fg(.hiFg), clip: row)
+            canvas.put(" " + (short ? tab.panel.shortName : tab.panel.name), x: x + 1, y: 0, style: style, clip: row)
         }
     }
 }
@@ -54,20 +64,30 @@ enum StatusLine {
         }
         item("interval", Humanize.duration(seconds: state.interval.seconds))
         item("window", state.window.rawValue)
-        let status = state.paused ? " PAUSED " : "live"
-        x += canvas.put(status, x: x, y: y,
-                        style: state.paused ? base.fg(.hiFg).with([.bold, .reverse]) : base.fg(.graphText), clip: row)
-        x += canvas.put("  ", x: x, y: y, style: base, clip: row)
-        // The latest message comes before the theme, so it stays readable on an 80-column screen.
-        if !state.message.isEmpty {
-            x += canvas.put(state.message, x: x, y: y, style: base.fg(.hiFg).with(.boldWithoutColor),
-                            limit: max(0, canvas.width - x - 1), clip: row)
+        // "live" only where there is room for it: PAUSED is what must be seen.
+        if state.paused || canvas.width >= 100 {
+            let status = state.paused ? " PAUSED " : "live"
+            x += canvas.put(status, x: x, y: y,
+                            style: state.paused ? base.fg(.hiFg).with([.bold, .reverse]) : base.fg(.graphText),
+                            clip: row)
             x += canvas.put("  ", x: x, y: y, style: base, clip: row)
         }
-        item("theme", state.themeName + (colorMode.isEmpty || canvas.width < 120 ? "" : " (\(colorMode))"))
-        let hint = "q quit  ? help"
-        if canvas.width - CharacterWidth.of(hint) - 2 >= x {
-            canvas.putRight(hint, rightEdge: canvas.width - 1, y: y, style: base.fg(.graphText), clip: row)
+        // The key hints always keep their place at the right; the message gets what is left before them, and the
+        // theme only when there is no message (t's message names it anyway).
+        let hint = canvas.width < 100 ? "? help"
+            : state.panel == .processes ? "/ filter  F5 tree  K signal  ? help" : "q quit  ? help"
+        let hintStart = canvas.width - 1 - CharacterWidth.of(hint)
+        canvas.putRight(hint, rightEdge: canvas.width - 1, y: y, style: base.fg(.graphText), clip: row)
+        let room = Rect(x: 0, y: y, width: max(0, hintStart - 2), height: 1)
+        if !state.message.isEmpty {
+            let width = max(0, room.maxX - x)
+            // A saved file's name is at the end of its path: keep the end.
+            let text = state.message.hasPrefix("saved ") ? TextFit.fitTail(state.message, width: width)
+                : TextFit.fit(state.message, width: width)
+            canvas.put(text, x: x, y: y, style: base.fg(.hiFg).with(.boldWithoutColor), clip: room)
+        } else {
+            let theme = state.themeName + (colorMode.isEmpty || canvas.width < 120 ? "" : " (\(colorMode))")
+            if x + CharacterWidth.of("theme " + theme) <= room.maxX { item("theme", theme) }
         }
     }
 }

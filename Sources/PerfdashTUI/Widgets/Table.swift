@@ -29,7 +29,7 @@ public enum Table {
         var x = rect.x
         for (column, width) in zip(columns, widths) where width > 0 {
             cellText(&canvas, column.title, x: x, y: rect.y, width: width, alignment: column.alignment,
-                     style: Style.plain.fg(.title).with([.bold, .underline]))
+                     style: Style.plain.fg(.title).with([.bold, .underline]), ascii: !context.glyphs.isUnicode)
             x += width + 1
         }
         let visible = rect.height - 1
@@ -46,7 +46,8 @@ public enum Table {
             var x = rect.x
             for (index, width) in widths.enumerated() where width > 0 {
                 let text = index < row.count ? row[index] : ""
-                cellText(&canvas, text, x: x, y: y, width: width, alignment: columns[index].alignment, style: style)
+                cellText(&canvas, text, x: x, y: y, width: width, alignment: columns[index].alignment, style: style,
+                         ascii: !context.glyphs.isUnicode)
                 x += width + 1
             }
         }
@@ -71,15 +72,14 @@ public enum Table {
     }
 
     private static func cellText(_ canvas: inout Canvas, _ text: String, x: Int, y: Int, width: Int,
-                                 alignment: TableColumn.Alignment, style: Style) {
+                                 alignment: TableColumn.Alignment, style: Style, ascii: Bool = false) {
         let clip = Rect(x: x, y: y, width: width, height: 1)
         let w = CharacterWidth.of(text)
         if alignment == .right, w <= width {
             canvas.putRight(text, rightEdge: x + width, y: y, style: style, clip: clip)
-        } else if w > width, width > 1 {
+        } else if w > width {
             // Too long: cut and mark the cut so the reader knows.
-            canvas.put(text, x: x, y: y, style: style, limit: width - 1, clip: clip)
-            canvas.set("~", x: x + width - 1, y: y, style: style)
+            canvas.put(TextFit.fit(text, width: width, ascii: ascii), x: x, y: y, style: style, clip: clip)
         } else {
             canvas.put(text, x: x, y: y, style: style, clip: clip)
         }
