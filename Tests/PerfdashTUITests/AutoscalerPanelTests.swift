@@ -72,7 +72,7 @@ import Testing
     }
 
     @Test func overviewSummaryIsOneLinePerAutoscaler() {
-        #expect(AutoscalerPanel.summary([]) == "none configured (panel 7 tells how)")
+        #expect(AutoscalerPanel.summary([]) == "none configured (panel 8 tells how)")
         #expect(AutoscalerPanel.summary([AutoscalerFixture.up()]) == "api: UP 3 → 4 (cpu avg 1m 83.2 % > 80 %)")
         #expect(AutoscalerPanel.summary([AutoscalerFixture.cooldown(name: "api"), AutoscalerFixture.target()])
             == "api: NONE, stays 4 (cooldown 42 s left); web: UP 3 → 5 (cpu avg 1m 50.0 % vs target 30 % → 5)")

@@ -17,10 +17,13 @@ enum FilesystemTable {
             TableColumn("Avail", width: 9), TableColumn("Use%", width: 6), TableColumn("", width: 10, alignment: .left),
             TableColumn("Inodes%", width: 7),
         ]
-        if compact || rect.width < 100 {
+        if compact {
+            // A box of the Overview: where, how full, how much is left.
+            for index in [1, 2, 3, 4, 8] { columns[index].width = 0 }
+            columns[7].width = rect.width >= 50 ? 10 : 0
+        } else if rect.width < 100 {
             // Narrow: the device, type and bar give way to the figures.
             columns[1].width = rect.width < 90 ? 0 : 12
-            columns[2].width = compact ? 0 : 7
             columns[7].width = 0
         }
         let kept = columns.indices.filter { $0 == 0 || columns[$0].width > 0 }

@@ -69,8 +69,20 @@ enum OverviewLayout {
             TableColumn("PID", width: 7), TableColumn("USER", width: 8, alignment: .left), TableColumn("CPU%", width: 6),
             TableColumn("MEM%", width: 5), TableColumn("COMMAND", width: 0, alignment: .left),
         ], rows: top.map { p in
-            [String(p.pid), p.user, Humanize.fixed(p.cpuPercent, 1), Humanize.fixed(p.memoryPercent, 1), p.command]
+            [String(p.pid), p.user, Humanize.fixed(p.cpuPercent, 1), Humanize.fixed(p.memoryPercent, 1),
+             shortCommand(p.command)]
         }, selection: nil, context: ctx)
+    }
+}
+
+extension OverviewLayout {
+    /// The command line with its program's directory left out (`/usr/bin/python3 x.py` → `python3 x.py`), for
+    /// narrow columns; kernel threads (`[kworker/0:1]`) stay as they are.
+    static func shortCommand(_ command: String) -> String {
+        guard command.hasPrefix("/") else { return command }
+        let program = command.prefix { $0 != " " }
+        guard let slash = program.lastIndex(of: "/") else { return command }
+        return String(command[command.index(after: slash)...])
     }
 }
 
