@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what perfdash needs on a fresh Debian machine that already has Swift: ncursesw to build, and the real
 # components the tests start (tmux, redis-server, prometheus-node-exporter, htop for the TUI benchmark, python's
-# prometheus_client for the instrumented test service).
+# prometheus_client for the instrumented test service, psutil as the reference of the live process check).
 set -euo pipefail
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
@@ -14,7 +14,9 @@ if [ ${#need[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
 fi
-if ! python3 -c 'import prometheus_client' 2>/dev/null; then
-  python3 -m pip install -q prometheus_client 2>/dev/null \
-    || python3 -m pip install -q --break-system-packages prometheus_client
-fi
+for module in prometheus_client psutil; do
+  if ! python3 -c "import $module" 2>/dev/null; then
+    python3 -m pip install -q "$module" 2>/dev/null \
+      || python3 -m pip install -q --break-system-packages "$module"
+  fi
+done
