@@ -18,6 +18,9 @@ public enum ProcessTree {
         }
     }
 
+    /// Levels of indentation drawn; deeper processes are drawn at this indentation (their `depth` is exact).
+    public static let maximumIndent = 32
+
     /// The tree of `processes`, whose order (already sorted) is kept among siblings. Linear in the number of
     /// processes; a parent link that loops (impossible on a real /proc, possible in a hostile tree) is cut.
     public static func rows(_ processes: [ProcessReading], ascii: Bool = false) -> [Row] {
@@ -43,7 +46,8 @@ public enum ProcessTree {
             let prefix = top.depth == 0 ? "" : top.guide + (top.isLast ? last : branch)
             out.append(Row(process: process, depth: top.depth, prefix: prefix))
             let kids = children[process.pid] ?? []
-            let guide = top.depth == 0 ? "" : top.guide + (top.isLast ? "   " : pipe)
+            // Guides stop growing after `maximumIndent` levels, so a hostile deep chain costs linear memory.
+            let guide = top.depth == 0 || top.depth > maximumIndent ? top.guide : top.guide + (top.isLast ? "   " : pipe)
             for (offset, child) in kids.enumerated().reversed() {
                 stack.append((child, top.depth + 1, guide, offset == kids.count - 1))
             }

@@ -19,7 +19,7 @@ enum CPUPanel {
         let barColumns = max(1, (inner.width - leftWidth - 1) / 21)
         let barRows = (cores.count + barColumns - 1) / barColumns
         let extras = extraLines(model.snapshot)
-        let graphHeight = max(3, min(inner.height / 2, inner.height - max(15 + extras.count, barRows)))
+        let graphHeight = max(3, min(inner.height / 2, inner.height - max(15, barRows + 2 * extras.count)))
         let (graph, lower) = inner.splitTop(graphHeight)
         Graph.draw(&canvas, graph.inset(dx: 1, dy: 0), series: model.series(SeriesName.cpuBusy), scale: .fixed(100),
                    gradient: .cpu, context: ctx)
@@ -42,13 +42,6 @@ enum CPUPanel {
                           "\(load.tasksRunning) running of \(load.tasksTotal)", clip: area)
         }
         y += 3
-        // Pressure, the container's CPU limit, frequency and temperatures, where the machine has them.
-        for line in extras where y < area.maxY {
-            canvas.put(TextFit.fit(line, width: area.width), x: area.x, y: y, style: Style.plain.fg(.graphText),
-                       clip: area)
-            y += 1
-        }
-        if !extras.isEmpty { y += 1 }
         let rows = shares.map { share -> [String] in
             let s = model.summary(share.name)
             return [share.label] + [s?.avg, s?.p95, s?.p99, s?.max].map { Humanize.percent($0) }
@@ -57,8 +50,11 @@ enum CPUPanel {
             TableColumn(model.window.rawValue, width: 0, alignment: .left), TableColumn("avg", width: 6),
             TableColumn("p95", width: 6), TableColumn("p99", width: 6), TableColumn("max", width: 6),
         ], rows: rows, selection: nil, context: ctx)
-        coreBars(&canvas, Rect(x: right.x + 1, y: right.y, width: right.width - 2, height: right.height),
-                 cores: host.cpu.cores, ctx)
+        let bars = Rect(x: right.x + 1, y: right.y, width: right.width - 2, height: min(barRows, right.height))
+        coreBars(&canvas, bars, cores: host.cpu.cores, ctx)
+        // Under the core bars: pressure, the container's CPU limit, frequency and temperatures, where they exist.
+        let notes = Rect(x: bars.x, y: bars.maxY + 1, width: bars.width, height: right.maxY - bars.maxY - 1)
+        PanelKit.fittedLines(&canvas, notes, extras, style: Style.plain.fg(.graphText))
     }
 
     /// The lines about CPU pressure, the cgroup limit, frequency and temperatures (empty where none exists).
