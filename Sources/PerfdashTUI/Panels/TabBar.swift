@@ -2,9 +2,8 @@
 public enum TabBar {
     /// The column range of each tab for a screen `width` wide, for drawing and for mouse clicks.
     public static func layout(width: Int) -> [(panel: PanelID, x: Int, width: Int)] {
-        // Wide screens get padding around each label; narrower ones the short names, one space between.
-        let short = !fits(width: width, short: false)
-        let pad = !short && width >= 100 ? 1 : 0
+        // Padding around each label when everything fits with it; else the full names; else the short ones.
+        let (short, pad) = style(width: width)
         var x = 1
         var out: [(PanelID, Int, Int)] = []
         for panel in PanelID.allCases {
@@ -25,16 +24,17 @@ public enum TabBar {
         "\(panel.key) \(short ? panel.shortName : panel.name)"
     }
 
-    /// Whether every tab's label (full or short) fits in `width` with padding of one around each.
-    static func fits(width: Int, short: Bool) -> Bool {
-        let labels = PanelID.allCases.reduce(0) { $0 + CharacterWidth.of(label($1, short: short)) + 1 }
-        return labels + 1 + (width >= 100 ? 2 * PanelID.allCases.count : 0) <= width
+    /// Short names or full, and the padding around each label, for a screen `width` wide.
+    static func style(width: Int) -> (short: Bool, pad: Int) {
+        let labels = PanelID.allCases.reduce(1) { $0 + CharacterWidth.of(label($1)) + 1 }
+        if labels + 2 * PanelID.allCases.count <= width { return (false, 1) }
+        return labels <= width ? (false, 0) : (true, 0)
     }
 
     /// Draws the tab bar in row 0.
     static func draw(_ canvas: inout Canvas, active: PanelID) {
         let row = Rect(x: 0, y: 0, width: canvas.width, height: 1)
-        let short = !fits(width: canvas.width, short: false)
+        let short = style(width: canvas.width).short
         for tab in layout(width: canvas.width) {
             let selected = tab.panel == active
             let style = selected
@@ -64,8 +64,8 @@ enum StatusLine {
         }
         item("interval", Humanize.duration(seconds: state.interval.seconds))
         item("window", state.window.rawValue)
-        // "live" only where there is room for it: PAUSED is what must be seen.
-        if state.paused || canvas.width >= 100 {
+        // "live" only where there is room for it (90 columns): PAUSED is what must be seen.
+        if state.paused || canvas.width >= 90 {
             let status = state.paused ? " PAUSED " : "live"
             x += canvas.put(status, x: x, y: y,
                             style: state.paused ? base.fg(.hiFg).with([.bold, .reverse]) : base.fg(.graphText),
@@ -74,7 +74,7 @@ enum StatusLine {
         }
         // The key hints always keep their place at the right; the message gets what is left before them, and the
         // theme only when there is no message (t's message names it anyway).
-        let hint = canvas.width < 100 ? "? help"
+        let hint = canvas.width < 90 ? "? help"
             : state.panel == .processes ? "/ filter  F5 tree  K signal  ? help" : "q quit  ? help"
         let hintStart = canvas.width - 1 - CharacterWidth.of(hint)
         canvas.putRight(hint, rightEdge: canvas.width - 1, y: y, style: base.fg(.graphText), clip: row)
