@@ -29,13 +29,13 @@ struct CommonOptions: ParsableArguments {
     var stackedDisks = false
 
     @Option(name: .customLong("top-processes"),
-            help: ArgumentHelp("Processes listed in each snapshot's processes section (0: counts only; default "
-                               + "\(ProcessTableOptions.defaultTopCount)).", valueName: "n"))
+            help: ArgumentHelp("Processes listed in each snapshot's processes section (0: counts only).",
+                               valueName: "n"))
     var topProcesses: Int = ProcessTableOptions.defaultTopCount
 
     @Option(name: .customLong("process-sort"),
             help: ArgumentHelp("Key the snapshot's top processes are chosen by: "
-                               + ProcessSortKey.allCases.map(\.rawValue).joined(separator: ", ") + " (default cpu).",
+                               + ProcessSortKey.allCases.map(\.rawValue).joined(separator: ", ") + ".",
                                valueName: "key"))
     var processSort: String = ProcessSortKey.cpu.rawValue
 

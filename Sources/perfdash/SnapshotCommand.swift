@@ -22,7 +22,7 @@ struct SnapshotCommand: AsyncParsableCommand {
             wins over the defaults.
             """)
 
-    @OptionGroup var common: CommonOptions
+    @OptionGroup(title: "Sampling") var common: CommonOptions
 
     @Option(help: "Number of snapshots; 0 writes until interrupted.")
     var count: Int = 1
