@@ -11,7 +11,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
-        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
@@ -25,7 +24,6 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
-                .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
         .target(
@@ -51,6 +49,12 @@ let package = Package(
         .executableTarget(
             name: "perfdash-bench",
             dependencies: ["PerfdashCore", "PerfdashTUI"]
+        ),
+        // libFuzzer targets for every input parser; `scripts/fuzz.sh` builds them with the sanitizers.
+        .executableTarget(
+            name: "perfdash-fuzz",
+            dependencies: ["PerfdashCore", "PerfdashTUI", .product(name: "NIOCore", package: "swift-nio")],
+            path: "Fuzz"
         ),
         // Helpers every test target shares: paths, child processes, loopback sockets, running the binary.
         .target(name: "PerfdashTestSupport", path: "Tests/PerfdashTestSupport"),

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Installs what perfdash needs on a fresh Debian machine that already has Swift: ncursesw to build, and the real
-# components the tests start (tmux, redis-server, prometheus-node-exporter, htop for the TUI benchmark, python's
-# prometheus_client for the instrumented test service, psutil as the reference of the live process check).
+# Installs what the tests need on a fresh Debian machine that already has Swift: what building needs
+# (scripts/install-build-deps.sh), and the real components the tests start (tmux, redis-server,
+# prometheus-node-exporter, htop for the TUI benchmark, python's prometheus_client for the instrumented test service,
+# psutil as the reference of the live process check).
 set -euo pipefail
+bash "$(dirname "$0")/install-build-deps.sh"
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 export DEBIAN_FRONTEND=noninteractive

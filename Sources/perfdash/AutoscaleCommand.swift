@@ -96,7 +96,7 @@ struct AutoscaleSimulateCommand: ParsableCommand {
         let names = specs.map(\.name).joined(separator: ", ")
         if let name {
             guard let spec = specs.first(where: { $0.name == name }) else {
-                throw CommandLineError("\(path): no autoscaler named \"\(name)\" (have: \(names))")
+                throw CommandLineError("\(path): no autoscaler named \"\(Echo.cut(name))\" (have: \(names))")
             }
             return spec
         }

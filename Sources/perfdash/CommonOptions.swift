@@ -7,7 +7,7 @@ import PerfdashCore
 /// reported in one line rather than with the whole usage text. `--interval`, `--window` and `--root` are nil when
 /// not given: a flag wins over the config file, which wins over the built-in default.
 struct CommonOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Time between samples: 10ms, 250ms, 2s, 1m… (at least 10ms; default: the config "
+    @Option(help: ArgumentHelp("Time between samples: 10ms, 250ms, 2s, 1m, or bare seconds (at least 10ms; default: the config "
                                + "file's interval, else 1s).", valueName: "duration"))
     var interval: String?
 
@@ -60,7 +60,7 @@ struct CommonOptions: ParsableArguments {
         var parsedWindow = StatsWindow.allCases.first { $0.duration == config.window } ?? .oneMinute
         if let window {
             guard let chosen = StatsWindow(parsing: window) else {
-                throw CommandLineError("--window: unknown window '\(window)' (use 1m, 5m or 15m)")
+                throw CommandLineError("--window: unknown window '\(Echo.cut(window))' (use 1m, 5m or 15m)")
             }
             parsedWindow = chosen
         }

@@ -6,8 +6,8 @@ import PerfdashCore
 struct ConfigCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "config",
-        abstract: "Inspect the configuration.",
-        subcommands: [ConfigCheckCommand.self]
+        abstract: "Check the configuration, or write a starter file.",
+        subcommands: [ConfigCheckCommand.self, ConfigInitCommand.self]
     )
 }
 
@@ -32,7 +32,7 @@ struct ConfigCheckCommand: AsyncParsableCommand {
         do {
             config = try options.load(path: path)
         } catch {
-            FileHandle.standardError.write(Data("perfdash: \(error)\n".utf8))
+            ErrorVoice.report(error.description)
             throw ExitCode.failure
         }
         print(ConfigRenderer.render(config), terminator: "")

@@ -48,7 +48,7 @@ struct DashboardCommand: ParsableCommand {
         let config = try services.effective()
         let graphName = graph ?? config.graph.rawValue
         guard let graphStyle = GraphStyle(rawValue: graphName) else {
-            throw CommandLineError("--graph: unknown style '\(graphName)' (use braille, block or ascii)")
+            throw CommandLineError("--graph: unknown style '\(Echo.cut(graphName))' (use braille, block or ascii)")
         }
         let configuration = try common.samplerConfiguration(config: config)
         var autoscalers = try autoscale.specs(adding: config)
@@ -65,9 +65,8 @@ struct DashboardCommand: ParsableCommand {
         }
         let reader = try common.openReader(config: config)
         guard CursesTerminal.isInteractive else {
-            FileHandle.standardError.write(Data(
-                "perfdash: not a terminal; for headless output use `perfdash snapshot` (see perfdash snapshot --help)\n"
-                    .utf8))
+            ErrorVoice.report("not a terminal; for headless output use `perfdash snapshot` "
+                              + "(see perfdash snapshot --help)")
             throw ExitCode(2)
         }
         var serviceConfigs = config.services

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PerfdashCore
 import PerfdashDemo
 
 /// `perfdash demo`: runs the synthetic instrumented service so every services panel has something to show.
@@ -130,7 +131,7 @@ private func parseDuration(_ text: String) throws -> Duration {
     let (number, scale) = units.first { trimmed.hasSuffix($0.0) && Double(trimmed.dropLast($0.0.count)) != nil }
         .map { (Double(trimmed.dropLast($0.0.count))!, $0.1) } ?? (Double(trimmed) ?? -1, 1)
     guard number > 0, number.isFinite else {
-        throw ValidationError("--duration: expected a time like 10s, 2m, 500ms or 1h, got '\(text)'")
+        throw ValidationError("--duration: expected a time like 10s, 2m, 500ms or 1h, got '\(Echo.cut(text))'")
     }
     return .seconds(number * scale)
 }

@@ -9,6 +9,11 @@ struct Perfdash: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "perfdash",
         abstract: "A terminal performance dashboard for Linux hosts and their services.",
+        discussion: """
+            Without a subcommand, runs the interactive dashboard (`perfdash dashboard --help` lists its flags). \
+            Exit status: 0 success, 1 an error (bad config, unreadable root, failed probe), 2 not a terminal, \
+            64 a bad command line, 128+N ended by signal N.
+            """,
         version: PerfdashCore.version,
         // Each subcommand lives in its own file in this folder.
         subcommands: [DashboardCommand.self, SnapshotCommand.self, ProbeCommand.self, AutoscaleCommand.self,
@@ -16,8 +21,9 @@ struct Perfdash: AsyncParsableCommand {
         defaultSubcommand: DashboardCommand.self
     )
 
-    /// Runs the command line; `perfdash --help` also shows the dashboard's own flags (`--demo`, `--theme`…), since
-    /// the dashboard is what `perfdash` runs.
+    /// Parses and runs the command; every failure is reported in one voice (`perfdash: <what>: <why>`).
+    /// `perfdash --help` also shows the dashboard's own flags (`--demo`, `--theme`…): the dashboard is what
+    /// `perfdash` runs.
     static func main() async {
         let arguments = Array(CommandLine.arguments.dropFirst())
         if arguments == ["--help"] || arguments == ["-h"] {
@@ -37,7 +43,11 @@ struct Perfdash: AsyncParsableCommand {
                 try command.run()
             }
         } catch {
-            exit(withError: error)
+            let code = exitCode(for: error)
+            // Help, version, completion scripts and bare exit codes (already reported) keep ArgumentParser's path.
+            if code == .success || error is ExitCode { exit(withError: error) }
+            ErrorVoice.report(fullMessage(for: error))
+            exit(withError: ExitCode(code.rawValue))
         }
     }
 }

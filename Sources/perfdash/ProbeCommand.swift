@@ -80,7 +80,7 @@ struct ProbeCommand: AsyncParsableCommand {
         }
         guard let found = loaded.services.first(where: { $0.name == service }) else {
             let names = loaded.services.map(\.name).joined(separator: ", ")
-            throw CommandLineError("\(loaded.origin): no service named \"\(service)\" (have: \(names.isEmpty ? "none" : names))")
+            throw CommandLineError("\(loaded.origin): no service named \"\(Echo.cut(service))\" (have: \(names.isEmpty ? "none" : names))")
         }
         return found
     }
@@ -90,7 +90,7 @@ struct ProbeCommand: AsyncParsableCommand {
         if format == .json {
             print(try failure.json())
         } else {
-            FileHandle.standardError.write(Data("perfdash probe: \(failure.text)\n".utf8))
+            ErrorVoice.report(failure.text)
         }
         throw ExitCode(1)
     }

@@ -15,6 +15,11 @@ struct ProbeReport: Encodable {
     }
 
     func text() -> String {
+        // The name column's width, measured once: measuring per row made 20,000 queues take 30 s.
+        let names = metrics.latencies.map { $0.name + " (summary)" } + metrics.caches.map(\.name)
+            + metrics.queues.map(\.name)
+        let width = max(24, (names.lazy.map(\.count).max() ?? 0) + 4)
+        func row(_ name: String, _ columns: String...) -> String { Self.row(name, columns, width: width) }
         var lines = ["target   \(target)", "series   \(metrics.seriesCount)",
                      "(one scrape: rates and quantiles are totals since the service started)"]
         if !metrics.caches.isEmpty {
@@ -47,11 +52,8 @@ struct ProbeReport: Encodable {
         return lines.joined(separator: "\n")
     }
 
-    /// A name column wide enough for typical family names, then right-aligned numbers.
-    private func row(_ name: String, _ columns: String...) -> String {
-        let names = metrics.latencies.map { $0.name + " (summary)" } + metrics.caches.map(\.name)
-            + metrics.queues.map(\.name)
-        let width = max(24, (names.map(\.count).max() ?? 0) + 4)
+    /// The name padded to `width`, then right-aligned numbers.
+    private static func row(_ name: String, _ columns: [String], width: Int) -> String {
         let padded = name.count >= width ? name + " " : name + String(repeating: " ", count: width - name.count)
         return padded + columns.map { String(repeating: " ", count: max(0, 12 - $0.count)) + $0 }.joined()
     }

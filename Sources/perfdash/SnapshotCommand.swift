@@ -1,6 +1,7 @@
 import ArgumentParser
 import Dispatch
 import PerfdashCore
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -24,7 +25,8 @@ struct SnapshotCommand: AsyncParsableCommand {
 
     @OptionGroup(title: "Sampling") var common: CommonOptions
 
-    @Option(help: "Number of snapshots; 0 writes until interrupted.")
+    // Unconditional, so `--count -1` reaches the range check instead of reading as a missing value.
+    @Option(parsing: .unconditional, help: "Number of snapshots; 0 writes until interrupted.")
     var count: Int = 1
 
     @Option(help: "Output format: json, ndjson, csv or prometheus.")
@@ -41,8 +43,18 @@ struct SnapshotCommand: AsyncParsableCommand {
     var autoscale: AutoscaleOptions
 
     func run() async throws {
+        // Signals first: a SIGTERM while the config loads must not kill the process before the output is valid.
+        let stop = StopRequest()
+        let signals = [SIGINT, SIGTERM].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { stop.request() }
+            source.resume()
+            return source
+        }
+        defer { signals.forEach { $0.cancel() } }
         guard let format = SnapshotFormat(parsing: format) else {
-            throw CommandLineError("--format: unknown format '\(self.format)' (use json, ndjson, csv or prometheus)")
+            throw CommandLineError("--format: unknown format '\(Echo.cut(self.format))' (use json, ndjson, csv or prometheus)")
         }
         guard count >= 0 else { throw CommandLineError("--count: must be 0 or more, not \(count)") }
         let config = try services.effective()
@@ -51,14 +63,16 @@ struct SnapshotCommand: AsyncParsableCommand {
         let reader = try common.openReader(config: config)
         let sink = try SnapshotSink(path: output)
         defer { sink.close() }
-        let stream = SnapshotStream(format: format, single: count == 1,
+        var stream = SnapshotStream(format: format, single: count == 1,
                                     writeHeader: !(format == .csv && sink.hadContent))
+        // A JSON file is a complete document (`[]`) before the first snapshot and after each one.
+        if sink.isRegularFile { try sink.write(stream.startClosed()) }
         let limit = count == 0 ? nil : count
         let collector = config.services.isEmpty ? nil
             : ServiceCollector(services: config.services, interval: configuration.interval)
         let scraping = collector?.start()
         defer { scraping?.cancel() }
-        let run = Task {
+        let run = Task { [stream] in
             var monitor = LiveMonitor(
                 monitor: Monitor(sampler: Sampler(reader: reader, configuration: configuration),
                                  autoscalers: autoscalers),
@@ -66,14 +80,7 @@ struct SnapshotCommand: AsyncParsableCommand {
             try await Self.write(&monitor, interval: configuration.interval, count: limit, stream: stream, to: sink)
         }
         // Signals only cancel the wait for the next tick: the snapshot being written is finished first.
-        let signals = [SIGINT, SIGTERM].map { number in
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { run.cancel() }
-            source.resume()
-            return source
-        }
-        defer { signals.forEach { $0.cancel() } }
+        stop.onRequest { run.cancel() }
         try await run.value
     }
 
@@ -84,12 +91,35 @@ struct SnapshotCommand: AsyncParsableCommand {
         let loop = SamplingLoop(clock: ContinuousClock(), interval: interval)
         do {
             try await loop.run(&monitor, count: count) { snapshot in
-                try sink.write(stream.record(snapshot))
+                let (replacing, text) = try stream.closedRecord(snapshot)
+                try replacing > 0 ? sink.replace(last: replacing, with: text) : sink.write(text)
             }
         } catch {
             try? sink.write(stream.finish())
             throw error
         }
         try sink.write(stream.finish())
+    }
+}
+
+/// A stop asked for by a signal, possibly before there is anything to stop: the action runs at once if the request
+/// came first.
+private final class StopRequest: Sendable {
+    private let state = Mutex<(requested: Bool, action: (@Sendable () -> Void)?)>((false, nil))
+
+    func request() {
+        let action = state.withLock { state in
+            state.requested = true
+            return state.action
+        }
+        action?()
+    }
+
+    func onRequest(_ action: @escaping @Sendable () -> Void) {
+        let requested = state.withLock { state in
+            state.action = action
+            return state.requested
+        }
+        if requested { action() }
     }
 }

@@ -12,6 +12,8 @@ struct SnapshotSink: Sendable {
     private let ownsDescriptor: Bool
     /// True when the file already held data (a CSV continued needs no second header).
     let hadContent: Bool
+    /// True for a regular file, which `replace` can rewrite in place.
+    let isRegularFile: Bool
 
     /// Standard output for nil, else `path` opened with O_APPEND (created with mode 0644 when missing).
     init(path: String?) throws(CommandLineError) {
@@ -20,26 +22,49 @@ struct SnapshotSink: Sendable {
             name = "standard output"
             ownsDescriptor = false
             hadContent = false
+            isRegularFile = false
             return
         }
-        let opened = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+        // No O_APPEND: `replace` writes at an offset (pwrite ignores it under O_APPEND on Linux); `write` seeks.
+        let opened = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0o644)
         guard opened >= 0 else {
             throw CommandLineError("--output \(path): \(String(cString: strerror(errno)))")
         }
         var info = stat()
         hadContent = fstat(opened, &info) == 0 && info.st_size > 0
+        isRegularFile = info.st_mode & S_IFMT == S_IFREG
         descriptor = opened
         name = path
         ownsDescriptor = true
     }
 
-    /// Writes all of `text`, retrying short writes and interrupted calls.
+    /// Appends all of `text`, retrying short writes and interrupted calls.
     func write(_ text: String) throws(CommandLineError) {
+        if isRegularFile { lseek(descriptor, 0, SEEK_END) }
+        try write(text, at: nil)
+    }
+
+    /// Replaces the last `count` bytes of a regular file with `text` in one pwrite, so the file holds the old
+    /// document or the new one, never neither.
+    func replace(last count: Int, with text: String) throws(CommandLineError) {
+        var info = stat()
+        guard isRegularFile, fstat(descriptor, &info) == 0, Int(info.st_size) >= count else {
+            return try write(text)
+        }
+        let start = Int(info.st_size) - count
+        try write(text, at: start)
+        if text.utf8.count < count { _ = ftruncate(descriptor, off_t(start + text.utf8.count)) }
+    }
+
+    private func write(_ text: String, at position: Int?) throws(CommandLineError) {
         var bytes = Array(text.utf8)
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeMutableBytes { raw in
-                Glibc.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+                if let position {
+                    return pwrite(descriptor, raw.baseAddress! + offset, raw.count - offset, off_t(position + offset))
+                }
+                return Glibc.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
             }
             if written < 0 {
                 if errno == EINTR { continue }

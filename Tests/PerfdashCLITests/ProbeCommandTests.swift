@@ -49,7 +49,7 @@ struct ProbeCommandTests {
         defer { try? FileManager.default.removeItem(at: file) }
         let run = try Self.probe([file.path])
         #expect(run.status == 1)
-        #expect(run.stderr == "perfdash probe: \(file.path):2:9: expected a label name, found \",\"\n")
+        #expect(run.stderr == "perfdash: \(file.path):2:9: expected a label name, found \",\"\n")
         #expect(run.stdout.isEmpty)
 
         let json = try Self.probe([file.path, "--format", "json"])
@@ -71,7 +71,7 @@ struct ProbeCommandTests {
     @Test func missingFileIsOneLine() throws {
         let run = try Self.probe(["/nonexistent/metrics.prom"])
         #expect(run.status == 1)
-        #expect(run.stderr.hasPrefix("perfdash probe: cannot read /nonexistent/metrics.prom"))
+        #expect(run.stderr.hasPrefix("perfdash: cannot read /nonexistent/metrics.prom"))
         #expect(run.stderr.filter { $0 == "\n" }.count == 1)
     }
 }

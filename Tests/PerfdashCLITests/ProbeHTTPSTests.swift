@@ -13,7 +13,7 @@ struct ProbeHTTPSTests {
         let url = "https://127.0.0.1:\(port)/metrics"
         let run = try runPerfdash(["probe", url])
         #expect(run.status == 1)
-        #expect(run.stderr == "perfdash probe: \(url): TLS: certificate not trusted\n")
+        #expect(run.stderr == "perfdash: \(url): TLS: certificate not trusted\n")
     }
 
     @Test func httpsToAPlainServerPrintsTheHandshakeLine() throws {
@@ -22,6 +22,6 @@ struct ProbeHTTPSTests {
         let url = "https://127.0.0.1:\(port)/metrics"
         let run = try runPerfdash(["probe", url])
         #expect(run.status == 1)
-        #expect(run.stderr == "perfdash probe: \(url): TLS: handshake failed (wrong version number)\n")
+        #expect(run.stderr == "perfdash: \(url): TLS: handshake failed (wrong version number)\n")
     }
 }

@@ -116,19 +116,19 @@ import PerfdashTestSupport
         let result = try runPerfdash(["snapshot", "--interval", "10ms", "--config", file.path])
         #expect(result.status != 0)
         #expect(result.stdout.isEmpty)
-        #expect(result.stderr == "Error: \(file.path):\(message)\n")
+        #expect(result.stderr == "perfdash: \(file.path):\(message)\n")
     }
 
     @Test(arguments: [
-        (["--up", "10"], "Error: the autoscaler flags need --autoscale-metric SERIES"),
+        (["--up", "10"], "perfdash: the autoscaler flags need --autoscale-metric SERIES"),
         (["--config", TestPaths.fixture("autoscale/autoscalers.toml").path, "--autoscale-name", "web-cpu",
           "--autoscale-metric", "cpu.busy_percent", "--up", "80", "--down", "30", "--max", "3"],
-         "Error: --autoscale-name: \"web-cpu\" is already an autoscaler of "
+         "perfdash: --autoscale-name: \"web-cpu\" is already an autoscaler of "
             + "\(TestPaths.fixture("autoscale/autoscalers.toml").path); give the flags' autoscaler another name"),
         (["--autoscale-metric", "cpu.busy_percent", "--up", "10", "--down", "20", "--max", "3"],
-         "Error: --up: must be greater than --down (20), got 10"),
+         "perfdash: --up: must be greater than --down (20), got 10"),
         (["--config", "/nonexistent/perfdash.toml"],
-         "Error: /nonexistent/perfdash.toml: no such file"),
+         "perfdash: /nonexistent/perfdash.toml: no such file"),
     ])
     func badAutoscalerArguments(arguments: [String], message: String) throws {
         let result = try runPerfdash(["snapshot", "--interval", "10ms"] + arguments)

@@ -34,7 +34,7 @@ import PerfdashTestSupport
     @Test func rootFromTheConfigIsNamedInItsError() throws {
         let (result, path) = try snapshot("root = \"/nonexistent-root\"\n", ["--interval", "10ms"])
         #expect(result.status != 0 && result.stdout.isEmpty)
-        #expect(result.stderr.hasPrefix("Error: root /nonexistent-root (from \(path)): "))
+        #expect(result.stderr.hasPrefix("perfdash: root /nonexistent-root (from \(path)): "))
     }
 
     @Test func autoscalerValueErrorHasLineAndColumn() throws {
@@ -55,7 +55,7 @@ import PerfdashTestSupport
         let (result, path) = try snapshot(toml, ["--interval", "10ms"])
         #expect(result.status != 0 && result.stdout.isEmpty)
         // `step = 0` is line 12; its value starts at column 8.
-        #expect(result.stderr.hasPrefix("Error: \(path):12:8: autoscaler[0].step: "), "\(result.stderr)")
+        #expect(result.stderr.hasPrefix("perfdash: \(path):12:8: autoscaler[0].step: "), "\(result.stderr)")
     }
 
     @Test func serviceDownNeverFailsTheSnapshot() throws {

@@ -107,7 +107,16 @@ struct TmuxDashboardTests {
         try endsCleanly { try $0.send("q") }
     }
 
-    @Test(arguments: [SIGTERM, SIGHUP, SIGINT])
+    /// Ctrl-\ sends SIGQUIT, which Swift's runtime would hand to its interactive backtracer over the dashboard.
+    @Test func ctrlBackslashRestoresTheTerminal() throws {
+        try endsCleanly { tmux in
+            try tmux.send("C-\\")
+            let screen = try tmux.waitFor { $0.contains("$ ") && !$0.contains("q quit  ? help") }
+            #expect(!screen.contains("crashed") && !screen.contains("backtrace"), "\(screen)")
+        }
+    }
+
+    @Test(arguments: [SIGTERM, SIGHUP, SIGINT, SIGQUIT])
     func aSignalRestoresTheTerminal(signal: Int32) throws {
         try endsCleanly { tmux in
             let pid = try #require(try tmux.childOfShell())

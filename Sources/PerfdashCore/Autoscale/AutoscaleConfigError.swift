@@ -38,7 +38,7 @@ public struct AutoscaleConfigError: Error, Sendable, Equatable, CustomStringConv
         var text = ""
         for component in keyPath {
             switch component {
-            case .key(let key): text += text.isEmpty ? key : ".\(key)"
+            case .key(let key): text += text.isEmpty ? Echo.cut(key) : ".\(Echo.cut(key))"
             case .index: text += component.description
             }
         }

@@ -1,5 +1,4 @@
 import Foundation
-import TOMLKit
 
 /// The simple case on the command line: one autoscaler from flags such as
 /// `--autoscale-metric cpu.busy_percent --policy threshold --up 80 --down 30 --min 1 --max 10 --cooldown 60s`.
@@ -87,39 +86,39 @@ public struct AutoscaleFlags: Sendable, Equatable {
     }
 
     /// The `[[autoscaler]]` table these flags stand for.
-    func table() throws(AutoscaleConfigError) -> TOMLTable {
-        let table = TOMLTable()
+    func table() throws(AutoscaleConfigError) -> ConfigTable {
+        var table = FlagTable()
         let kind = policy ?? (targets.isEmpty ? "threshold" : "target")
-        table["name"] = name ?? "cli"
-        table["policy"] = kind
-        set(table, "scale_up_threshold", up)
-        set(table, "scale_down_threshold", down)
-        set(table, "step", step)
-        set(table, "cooldown", cooldown)
-        set(table, "cooldown_up", cooldownUp)
-        set(table, "cooldown_down", cooldownDown)
-        set(table, "tolerance", tolerance)
-        set(table, "min_replicas", minReplicas)
-        set(table, "max_replicas", maxReplicas)
-        set(table, "replicas", replicas)
-        set(table, "replicas_source", replicasSource)
-        set(table, "replicas_metric", replicasMetric)
-        set(table, "window", window)
-        set(table, "aggregate", aggregate)
+        table["name"] = .string(name ?? "cli")
+        table["policy"] = .string(kind)
+        table["scale_up_threshold"] = up.map { .float($0) }
+        table["scale_down_threshold"] = down.map { .float($0) }
+        table["step"] = step.map { .integer($0) }
+        table["cooldown"] = cooldown.map { .string($0) }
+        table["cooldown_up"] = cooldownUp.map { .string($0) }
+        table["cooldown_down"] = cooldownDown.map { .string($0) }
+        table["tolerance"] = tolerance.map { .float($0) }
+        table["min_replicas"] = minReplicas.map { .integer($0) }
+        table["max_replicas"] = maxReplicas.map { .integer($0) }
+        table["replicas"] = replicas.map { .integer($0) }
+        table["replicas_source"] = replicasSource.map { .string($0) }
+        table["replicas_metric"] = replicasMetric.map { .string($0) }
+        table["window"] = window.map { .string($0) }
+        table["aggregate"] = aggregate.map { .string($0) }
         if kind == "target" {
-            try addTargetMetrics(to: table)
-            addBehavior(to: table)
+            table["metrics"] = try targetMetrics()
+            table["behavior"] = behavior()
         } else {
             if metrics.count > 1 {
                 throw AutoscaleConfigError(keyPath: [.key("metric")], message: "the threshold policy reads one metric")
             }
-            table["metric"] = metrics[0]
-            set(table, "target", targets.first)
+            table["metric"] = .string(metrics[0])
+            table["target"] = targets.first.map { .float($0) }
         }
-        return table
+        return table.built
     }
 
-    private func addTargetMetrics(to table: TOMLTable) throws(AutoscaleConfigError) {
+    private func targetMetrics() throws(AutoscaleConfigError) -> ConfigValue.Content {
         if targets.count != metrics.count {
             throw AutoscaleConfigError(keyPath: [.key("target")],
                                        message: "give one --target per --autoscale-metric (\(metrics.count))")
@@ -128,33 +127,50 @@ public struct AutoscaleFlags: Sendable, Equatable {
             throw AutoscaleConfigError(keyPath: [.key("type")],
                                        message: "give one --target-type for all metrics or one per metric")
         }
-        let array = TOMLArray()
+        var array: [ConfigValue] = []
         for (index, series) in metrics.enumerated() {
-            let metric = TOMLTable()
-            metric["series"] = series
-            metric["target"] = targets[index]
+            var metric = FlagTable()
+            metric["series"] = .string(series)
+            metric["target"] = .float(targets[index])
             // One --target-type applies to every metric; otherwise they pair up by position.
             let type = targetTypes.count == 1 ? targetTypes.first : targetTypes.indices.contains(index)
                 ? targetTypes[index] : nil
-            set(metric, "type", type)
-            array.append(metric)
+            metric["type"] = type.map { .string($0) }
+            array.append(FlagTable.value(.table(metric.built)))
         }
-        table["metrics"] = array
+        return .array(array)
     }
 
-    private func addBehavior(to table: TOMLTable) {
-        guard stabilizationUp != nil || stabilizationDown != nil else { return }
-        let behavior = TOMLTable()
+    private func behavior() -> ConfigValue.Content? {
+        guard stabilizationUp != nil || stabilizationDown != nil else { return nil }
+        var behavior = FlagTable()
         for (key, seconds) in [("scale_up", stabilizationUp), ("scale_down", stabilizationDown)] {
             guard let seconds else { continue }
-            let rules = TOMLTable()
-            rules["stabilization_window_seconds"] = seconds
-            behavior[key] = rules
+            var rules = FlagTable()
+            rules["stabilization_window_seconds"] = .integer(seconds)
+            behavior[key] = .table(rules.built)
         }
-        table["behavior"] = behavior
+        return .table(behavior.built)
+    }
+}
+
+/// A config table made from flags: no file, so every position is the same placeholder.
+private struct FlagTable {
+    static let position = SourcePosition(file: "flags", line: 1, column: 1)
+    private var entries: [ConfigEntry] = []
+
+    static func value(_ content: ConfigValue.Content) -> ConfigValue { ConfigValue(content, at: position) }
+
+    /// Sets `key`; nil leaves it out, as an absent flag.
+    subscript(key: String) -> ConfigValue.Content? {
+        get { entries.first { $0.key == key }?.value.content }
+        set {
+            entries.removeAll { $0.key == key }
+            if let newValue {
+                entries.append(ConfigEntry(key: key, keyPosition: Self.position, value: Self.value(newValue)))
+            }
+        }
     }
 
-    private func set(_ table: TOMLTable, _ key: String, _ value: (any TOMLValueConvertible)?) {
-        if let value { table[key] = value }
-    }
+    var built: ConfigTable { ConfigTable(entries: entries, position: Self.position, context: "flags") }
 }

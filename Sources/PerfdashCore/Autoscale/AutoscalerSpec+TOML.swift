@@ -1,5 +1,3 @@
-public import TOMLKit
-
 extension AutoscalerSpec {
     private static let commonKeys: Set<String> = [
         "name", "policy", "metric", "label", "window", "aggregate", "min_replicas", "max_replicas", "replicas",
@@ -12,10 +10,10 @@ extension AutoscalerSpec {
 
     /// Every `[[autoscaler]]` table of a config document (a single `[autoscaler]` table is accepted too), in order.
     /// Names must be unique. No `autoscaler` key → no autoscalers.
-    public static func parseAll(document: TOMLTable) throws(AutoscaleConfigError) -> [AutoscalerSpec] {
+    public static func parseAll(document: ConfigTable) throws(AutoscaleConfigError) -> [AutoscalerSpec] {
         guard let value = document["autoscaler"] else { return [] }
         var specs: [AutoscalerSpec] = []
-        if let single = value.table {
+        if case .table(let single) = value.content {
             specs = [try parse(table: single, keyPath: [.key("autoscaler")])]
         } else if let fields = try TOMLFields(table: document, path: []).tables("autoscaler") {
             for field in fields { specs.append(try parse(table: field.table, keyPath: field.path)) }
@@ -31,21 +29,19 @@ extension AutoscalerSpec {
 
     /// Parses TOML text and returns its autoscalers; TOML syntax errors carry line and column.
     public static func parseAll(toml text: String) throws(AutoscaleConfigError) -> [AutoscalerSpec] {
-        let document: TOMLTable
+        let document: ConfigTable
         do {
-            document = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            throw AutoscaleConfigError(keyPath: [], message: error.description, line: error.source.begin.line,
-                                       column: error.source.begin.column)
+            document = try ConfigDocument.parse(text, file: "")
         } catch {
-            throw AutoscaleConfigError(keyPath: [], message: "\(error)")
+            throw AutoscaleConfigError(keyPath: [], message: error.reason, line: error.position?.line,
+                                       column: error.position?.column)
         }
         return try parseAll(document: document)
     }
 
     /// One autoscaler from its table. `keyPath` is where the table sits (e.g. `autoscaler`, `[0]`); every error's
     /// key path starts with it, so the caller can map it to a line and column.
-    public static func parse(table: TOMLTable,
+    public static func parse(table: ConfigTable,
                              keyPath: [AutoscaleConfigError.PathComponent] = []) throws(AutoscaleConfigError)
         -> AutoscalerSpec {
         let fields = TOMLFields(table: table, path: keyPath)

@@ -1,6 +1,27 @@
 extension AutoscalerSpec {
     typealias Path = [AutoscaleConfigError.PathComponent]
 
+    /// The most replicas any count, bound or step may name (Kubernetes counts replicas in an int32; a million is
+    /// far past any real deployment and keeps every sum of counts far from overflow).
+    public static let maxReplicaCount = 1_000_000
+
+    /// The longest window or cooldown: 365 days.
+    public static let maxSeconds = DurationText.maxSeconds
+
+    /// A duration setting's rule: finite, 0 s to 365 days.
+    static func checkDuration(_ seconds: Double, _ path: Path) throws(AutoscaleConfigError) {
+        guard seconds >= 0, seconds <= maxSeconds else {
+            throw AutoscaleConfigError(keyPath: path, message: "must be a duration from 0 s to 365 days")
+        }
+    }
+
+    /// A replica count's rule: `lower`…1,000,000.
+    static func checkCount(_ count: Int, from lower: Int, _ path: Path) throws(AutoscaleConfigError) {
+        guard count >= lower, count <= maxReplicaCount else {
+            throw AutoscaleConfigError(keyPath: path, message: "must be \(lower)…\(maxReplicaCount), got \(count)")
+        }
+    }
+
     /// Checks every parameter; the error's key path uses the config's key names (relative to the autoscaler).
     public func validate() throws(AutoscaleConfigError) {
         func fail(_ path: Path, _ message: String) -> AutoscaleConfigError {
@@ -8,13 +29,13 @@ extension AutoscalerSpec {
         }
         if name.isEmpty { throw fail([.key("name")], "must not be empty") }
         if minReplicas < 0 { throw fail([.key("min_replicas")], "must be 0 or more, got \(minReplicas)") }
+        try Self.checkCount(minReplicas, from: 0, [.key("min_replicas")])
         if maxReplicas < 1 { throw fail([.key("max_replicas")], "must be at least 1, got \(maxReplicas)") }
+        try Self.checkCount(maxReplicas, from: 1, [.key("max_replicas")])
         if maxReplicas < minReplicas {
             throw fail([.key("max_replicas")], "must be at least min_replicas (\(minReplicas)), got \(maxReplicas)")
         }
-        if !(windowSeconds >= 0 && windowSeconds.isFinite) {
-            throw fail([.key("window")], "must be a duration of 0 s or more")
-        }
+        try Self.checkDuration(windowSeconds, [.key("window")])
         try validateReplicas()
         switch policy {
         case .threshold(let threshold): try threshold.validate()
@@ -25,16 +46,12 @@ extension AutoscalerSpec {
     private func validateReplicas() throws(AutoscaleConfigError) {
         switch replicas {
         case .fixed(let count), .tracked(let count):
-            if count < 0 {
-                throw AutoscaleConfigError(keyPath: [.key("replicas")], message: "must be 0 or more, got \(count)")
-            }
+            try Self.checkCount(count, from: 0, [.key("replicas")])
         case .metric(let series, let fallback):
             if series.isEmpty {
                 throw AutoscaleConfigError(keyPath: [.key("replicas_metric")], message: "must name a series")
             }
-            if let fallback, fallback < 0 {
-                throw AutoscaleConfigError(keyPath: [.key("replicas")], message: "must be 0 or more, got \(fallback)")
-            }
+            if let fallback { try Self.checkCount(fallback, from: 0, [.key("replicas")]) }
         }
     }
 }
@@ -52,12 +69,9 @@ extension ThresholdPolicy {
                 + "(\(MetricUnit.plain(scaleDownThreshold))), got \(MetricUnit.plain(scaleUpThreshold))")
         }
         if step < 1 { throw fail("step", "must be at least 1, got \(step)") }
-        if !(cooldownUpSeconds >= 0 && cooldownUpSeconds.isFinite) {
-            throw fail("cooldown_up", "must be a duration of 0 s or more")
-        }
-        if !(cooldownDownSeconds >= 0 && cooldownDownSeconds.isFinite) {
-            throw fail("cooldown_down", "must be a duration of 0 s or more")
-        }
+        try AutoscalerSpec.checkCount(step, from: 1, [.key("step")])
+        try AutoscalerSpec.checkDuration(cooldownUpSeconds, [.key("cooldown_up")])
+        try AutoscalerSpec.checkDuration(cooldownDownSeconds, [.key("cooldown_down")])
     }
 }
 
@@ -104,6 +118,7 @@ extension ScalingRules {
                 throw AutoscaleConfigError(keyPath: at + [.key("value")],
                                            message: "must be greater than 0, got \(policy.value)")
             }
+            try AutoscalerSpec.checkCount(policy.value, from: 1, at + [.key("value")])
             if !(1...1800).contains(policy.periodSeconds) {
                 throw AutoscaleConfigError(keyPath: at + [.key("period_seconds")],
                                            message: "must be 1…1800, got \(policy.periodSeconds)")

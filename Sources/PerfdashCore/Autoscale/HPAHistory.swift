@@ -138,7 +138,7 @@ public struct HPAHistory: Codable, Sendable, Equatable {
         for policy in rules.policies {
             let periodStart = periodStartReplicas(current: current, period: policy.periodSeconds, now: now)
             let proposed = switch policy.type {
-            case .pods: periodStart + policy.value
+            case .pods: periodStart.addingSaturating(policy.value)
             // Rounded up so that a small percentage of a small count still allows one more replica.
             case .percent: Self.int((Double(periodStart) * (1 + Double(policy.value) / 100)).rounded(.up))
             }
@@ -159,7 +159,7 @@ public struct HPAHistory: Codable, Sendable, Equatable {
         for policy in rules.policies {
             let periodStart = periodStartReplicas(current: current, period: policy.periodSeconds, now: now)
             let proposed = switch policy.type {
-            case .pods: periodStart - policy.value
+            case .pods: periodStart.subtractingSaturating(policy.value)
             // Go's int32(float64) truncates toward zero.
             case .percent: Self.int((Double(periodStart) * (1 - Double(policy.value) / 100)).rounded(.towardZero))
             }
@@ -172,22 +172,22 @@ public struct HPAHistory: Codable, Sendable, Equatable {
     private func periodStartReplicas(current: Int, period: Int, now: Double) -> Int {
         let added = Self.changeWithin(period: period, events: scaleUpEvents, now: now)
         let removed = Self.changeWithin(period: period, events: scaleDownEvents, now: now)
-        return current - added + removed
+        return current.subtractingSaturating(added).addingSaturating(removed)
     }
 
     /// `getReplicasChangePerPeriod`: the sum of the changes strictly after `now − period`.
     public static func changeWithin(period: Int, events: [ScaleEvent], now: Double) -> Int {
         let cutoff = now - Double(period)
-        return events.filter { $0.time > cutoff }.reduce(0) { $0 + $1.change }
+        return events.lazy.filter { $0.time > cutoff }.map(\.change).saturatingSum()
     }
 
     /// `storeScaleEvent`: record a change, reusing the slot of an event older than the direction's longest period.
     public mutating func storeScaleEvent(from previous: Int, to new: Int, behavior: HPABehavior, now: Double) {
         if new > previous {
-            Self.store(change: new - previous, in: &scaleUpEvents, longestPeriod: behavior.scaleUp.longestPeriodSeconds,
+            Self.store(change: new.subtractingSaturating(previous), in: &scaleUpEvents, longestPeriod: behavior.scaleUp.longestPeriodSeconds,
                        now: now)
         } else {
-            Self.store(change: previous - new, in: &scaleDownEvents,
+            Self.store(change: previous.subtractingSaturating(new), in: &scaleDownEvents,
                        longestPeriod: behavior.scaleDown.longestPeriodSeconds, now: now)
         }
     }

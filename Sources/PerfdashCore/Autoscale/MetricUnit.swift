@@ -44,13 +44,13 @@ public enum MetricUnit {
 
     /// Seconds left, rounded up to whole seconds: 41.2 → "42 s".
     static func secondsLeft(_ seconds: Double) -> String {
-        "\(Int(seconds.rounded(.up))) s"
+        "\(Int(saturating: seconds.rounded(.up))) s"
     }
 
     /// A window length the way people say it: 300 → "5m", 90 → "90s", 3600 → "1h".
     public static func duration(_ seconds: Double) -> String {
-        if seconds >= 3600, seconds.truncatingRemainder(dividingBy: 3600) == 0 { return "\(Int(seconds / 3600))h" }
-        if seconds >= 60, seconds.truncatingRemainder(dividingBy: 60) == 0 { return "\(Int(seconds / 60))m" }
+        if seconds >= 3600, seconds.truncatingRemainder(dividingBy: 3600) == 0 { return "\(Int(saturating: seconds / 3600))h" }
+        if seconds >= 60, seconds.truncatingRemainder(dividingBy: 60) == 0 { return "\(Int(saturating: seconds / 60))m" }
         return "\(plain(seconds))s"
     }
 

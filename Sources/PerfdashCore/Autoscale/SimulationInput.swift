@@ -49,9 +49,9 @@ public enum SimulationInput {
                         header = fields
                         continue
                     }
-                    throw LineError("time \"\(fields[0])\" is not a number of seconds")
+                    throw LineError("time \"\(Echo.cut(fields[0]))\" is not a number of seconds")
                 }
-                guard time.isFinite else { throw LineError("time \"\(fields[0])\" is not a finite number") }
+                guard time.isFinite else { throw LineError("time \"\(Echo.cut(fields[0]))\" is not a finite number") }
                 if let previous = rows.last, time < previous.time {
                     throw LineError("time \(MetricUnit.plain(time)) is before the previous row's "
                         + MetricUnit.plain(previous.time))
@@ -81,7 +81,7 @@ public enum SimulationInput {
             if let equals = field.firstIndex(of: "=") {
                 name = String(trim(field[..<equals]))
                 number = trim(field[field.index(after: equals)...])
-                guard !name.isEmpty else { throw LineError("\"\(field)\" has no name before \"=\"") }
+                guard !name.isEmpty else { throw LineError("\"\(Echo.cut(field))\" has no name before \"=\"") }
             } else if let header {
                 guard column < header.count, !header[column].isEmpty else {
                     throw LineError("column \(column + 1) has no name in the header")
@@ -94,7 +94,7 @@ public enum SimulationInput {
                 throw LineError("\(positional) values without names: add a header or write name=value")
             }
             guard let value = Double(number), value.isFinite else {
-                throw LineError("value \"\(number)\" for \(name) is not a number")
+                throw LineError("value \"\(Echo.cut(number))\" for \(Echo.cut(name)) is not a number")
             }
             values[name] = value
         }

@@ -1,48 +1,63 @@
-import TOMLKit
-
-/// Typed reads from one TOML table that name the key path in every error, and refuse keys nobody reads.
+/// Typed reads from one config table that name the key path in every error, and refuse keys nobody reads.
 struct TOMLFields {
     typealias Path = [AutoscaleConfigError.PathComponent]
 
-    let table: TOMLTable
+    let table: ConfigTable
     let path: Path
 
     func error(_ key: String, _ message: String) -> AutoscaleConfigError {
         AutoscaleConfigError(keyPath: path + [.key(key)], message: message)
     }
 
-    func has(_ key: String) -> Bool { table.contains(key: key) }
+    func has(_ key: String) -> Bool { table[key] != nil }
 
     func string(_ key: String) throws(AutoscaleConfigError) -> String? {
         guard let value = table[key] else { return nil }
-        guard let text = value.string else { throw error(key, "must be a string, got \(value.type)") }
+        guard case .string(let text) = value.content else {
+            throw error(key, "must be a string, got \(value.typeName)")
+        }
         return text
     }
 
     func int(_ key: String) throws(AutoscaleConfigError) -> Int? {
         guard let value = table[key] else { return nil }
-        guard let number = value.int else { throw error(key, "must be an integer, got \(describe(value))") }
+        guard case .integer(let number) = value.content else {
+            throw error(key, "must be an integer, got \(describe(value))")
+        }
         return number
     }
 
     func number(_ key: String) throws(AutoscaleConfigError) -> Double? {
         guard let value = table[key] else { return nil }
-        if let number = value.double { return number }
-        if let number = value.int { return Double(number) }
-        throw error(key, "must be a number, got \(describe(value))")
+        switch value.content {
+        case .float(let number): return number
+        case .integer(let number): return Double(number)
+        default: throw error(key, "must be a number, got \(describe(value))")
+        }
     }
 
-    /// A duration: a string such as "90s", "5m", "1m30s", or a number of seconds.
+    /// A duration: a string such as "90s", "5m", "1m30s", or a number of seconds; 0 s to 365 days.
     func duration(_ key: String) throws(AutoscaleConfigError) -> Double? {
         guard let value = table[key] else { return nil }
-        if let text = value.string {
-            guard let seconds = try? DurationText.seconds(text) else {
-                throw error(key, "must be a duration such as \"30s\", \"5m\" or \"1h\", got \"\(text)\"")
+        let seconds: Double
+        switch value.content {
+        case .string(let text):
+            do {
+                seconds = try DurationText.seconds(text)
+            } catch where error.reason.hasPrefix("must be at most") {
+                throw self.error(key, "must be a duration from 0 s to 365 days, got \(describe(value))")
+            } catch {
+                throw self.error(key, "must be a duration such as \"30s\", \"5m\" or \"1h\", got \(describe(value))")
             }
-            return seconds
+        case .float(let number) where number >= 0: seconds = number
+        case .integer(let number) where number >= 0: seconds = Double(number)
+        default:
+            throw error(key, "must be a duration such as \"30s\", \"5m\" or a number of seconds, got \(describe(value))")
         }
-        if let seconds = value.double ?? value.int.map(Double.init), seconds >= 0 { return seconds }
-        throw error(key, "must be a duration such as \"30s\", \"5m\" or a number of seconds, got \(describe(value))")
+        guard seconds <= AutoscalerSpec.maxSeconds else {
+            throw error(key, "must be a duration from 0 s to 365 days, got \(describe(value))")
+        }
+        return seconds
     }
 
     /// A string naming one case of `T` (as its raw value; case-insensitive).
@@ -51,26 +66,28 @@ struct TOMLFields {
         guard let text = try string(key) else { return nil }
         if let match = T.allCases.first(where: { $0.rawValue.lowercased() == text.lowercased() }) { return match }
         let allowed = T.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
-        throw error(key, "must be one of \(allowed), got \"\(text)\"")
+        throw error(key, "must be one of \(allowed), got \"\(Echo.cut(text))\"")
     }
 
     func subtable(_ key: String) throws(AutoscaleConfigError) -> TOMLFields? {
         guard let value = table[key] else { return nil }
-        guard let sub = value.table else { throw error(key, "must be a table, got \(value.type)") }
+        guard case .table(let sub) = value.content else { throw error(key, "must be a table, got \(value.typeName)") }
         return TOMLFields(table: sub, path: path + [.key(key)])
     }
 
     /// An array of tables: `[[x.key]]` sections or an inline `key = [{...}, {...}]`.
     func tables(_ key: String) throws(AutoscaleConfigError) -> [TOMLFields]? {
         guard let value = table[key] else { return nil }
-        guard let array = value.array else { throw error(key, "must be an array of tables, got \(value.type)") }
+        guard case .array(let array) = value.content else {
+            throw error(key, "must be an array of tables, got \(value.typeName)")
+        }
         var result: [TOMLFields] = []
-        for index in 0..<array.count {
+        for (index, element) in array.enumerated() {
             let elementPath = path + [.key(key), .index(index)]
-            guard let element = array[index].table else {
-                throw AutoscaleConfigError(keyPath: elementPath, message: "must be a table, got \(array[index].type)")
+            guard case .table(let table) = element.content else {
+                throw AutoscaleConfigError(keyPath: elementPath, message: "must be a table, got \(element.typeName)")
             }
-            result.append(TOMLFields(table: element, path: elementPath))
+            result.append(TOMLFields(table: table, path: elementPath))
         }
         return result
     }
@@ -83,7 +100,12 @@ struct TOMLFields {
         }
     }
 
-    private func describe(_ value: any TOMLValueConvertible) -> String {
-        value.type == .string ? "\"\(value.string ?? "")\"" : "\(value.type)"
+    private func describe(_ value: ConfigValue) -> String {
+        switch value.content {
+        case .string(let text): "\"\(Echo.cut(text))\""
+        case .integer(let number): String(number)
+        case .float(let number): "\(number)"
+        default: value.typeName
+        }
     }
 }

@@ -23,7 +23,7 @@ enum ThresholdDecider {
             if let upLeft {
                 return cooldown(upLeft, comparison: comparison, current: current)
             }
-            let to = min(current + policy.step, maxReplicas)
+            let to = min(current.addingSaturating(policy.step), maxReplicas)
             return PolicyDecision(to: to, rule: .thresholdUp, reason: comparison + ReasonText.outcome(current, to))
         }
         if value < policy.scaleDownThreshold {
@@ -35,7 +35,7 @@ enum ThresholdDecider {
             if let downLeft {
                 return cooldown(downLeft, comparison: comparison, current: current)
             }
-            let to = max(current - policy.step, minReplicas)
+            let to = max(current.subtractingSaturating(policy.step), minReplicas)
             return PolicyDecision(to: to, rule: .thresholdDown, reason: comparison + ReasonText.outcome(current, to))
         }
         let range = "\(MetricUnit.configured(policy.scaleDownThreshold, unit: metric.unit)) and "

@@ -1,5 +1,4 @@
 import Foundation
-import TOMLKit
 
 /// Finds, reads and validates the config file. perfdash only ever reads it.
 public enum ConfigLoader {
@@ -30,7 +29,7 @@ public enum ConfigLoader {
     /// Validates config text; `file` names it in error lines.
     public static func parse(_ text: String, file: String,
                              environment: [String: String]) throws(ConfigError) -> PerfdashConfig {
-        let (root, toml) = try ConfigDocument.parseKeepingTOML(text, file: file)
+        let root = try ConfigDocument.parse(text, file: file)
         try root.rejectUnknownKeys(allowed: topLevelKeys)
         var config = PerfdashConfig.defaults
         config.origin = file
@@ -79,14 +78,13 @@ public enum ConfigLoader {
             table.context = "[[autoscaler]] #\(offset + 1)"
             return table
         }
-        config.autoscalers = try autoscalerSpecs(toml, text: text, file: file)
+        config.autoscalers = try autoscalerSpecs(root)
         return config
     }
 
     /// The autoscaler section, validated by the autoscaler's own parser; its errors, which name a key path,
     /// are placed at that key's line and column.
-    private static func autoscalerSpecs(_ document: TOMLTable, text: String,
-                                        file: String) throws(ConfigError) -> [AutoscalerSpec] {
+    private static func autoscalerSpecs(_ document: ConfigTable) throws(ConfigError) -> [AutoscalerSpec] {
         do {
             return try AutoscalerSpec.parseAll(document: document)
         } catch {
@@ -96,7 +94,7 @@ public enum ConfigLoader {
                 case .index(let index): .index(index)
                 }
             }
-            let positions = ConfigPositions(text: text, file: file)
+            let positions = ConfigPositions(root: document)
             // An unknown key is wrong as written: point at the key, every other error at the value.
             let position = error.message.hasPrefix("unknown key") ? positions.keyPosition(of: path)
                 : positions.position(of: path)

@@ -29,7 +29,7 @@ public enum ConfigUnits {
 
     /// The shortest config spelling of a duration: `"500ms"`, `"2s"`, `"5m"`, `"1.5s"`.
     public static func format(_ duration: Duration) -> String {
-        let millis = Int((DurationFormat.secondsValue(duration) * 1000).rounded())
+        let millis = Int(saturating: (DurationFormat.secondsValue(duration) * 1000).rounded())
         if millis % 3_600_000 == 0, millis > 0 { return "\(millis / 3_600_000)h" }
         if millis % 60_000 == 0, millis > 0 { return "\(millis / 60_000)m" }
         if millis % 1000 == 0 { return "\(millis / 1000)s" }

@@ -6,7 +6,7 @@ public struct ConfigValue: Sendable, Equatable {
         case integer(Int)
         case float(Double)
         case bool(Bool)
-        /// Dates and times, kept as TOMLKit prints them (perfdash has no date settings).
+        /// Dates and times, checked and kept as written (perfdash has no date settings).
         case dateTime(String)
         case array([ConfigValue])
         case table(ConfigTable)

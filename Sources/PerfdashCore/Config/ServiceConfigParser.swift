@@ -42,6 +42,8 @@ enum ServiceConfigParser {
         let endpoint: HTTPEndpoint
         do { endpoint = try HTTPEndpoint(parsing: url) } catch { throw table.error("url", error.reason) }
         let bodyLimit = try table.byteSize("body_limit") ?? HTTPFetcher.defaultBodyLimit
+        // The body is held in memory whole: past 1 GiB a limit protects nothing.
+        guard bodyLimit <= 1 << 30 else { throw table.error("body_limit", "must be at most 1GiB") }
         let metrics = try metricNames(table.table("metrics"))
         return ServiceConfig(name: name, endpoint: .http(endpoint, bodyLimit: bodyLimit, metrics: metrics),
                              timeout: timeout)

@@ -1,11 +1,17 @@
-/// Parses durations written the way users type them: `10ms`, `250ms`, `2s`, `1.5s`, `1m`, `1h`, `1m30s`, and in
-/// configuration a bare number of seconds (`90`).
+/// Parses durations written the way users type them: `10ms`, `250ms`, `2s`, `1.5s`, `1m`, `1h`, `1m30s`, or a bare
+/// number of seconds (`90`) — the same syntax on flags and in the config file.
 ///
 /// One scanner serves the config and flag durations (`seconds(_:)`) and the sampling interval
-/// (`parseInterval(_:)`, which adds the stricter rules: a unit, more than zero, at least 10 ms).
+/// (`parseInterval(_:)`, which adds the stricter rules: more than zero, at least 10 ms).
 public enum DurationText {
     /// The shortest sampling interval accepted.
     public static let minimumInterval = Duration.milliseconds(10)
+
+    /// The longest sampling interval (the config file's bound too).
+    public static let maximumInterval = Duration.seconds(3600)
+
+    /// The longest duration any setting accepts: 365 days, in seconds.
+    public static let maxSeconds: Double = 365 * 86_400
 
     /// Why a duration was refused; `description` is one line for the user.
     public struct ParseError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -15,7 +21,7 @@ public enum DurationText {
         public var reason: String
 
         /// One line: the text and the reason.
-        public var description: String { "invalid duration '\(text)': \(reason)" }
+        public var description: String { "invalid duration '\(Echo.cut(text))': \(reason)" }
     }
 
     /// A scanned duration: its length and whether it was a bare number (no unit at all).
@@ -31,20 +37,24 @@ public enum DurationText {
         try scan(text).nanoseconds / 1e9
     }
 
-    /// A positive duration with a unit (`ms`, `s`, `m` or `h`; several add up: `1m30s`), as a `Duration`.
+    /// A positive duration (`ms`, `s`, `m` or `h`; several add up: `1m30s`; a bare number is seconds), as a
+    /// `Duration`; over 365 days is refused (it would overflow timers, and is a typo).
     public static func parse(_ text: String) throws(ParseError) -> Duration {
         let scanned = try scan(text)
         guard scanned.nanoseconds > 0 else { throw ParseError(text: text, reason: "must be greater than zero") }
-        guard !scanned.bare else { throw ParseError(text: text, reason: "missing unit (ms, s, m or h)") }
+        guard scanned.nanoseconds <= maxSeconds * 1e9 else {
+            throw ParseError(text: text, reason: "must be at most 365 days")
+        }
         return .nanoseconds(Int64(scanned.nanoseconds.rounded()))
     }
 
-    /// A sampling interval: a positive duration with a unit, of at least `minimumInterval`.
+    /// A sampling interval: a positive duration of at least `minimumInterval`.
     public static func parseInterval(_ text: String) throws(ParseError) -> Duration {
         let duration = try parse(text)
         guard duration >= minimumInterval else {
             throw ParseError(text: text, reason: "the shortest interval is 10ms")
         }
+        guard duration <= maximumInterval else { throw ParseError(text: text, reason: "the longest interval is 1h") }
         return duration
     }
 
@@ -73,9 +83,11 @@ public enum DurationText {
                 scale = 1e9
                 bare = true
             case "": throw ParseError(text: text, reason: "missing unit (ms, s, m or h)")
-            default: throw ParseError(text: text, reason: "unknown unit '\(unit)' (use ms, s, m or h)")
+            default: throw ParseError(text: text, reason: "unknown unit '\(Echo.cut(unit))' (use ms, s, m or h)")
             }
             total += value * scale
+            // Past a year nothing in perfdash is meaningful; stopping here also keeps the sum finite.
+            guard total <= maxSeconds * 1e9 else { throw ParseError(text: text, reason: "must be at most 365 days") }
         } while !rest.isEmpty
         return Scanned(nanoseconds: total, bare: bare)
     }

@@ -78,7 +78,7 @@ public enum CPUStatParser: ProcParser {
         // The cpu lines come first; stop at the first other line so the long intr line is never scanned.
         while !scanner.isAtEnd, scanner.hasPrefix("cpu") {
             guard let label = scanner.token() else { break }
-            let id = coreID(label, in: scanner)
+            let id = try coreID(label, in: &scanner)
             let times = try times(&scanner)
             if let id {
                 cores.append(CPUCoreTimes(id: id, times: times))
@@ -94,15 +94,27 @@ public enum CPUStatParser: ProcParser {
     }
 
     /// nil for the aggregate `cpu` label, N for `cpuN`.
-    private static func coreID(_ label: Range<Int>, in scanner: ByteScanner) -> Int? {
-        var id: Int?
+    private static func coreID(_ label: Range<Int>, in scanner: inout ByteScanner) throws(HostReadError) -> Int? {
+        guard label.count > 3 else { return nil }
+        var id = 0
         for position in (label.lowerBound + 3)..<label.upperBound {
             let digit = scanner.bytes[position] &- ASCII.zero
-            guard digit < 10 else { return nil }
-            id = (id ?? 0) * 10 + Int(digit)
+            // Linux numbers CPUs below 2^22 (CONFIG_NR_CPUS): anything else is not a core line.
+            guard digit < 10, id <= maxCoreID / 10 else {
+                throw .malformed(path: relativePath, line: scanner.line,
+                                 message: "'\(Echo.cut(scanner.string(label)))' is not a CPU label")
+            }
+            id = id * 10 + Int(digit)
+        }
+        guard id <= maxCoreID else {
+            throw .malformed(path: relativePath, line: scanner.line,
+                             message: "'\(Echo.cut(scanner.string(label)))' is not a CPU label")
         }
         return id
     }
+
+    /// The highest core number accepted.
+    static let maxCoreID = 1 << 22
 
     /// Reads the counters after the label: at least user nice system idle; later kernels add the rest.
     private static func times(_ scanner: inout ByteScanner) throws(HostReadError) -> CPUTimes {

@@ -33,24 +33,25 @@ public enum HostRates {
     /// busy = 100·(Δtotal − Δidle)/Δtotal with total = user+nice+system+idle+iowait+irq+softirq+steal (guest is
     /// inside user) and idle = idle+iowait; Δtotal = 0 gives 0.
     static func shares(from a: CPUTimes, to b: CPUTimes) -> CPUShares {
-        let user = delta(a.user, b.user) + delta(a.nice, b.nice)
-        let system = delta(a.system, b.system) + delta(a.irq, b.irq) + delta(a.softirq, b.softirq)
+        // Counters come from a file: a corrupt one may hold values whose sum does not fit, so sums saturate.
+        let user = delta(a.user, b.user).addingSaturating(delta(a.nice, b.nice))
+        let system = [delta(a.system, b.system), delta(a.irq, b.irq), delta(a.softirq, b.softirq)].saturatingSum()
         let idle = delta(a.idle, b.idle)
         let iowait = delta(a.iowait, b.iowait)
         let steal = delta(a.steal, b.steal)
-        let total = user + system + idle + iowait + steal
+        let total = [user, system, idle, iowait, steal].saturatingSum()
         guard total > 0 else {
             return CPUShares(busyPercent: 0, userPercent: 0, systemPercent: 0, iowaitPercent: 0, stealPercent: 0)
         }
         let share = { (part: UInt64) in clampPercent(100 * Double(part) / Double(total)) }
-        return CPUShares(busyPercent: share(total - idle - iowait), userPercent: share(user),
+        return CPUShares(busyPercent: share(total.subtractingSaturating(idle.addingSaturating(iowait))), userPercent: share(user),
                          systemPercent: share(system), iowaitPercent: share(iowait), stealPercent: share(steal))
     }
 
     /// Memory gauges; the cgroup part only when its limit is below MemTotal.
     static func memory(_ info: MemInfo, cgroup: CgroupMemory?) -> MemoryReading {
         let used = info.totalBytes - min(info.availableBytes, info.totalBytes)
-        let cachedPlusReclaimable = info.cachedBytes + info.sReclaimableBytes
+        let cachedPlusReclaimable = info.cachedBytes.addingSaturating(info.sReclaimableBytes)
         let swapUsed = info.swapTotalBytes - min(info.swapFreeBytes, info.swapTotalBytes)
         var limited: CgroupMemoryReading?
         if let cgroup, let limit = cgroup.limitBytes, limit < info.totalBytes, limit > 0 {

@@ -36,6 +36,6 @@ public enum LoadAvgParser: ProcParser {
                              message: "expected 'load1 load5 load15 running/total pid', found '\(scanner.lineExcerpt())'")
         }
         return LoadAverage(oneMinute: one, fiveMinutes: five, fifteenMinutes: fifteen,
-                           tasksRunning: Int(running), tasksTotal: Int(total))
+                           tasksRunning: Int(clamping: running), tasksTotal: Int(clamping: total))
     }
 }

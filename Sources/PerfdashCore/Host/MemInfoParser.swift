@@ -77,7 +77,7 @@ public enum MemInfoParser: ProcParser {
             throw .malformed(path: relativePath, line: scanner.line, message: "no MemTotal line")
         }
         info.totalBytes = total
-        info.availableBytes = available ?? (info.freeBytes + info.buffersBytes + info.cachedBytes)
+        info.availableBytes = available ?? [info.freeBytes, info.buffersBytes, info.cachedBytes].saturatingSum()
         return info
     }
 
@@ -100,8 +100,8 @@ public enum MemInfoParser: ProcParser {
         guard let unit = scanner.token() else { return value }
         guard scanner.bytes(in: unit, equal: "kB") else {
             throw .malformed(path: relativePath, line: scanner.line,
-                             message: "unknown unit '\(scanner.string(unit))' (expected kB)")
+                             message: "unknown unit '\(Echo.cut(scanner.string(unit)))' (expected kB)")
         }
-        return value &* 1024
+        return value.multipliedSaturating(by: 1024)
     }
 }

@@ -7,6 +7,7 @@ public struct SnapshotStream: Sendable {
     public let single: Bool
     private let writesHeader: Bool
     private var written = 0
+    private var keptClosed = false
 
     /// Creates a stream; `writeHeader: false` continues a CSV file that already has its header.
     public init(format: SnapshotFormat, single: Bool, writeHeader: Bool = true) {
@@ -33,9 +34,30 @@ public struct SnapshotStream: Sendable {
         }
     }
 
-    /// What closes the stream: `]` for a JSON array (`[]` when nothing was written), else nothing.
+    /// What closes the stream: `]` for a JSON array, `[]` when nothing was written (a single snapshot too), else
+    /// nothing.
     public func finish() -> String {
-        guard format == .json, !single else { return "" }
-        return written == 0 ? "[]\n" : "\n]\n"
+        guard format == .json, !keptClosed else { return "" }
+        if written == 0 { return "[]\n" }
+        return single ? "" : "\n]\n"
+    }
+
+    /// For output that can be rewritten in place (a regular file): what to write first so the file is a complete
+    /// document from the first instant — `[]` for JSON — after which `closedRecord` keeps it complete.
+    public mutating func startClosed() -> String {
+        guard format == .json else { return "" }
+        keptClosed = true
+        return "[]\n"
+    }
+
+    /// One snapshot for output started with `startClosed()`: the bytes at the end of what was written before that
+    /// it replaces (the closing `]`), and the text replacing them, which closes the document again.
+    public mutating func closedRecord(_ snapshot: Snapshot) throws -> (replacing: Int, text: String) {
+        guard format == .json, keptClosed else { return (0, try record(snapshot)) }
+        let object = try SnapshotJSON.encode(snapshot, pretty: true)
+        defer { written += 1 }
+        // "[]\n" → the object alone (single), or "[" + "\n" + object + "\n]\n"; later ones replace "\n]\n".
+        if single { return written == 0 ? (3, object + "\n") : (0, "") }
+        return written == 0 ? (2, "\n" + object + "\n]\n") : (3, ",\n" + object + "\n]\n")
     }
 }

@@ -33,6 +33,6 @@ public enum StatsWindow: String, Sendable, Equatable, Hashable, Codable, CaseIte
     /// Samples the window holds at `interval`: ⌈length / interval⌉, at least 1.
     public func capacity(at interval: Duration) -> Int {
         guard interval > .zero else { return 1 }
-        return Swift.max(1, Int((duration / interval).rounded(.up)))
+        return Swift.max(1, Int(saturating: (duration / interval).rounded(.up)))
     }
 }

@@ -3,7 +3,7 @@ public import PerfdashCore
 
 /// The interactive dashboard: owns the terminal, the sampler thread and the UI state, and runs the input loop.
 public enum DashboardApp {
-    /// Runs until `q` or SIGINT/SIGTERM/SIGHUP; the terminal is restored on every way out.
+    /// Runs until `q` or SIGINT/SIGTERM/SIGHUP/SIGQUIT; the terminal is restored on every way out.
     /// Returns the signal that ended the run, if any.
     @discardableResult
     public static func run(reader: HostReader, options: DashboardOptions) -> Int32? {

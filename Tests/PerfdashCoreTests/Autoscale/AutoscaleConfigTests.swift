@@ -1,6 +1,5 @@
 import Foundation
 import Testing
-import TOMLKit
 @testable import PerfdashCore
 import PerfdashTestSupport
 
@@ -117,7 +116,7 @@ struct AutoscaleConfigTests {
     }
 
     @Test func keyPathComponentsAreStructured() throws {
-        let table = try TOMLTable(string: "name = \"a\"\npolicy = \"threshold\"\nmax_replicas = 5")
+        let table = try ConfigDocument.parse("name = \"a\"\npolicy = \"threshold\"\nmax_replicas = 5", file: "t.toml")
         #expect(throws: AutoscaleConfigError(keyPath: [.key("autoscaler"), .index(2), .key("scale_up_threshold")],
                                              message: "is required")) {
             try AutoscalerSpec.parse(table: table, keyPath: [.key("autoscaler"), .index(2)])

@@ -84,7 +84,7 @@ import PerfdashTestSupport
 
     @Test func keyPathsMapToPositions() throws {
         let text = try String(contentsOf: TestPaths.fixture("config/full.toml"), encoding: .utf8)
-        let positions = ConfigPositions(text: text, file: "full.toml")
+        let positions = ConfigPositions(root: try ConfigDocument.parse(text, file: "full.toml"))
         // Second [[service]] ("jobs", header on line 23): `db = 2` is line 27, value at column 6.
         #expect(positions.position(of: [.key("service"), .index(1), .key("db")])
                 == SourcePosition(file: "full.toml", line: 27, column: 6))

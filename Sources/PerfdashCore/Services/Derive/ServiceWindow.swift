@@ -19,7 +19,7 @@ public struct ServiceWindow: Sendable {
     /// (both ends included: 60 s at 1 s → 61).
     public static func capacity(window: Double, interval: Double) -> Int {
         guard interval > 0 else { return 2 }
-        return Int((window / interval).rounded(.up)) + 1
+        return Int(saturating: (window / interval).rounded(.up), nan: 1).addingSaturating(1)
     }
 
     /// Scrapes held.

@@ -2,7 +2,7 @@
 enum DurationFormat {
     /// Seconds with at least one and at most three decimals: 1 s → "1.0", 0.2 s → "0.2", 5 ms → "0.005".
     static func seconds(_ duration: Duration) -> String {
-        let millis = Int((secondsValue(duration) * 1000).rounded())
+        let millis = Int(saturating: (secondsValue(duration) * 1000).rounded())
         var fraction = String(abs(millis) % 1000)
         fraction = String(repeating: "0", count: 3 - fraction.count) + fraction
         while fraction.count > 1, fraction.hasSuffix("0") { fraction.removeLast() }

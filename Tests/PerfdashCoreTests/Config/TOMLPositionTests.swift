@@ -1,8 +1,8 @@
 import Testing
 @testable import PerfdashCore
 
-/// The position scan must find every key TOMLKit sees, through TOML's harder corners.
-@Suite struct TOMLPositionIndexTests {
+/// The parser gives every key and value its line and column, through TOML's harder corners.
+@Suite struct TOMLPositionTests {
     static let tricky = #"""
         # comment with [brackets] and "quotes" and key = value
         title = """
@@ -37,7 +37,7 @@ import Testing
         name = "plantain"
         """#.replacingOccurrences(of: "; after = 1", with: "").replacingOccurrences(of: "crlf = 1\n", with: "crlf = 1\r\n")
 
-    /// Every key path in the tree TOMLKit built.
+    /// Every key path in the parsed tree.
     static func paths(_ table: ConfigTable, prefix: [ConfigPathComponent] = []) -> [[ConfigPathComponent]] {
         table.entries.flatMap { entry in
             let path = prefix + [.key(entry.key)]
@@ -58,16 +58,17 @@ import Testing
 
     @Test func everyKeyIsFound() throws {
         let root = try ConfigDocument.parse(Self.tricky, file: "t.toml")
-        let index = TOMLPositionIndex(text: Self.tricky, file: "t.toml")
         let all = Self.paths(root)
         // 21 paths above [[fruit]] (x, list and their elements included), 10 in the first fruit, 5 in the second.
         #expect(all.count == 36)
-        let missing = all.filter { index[$0] == nil }
-        #expect(missing.isEmpty)
+        // Every path resolves to a place other than the fallback (1:1 is only the comment's line).
+        let positions = ConfigPositions(root: root)
+        let unplaced = all.filter { positions.position(of: $0).line == 1 }
+        #expect(unplaced.isEmpty)
     }
 
     @Test func positionsAreExact() throws {
-        let positions = ConfigPositions(text: Self.tricky, file: "t.toml")
+        let positions = ConfigPositions(root: try ConfigDocument.parse(Self.tricky, file: "t.toml"))
         func at(_ path: [ConfigPathComponent]) -> String {
             let p = positions.position(of: path)
             return "\(p.line):\(p.column)"
