@@ -130,6 +130,11 @@ public enum DashboardApp {
 
         private mutating func nextTheme() {
             let names = options.themes.names()
+            guard names.count > 1 else {
+                state.message = "only the default theme was found: put btop .theme files in "
+                    + (options.themes.directories.first ?? "~/.local/share/perfdash/themes")
+                return
+            }
             let index = names.firstIndex(of: theme.name).map { ($0 + 1) % names.count } ?? 0
             do {
                 theme = try options.themes.load(names[index])
