@@ -35,6 +35,21 @@ enum OverviewLayout {
         let inner = Box.draw(&canvas, rect, title: "Cores", note: "busy % history", border: .cpuBox, glyphs: ctx.glyphs)
         guard !cores.isEmpty else { return PanelKit.waiting(&canvas, inner, model) }
         let area = inner.inset(dx: 1, dy: 0)
+        // Few cores: each gets a taller graph (up to 8 rows) so the box is not left blank.
+        let tall = min(8, area.height / max(1, cores.count))
+        if tall >= 2 {
+            let label = max(4, "cpu\(cores.last?.id ?? 0)".count)
+            for (i, core) in cores.enumerated() {
+                let y = area.y + i * tall
+                canvas.put("cpu\(core.id)", x: area.x, y: y, style: Style.plain.fg(.graphText))
+                canvas.put(Humanize.percent(core.shares.busyPercent), x: area.x, y: y + 1,
+                           style: Style.plain.with(.boldWithoutColor))
+                let graph = Rect(x: area.x + label + 3, y: y, width: max(0, area.width - label - 3), height: tall - 1)
+                Graph.draw(&canvas, graph, series: model.series(SeriesName.cpuCoreBusy(core.id)), scale: .fixed(100),
+                           gradient: .cpu, context: ctx)
+            }
+            return
+        }
         // Two columns when the cores do not fit one per row; the rest summarised.
         let columns = cores.count > area.height ? 2 : 1
         let cellWidth = (area.width - (columns - 1)) / columns

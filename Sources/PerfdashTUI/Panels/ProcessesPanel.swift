@@ -135,7 +135,9 @@ enum ProcessesPanel {
         facts += p.readBytesPerSecond == nil
             ? " · I/O not readable (another user's process: run as root to see it)"
             : " · read \(Humanize.rate(p.readBytesPerSecond ?? 0)) write \(Humanize.rate(p.writeBytesPerSecond ?? 0))"
-        if unreadable > 0, p.readBytesPerSecond != nil { facts += " · I/O of \(unreadable) processes not readable" }
+        if unreadable > 0, p.readBytesPerSecond != nil {
+            facts += " · I/O of \(unreadable) process\(unreadable == 1 ? "" : "es") not readable"
+        }
         let lines = rect.height - (view.editingFilter ? 1 : 0)
         let text = [facts, "\(p.name): \(p.command)"]
         PanelKit.fittedLines(&canvas, Rect(x: rect.x, y: rect.y, width: rect.width, height: lines), text,
