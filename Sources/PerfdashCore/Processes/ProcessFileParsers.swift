@@ -68,16 +68,19 @@ public enum ProcessCmdlineParser: ProcParser {
     /// make every frame copy megabytes.
     public static let maximumLength = 4096
 
-    /// The arguments joined by spaces; empty for kernel threads and zombies.
+    /// The arguments joined by spaces; empty for kernel threads and zombies. Trailing NULs and spaces are dropped:
+    /// a process that rewrote its title (setproctitle, as PostgreSQL's workers do) pads it with them.
     public static func parse(_ bytes: UnsafeRawBufferPointer) throws(HostReadError) -> String {
-        var end = min(bytes.count, maximumLength)
-        while end > 0, bytes[end - 1] == 0 { end -= 1 }
+        var end = bytes.count
+        while end > 0, bytes[end - 1] == 0 || bytes[end - 1] == ASCII.space { end -= 1 }
+        let cut = end > maximumLength
+        end = min(end, maximumLength)
         var text = [UInt8](UnsafeRawBufferPointer(rebasing: bytes[0..<end]))
         for index in text.indices where text[index] == 0 || text[index] == ASCII.newline || text[index] == ASCII.tab {
             text[index] = ASCII.space
         }
         let line = String(decoding: text, as: UTF8.self)
-        return bytes.count > maximumLength ? line + "…" : line
+        return cut ? line + "…" : line
     }
 }
 

@@ -49,7 +49,7 @@ enum CPUPanel {
         Table.draw(&canvas, Rect(x: area.x, y: y, width: area.width, height: area.maxY - y), columns: [
             TableColumn(model.window.rawValue, width: 0, alignment: .left), TableColumn("avg", width: 6),
             TableColumn("p95", width: 6), TableColumn("p99", width: 6), TableColumn("max", width: 6),
-        ], rows: rows, selection: nil, context: ctx)
+        ], rows: rows, selection: nil, context: ctx, shareSpare: true)
         let bars = Rect(x: right.x + 1, y: right.y, width: right.width - 2, height: min(barRows, right.height))
         coreBars(&canvas, bars, cores: host.cpu.cores, ctx)
         // Under the core bars: pressure, the container's CPU limit, frequency and temperatures, where they exist.

@@ -34,7 +34,7 @@ enum DiskPanel {
             TableColumn("Write/s", width: 10), TableColumn("R IOPS", width: 7), TableColumn("W IOPS", width: 7),
             TableColumn("Util", width: 6), TableColumn("avg " + model.window.rawValue, width: 7), TableColumn("p95", width: 6),
             TableColumn("p99", width: 6),
-        ], rows: table, selection: selected, context: ctx)
+        ], rows: table, selection: selected, context: ctx, shareSpare: true)
         var top = area.y + tableHeight + 1
         for line in ioPressure where top < area.maxY {
             canvas.put(TextFit.fit(line, width: area.width), x: area.x, y: top, style: Style.plain.fg(.graphText),

@@ -28,10 +28,12 @@ enum FilesystemTable {
         }
         let kept = columns.indices.filter { $0 == 0 || columns[$0].width > 0 }
         let first = Table.draw(&canvas, rect, columns: kept.map { columns[$0] },
-                               rows: rows.map { row in kept.map { row[$0] } }, selection: nil, context: context)
+                               rows: rows.map { row in kept.map { row[$0] } }, selection: nil, context: context,
+                               shareSpare: true)
         // The use bar, drawn over its empty column.
         guard let barIndex = kept.firstIndex(of: 7) else { return }
-        let widths = Table.layout(kept.map { columns[$0] }, width: rect.width)
+        let widths = Table.layout(kept.map { columns[$0] }, width: rect.width,
+                                  rows: rows.map { row in kept.map { row[$0] } })
         guard widths[barIndex] > 0 else { return }
         let x = rect.x + widths[..<barIndex].reduce(0) { $0 + $1 + 1 }
         for (row, fs) in filesystems.dropFirst(first).prefix(rect.height - 1).enumerated() {

@@ -22,10 +22,12 @@ public enum Table {
     /// Draws `rows` under a header in `rect`. Columns that do not fit are dropped from the right.
     /// Returns the index of the first visible row.
     @discardableResult
+    /// With `shareSpare`, the flexible column is only as wide as its longest text and the rest of the width is
+    /// shared among the other columns (see `layout`).
     public static func draw(_ canvas: inout Canvas, _ rect: Rect, columns: [TableColumn], rows: [[String]],
-                            selection: Int?, context: RenderContext) -> Int {
+                            selection: Int?, context: RenderContext, shareSpare: Bool = false) -> Int {
         guard rect.height >= 1, rect.width >= 1 else { return 0 }
-        let widths = layout(columns, width: rect.width)
+        let widths = layout(columns, width: rect.width, rows: shareSpare ? rows : nil)
         var x = rect.x
         for (column, width) in zip(columns, widths) where width > 0 {
             cellText(&canvas, column.title, x: x, y: rect.y, width: width, alignment: column.alignment,
@@ -56,9 +58,24 @@ public enum Table {
 
     /// Column widths for `width` cells: fixed columns as given, the flexible one takes the rest, and columns
     /// that do not fit get 0.
-    static func layout(_ columns: [TableColumn], width: Int) -> [Int] {
+    ///
+    /// Given the `rows`, the flexible column takes only what its longest text needs and the spare width is shared
+    /// evenly among the other columns, so a short name column does not leave the figures crowded at one edge.
+    static func layout(_ columns: [TableColumn], width: Int, rows: [[String]]? = nil) -> [Int] {
         let fixed = columns.reduce(0) { $0 + $1.width } + max(0, columns.count - 1)
         var widths = columns.map { $0.width == 0 ? max(4, width - fixed) : $0.width }
+        if let rows, let flex = columns.firstIndex(where: { $0.width == 0 }), columns.count > 1 {
+            let longest = rows.reduce(CharacterWidth.of(columns[flex].title)) { longest, row in
+                flex < row.count ? max(longest, CharacterWidth.of(row[flex])) : longest
+            }
+            let natural = max(4, longest + 1)
+            if widths[flex] > natural {
+                let spare = widths[flex] - natural
+                let share = spare / (columns.count - 1)
+                for index in widths.indices where index != flex { widths[index] += share }
+                widths[flex] = natural + spare - share * (columns.count - 1)
+            }
+        }
         var used = 0
         for i in widths.indices {
             let need = widths[i] + (used == 0 ? 0 : 1)

@@ -124,6 +124,7 @@ struct ProcessParserTests {
     @Test("cmdline: NULs and newlines become spaces; a huge one is cut with …")
     func cmdline() throws {
         #expect(try ProcessCmdlineParser.parse("a\0b c\0\nd\0\0") == "a b c  d")
+        #expect(try ProcessCmdlineParser.parse("postgres: checkpointer   \0\0") == "postgres: checkpointer")
         let long = String(repeating: "x", count: 5000)
         let parsed = try ProcessCmdlineParser.parse(long)
         #expect(parsed.count == ProcessCmdlineParser.maximumLength + 1 && parsed.hasSuffix("…"))
