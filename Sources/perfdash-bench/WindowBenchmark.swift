@@ -27,6 +27,26 @@ func windowBenchmark() {
         sink += history.summary(names[0], window: .fifteenMinutes)?.p99 ?? 0
     }
     print(String(format: "window: update + p99 at 3,600 samples %.3f µs (target ≤ 5 µs)", best))
+    // The cost must not grow with the window: the same update + p99 at 600, 6,000 and 60,000 samples, and a 15 m
+    // per-second window fed every 10 ms (90,000 samples in the window, 900 buckets).
+    var costs: [String] = []
+    for capacity in [600, 6_000, 60_000] {
+        var sized = RollingWindow(capacity: capacity)
+        for _ in 0..<capacity { sized.append(next()) }
+        let cost = microsecondsPerIteration(100_000) {
+            sized.append(next())
+            sink += sized.percentile(0.99) ?? 0
+        }
+        costs.append(String(format: "%d: %.3f µs", capacity, cost))
+    }
+    var bucketed = BucketWindow(seconds: 900, interval: .milliseconds(10))
+    for _ in 0..<90_000 { bucketed.append(next()) }
+    let bucketCost = microsecondsPerIteration(100_000) {
+        bucketed.append(next())
+        sink += bucketed.summary?.p99 ?? 0
+    }
+    print("window: update + p99 by window size, " + costs.joined(separator: ", ")
+          + String(format: "; 15 m at 10 ms (per-second buckets) update + summary %.3f µs", bucketCost))
     print(String(format: "window: History.record of 50 series × 3 windows at 1 s %.2f µs per tick", perTick))
     if sink == -1 { print("") }
 }

@@ -11,6 +11,7 @@ let benchmarks: [(name: String, run: () throws -> Void)] = [
     ("autoscale", runAutoscaleBench),
     ("monitor", monitorBenchmark),
     ("tui", runTUIBench),
+    ("headless", headlessBenchmark),
 ]
 
 print("perfdash-bench \(PerfdashCore.version)")

@@ -36,6 +36,11 @@ struct SnapshotCommand: AsyncParsableCommand {
                                valueName: "file"))
     var output: String?
 
+    @Option(help: ArgumentHelp("CSV layout: wide (one row per snapshot, one column per series, columns fixed by "
+                               + "the first snapshot) or long (one row per series, with the window statistics).",
+                               valueName: "layout"))
+    var csvLayout: String = "wide"
+
     @OptionGroup(title: "Config file and services")
     var services: ConfigOptions
 
@@ -61,10 +66,14 @@ struct SnapshotCommand: AsyncParsableCommand {
         let configuration = try common.samplerConfiguration(config: config)
         let autoscalers = try autoscale.specs(adding: config)
         let reader = try common.openReader(config: config)
+        guard let layout = SnapshotCSVLayout(rawValue: csvLayout) else {
+            throw CommandLineError("--csv-layout: unknown layout '\(csvLayout)' (use wide or long)")
+        }
         let sink = try SnapshotSink(path: output)
         defer { sink.close() }
-        var stream = SnapshotStream(format: format, single: count == 1,
-                                    writeHeader: !(format == .csv && sink.hadContent))
+        let continued = format == .csv && sink.hadContent
+        var stream = SnapshotStream(format: format, single: count == 1, writeHeader: !continued, csvLayout: layout,
+                                    csvColumns: continued && layout == .wide ? try Self.wideColumns(of: output) : nil)
         // A JSON file is a complete document (`[]`) before the first snapshot and after each one.
         if sink.isRegularFile { try sink.write(stream.startClosed()) }
         let limit = count == 0 ? nil : count
@@ -84,6 +93,17 @@ struct SnapshotCommand: AsyncParsableCommand {
         try await run.value
     }
 
+    /// The series columns of the wide CSV file being continued, from its header; refuses another header.
+    private static func wideColumns(of path: String?) throws(CommandLineError) -> [String] {
+        guard let path, let header = SnapshotSink.firstLine(of: path) else { return [] }
+        let fields = SnapshotCSV.headerFields(header)
+        guard fields.starts(with: SnapshotCSV.wideLeadingColumns), fields != SnapshotCSV.columns else {
+            throw CommandLineError("--output \(path): its header is not a wide perfdash CSV header "
+                                   + "(continue a long file with --csv-layout long)")
+        }
+        return Array(fields.dropFirst(SnapshotCSV.wideLeadingColumns.count))
+    }
+
     /// Samples on the real clock and writes every record whole; the stream is closed on every way out.
     private static func write(_ monitor: inout LiveMonitor, interval: Duration, count: Int?,
                               stream: SnapshotStream, to sink: SnapshotSink) async throws {
@@ -91,8 +111,9 @@ struct SnapshotCommand: AsyncParsableCommand {
         let loop = SamplingLoop(clock: ContinuousClock(), interval: interval)
         do {
             try await loop.run(&monitor, count: count) { snapshot in
-                let (replacing, text) = try stream.closedRecord(snapshot)
-                try replacing > 0 ? sink.replace(last: replacing, with: text) : sink.write(text)
+                let (replacing, bytes) = stream.closedRecord(snapshot)
+                try replacing > 0 ? sink.replace(last: replacing, with: bytes) : sink.write(bytes)
+                for notice in stream.takeNotices() { ErrorVoice.report("snapshot: \(notice)") }
             }
         } catch {
             try? sink.write(stream.finish())

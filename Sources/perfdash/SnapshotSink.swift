@@ -41,23 +41,29 @@ struct SnapshotSink: Sendable {
     /// Appends all of `text`, retrying short writes and interrupted calls.
     func write(_ text: String) throws(CommandLineError) {
         if isRegularFile { lseek(descriptor, 0, SEEK_END) }
-        try write(text, at: nil)
+        try write(Array(text.utf8), at: nil)
     }
 
-    /// Replaces the last `count` bytes of a regular file with `text` in one pwrite, so the file holds the old
+    /// Appends all of `bytes`, retrying short writes and interrupted calls.
+    func write(_ bytes: [UInt8]) throws(CommandLineError) {
+        if isRegularFile { lseek(descriptor, 0, SEEK_END) }
+        try write(bytes, at: nil)
+    }
+
+    /// Replaces the last `count` bytes of a regular file with `bytes` in one pwrite, so the file holds the old
     /// document or the new one, never neither.
-    func replace(last count: Int, with text: String) throws(CommandLineError) {
+    func replace(last count: Int, with bytes: [UInt8]) throws(CommandLineError) {
         var info = stat()
         guard isRegularFile, fstat(descriptor, &info) == 0, Int(info.st_size) >= count else {
-            return try write(text)
+            return try write(bytes)
         }
         let start = Int(info.st_size) - count
-        try write(text, at: start)
-        if text.utf8.count < count { _ = ftruncate(descriptor, off_t(start + text.utf8.count)) }
+        try write(bytes, at: start)
+        if bytes.count < count { _ = ftruncate(descriptor, off_t(start + bytes.count)) }
     }
 
-    private func write(_ text: String, at position: Int?) throws(CommandLineError) {
-        var bytes = Array(text.utf8)
+    private func write(_ bytes: [UInt8], at position: Int?) throws(CommandLineError) {
+        var bytes = bytes
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeMutableBytes { raw in
@@ -72,6 +78,18 @@ struct SnapshotSink: Sendable {
             }
             offset += written
         }
+    }
+
+    /// The first line of the file at `path` (at most 1 MiB of it), or nil when it cannot be read.
+    static func firstLine(of path: String) -> String? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { _ = Glibc.close(descriptor) }
+        var bytes = [UInt8](repeating: 0, count: 1 << 20)
+        let count = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress!, $0.count, 0) }
+        guard count > 0 else { return nil }
+        let line = bytes[..<count].split(separator: UInt8(ascii: "\n"), maxSplits: 1, omittingEmptySubsequences: false)
+        return line.first.map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Closes a file (standard output stays open).

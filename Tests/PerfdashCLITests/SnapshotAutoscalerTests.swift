@@ -64,7 +64,8 @@ import PerfdashTestSupport
     }
 
     @Test func csvHasTheRecommendationSeries() throws {
-        let result = try runPerfdash(["snapshot", "--interval", "10ms", "--format", "csv"] + Self.alwaysUp)
+        let result = try runPerfdash(["snapshot", "--interval", "10ms", "--format", "csv", "--csv-layout", "long"]
+                                      + Self.alwaysUp)
         #expect(result.status == 0, "\(result.stderr)")
         let rows = result.stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
         let desired = try #require(rows.first { $0[3] == "autoscaler.cli.desired_replicas" })

@@ -42,8 +42,9 @@ import PerfdashTestSupport
         }
     }
 
-    @Test func csvHeaderAndColumns() throws {
-        let result = try runPerfdash(["snapshot", "--interval", "10ms", "--count", "2", "--format", "csv"])
+    @Test func csvLongHeaderAndColumns() throws {
+        let result = try runPerfdash(["snapshot", "--interval", "10ms", "--count", "2", "--format", "csv",
+                                      "--csv-layout", "long"])
         #expect(result.status == 0)
         let rows = result.stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
         #expect(rows[0] == ["timestamp", "timestamp_unix_ms", "window", "series", "unit", "value", "count", "avg",
@@ -53,6 +54,34 @@ import PerfdashTestSupport
         #expect(busy.count == 2)
         #expect(busy.map { $0[6] } == ["1", "2"])
         #expect(busy.allSatisfy { Double($0[5]).map { (0...100).contains($0) } == true })
+    }
+
+    /// The default CSV is wide: one row per snapshot, read back by Python's csv module (an independent reader).
+    @Test func csvWideIsOneRowPerSnapshotForPythonsCSV() throws {
+        let result = try runPerfdash(["snapshot", "--interval", "10ms", "--count", "3", "--format", "csv"])
+        #expect(result.status == 0)
+        let script = """
+            import csv, sys
+            rows = list(csv.reader(sys.stdin))
+            assert len({len(row) for row in rows}) == 1, "ragged rows"
+            header = rows[0]
+            busy = header.index("cpu.busy_percent")
+            print(len(rows), header[:3] == ["timestamp", "timestamp_unix_ms", "window"],
+                  all(0 <= float(row[busy]) <= 100 for row in rows[1:]), len(set(header)) == len(header))
+            """
+        let parsed = try runProcess(["python3", "-c", script], stdin: result.stdout)
+        #expect(parsed.status == 0, "\(parsed.stderr)")
+        #expect(parsed.stdout == "4 True True True\n")
+    }
+
+    /// NDJSON read by jq, one object per line, with the documented keys.
+    @Test func ndjsonReadsWithJq() throws {
+        let result = try runPerfdash(["snapshot", "--interval", "10ms", "--count", "3", "--format", "ndjson"])
+        #expect(result.status == 0)
+        let parsed = try runProcess(["jq", "-c", "[.schema_version, .window, .stats[\"cpu.busy_percent\"].count, "
+                                     + "(.host.cpu.total.busy_percent >= 0)]"], stdin: result.stdout)
+        #expect(parsed.status == 0, "\(parsed.stderr)")
+        #expect(parsed.stdout == "[1,\"1m\",1,true]\n[1,\"1m\",2,true]\n[1,\"1m\",3,true]\n")
     }
 
     @Test func prometheusParsesWithPrometheusClient() throws {
@@ -88,8 +117,19 @@ import PerfdashTestSupport
             #expect(result.stdout.isEmpty)
         }
         let lines = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 3)
         #expect(lines.filter { $0.hasPrefix("timestamp,") }.count == 1)
-        #expect(lines.filter { $0.contains(",cpu.busy_percent,") }.count == 2)
+        #expect(lines.allSatisfy { $0.split(separator: ",").count == lines[0].split(separator: ",").count })
+        // A long run appended to the wide file is refused, not mixed in.
+        let long = try runPerfdash(["snapshot", "--interval", "10ms", "--format", "csv", "--output", file,
+                                    "--csv-layout", "wide"])
+        #expect(long.status == 0)
+        let mixed = scratch.file("long.csv").path
+        try "timestamp,timestamp_unix_ms,window,series,unit,value,count,avg,min,max,p50,p95,p99\n"
+            .write(toFile: mixed, atomically: true, encoding: .utf8)
+        let refused = try runPerfdash(["snapshot", "--interval", "10ms", "--format", "csv", "--output", mixed])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("its header is not a wide perfdash CSV header"))
     }
 
     @Test func missingOptionalFileGivesANoteAndTheRestWorks() throws {

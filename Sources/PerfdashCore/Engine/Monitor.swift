@@ -26,6 +26,9 @@ public struct Monitor: Sendable, SnapshotTicking {
     private let summaries: [String]
     /// Each autoscaler's decisions as the snapshot shows them, placed on the wall clock when they were made.
     private var decisions: [[AutoscalerDecision]]
+    /// Other sources' series and the autoscalers' series, interned (see `SeriesLayout`).
+    private var extraLayout = SeriesLayout()
+    private var autoscalerLayout = SeriesLayout()
 
     /// Creates a monitor over a sampler, with one autoscaler per spec (none: a plain host monitor).
     public init(sampler: Sampler, autoscalers specs: [AutoscalerSpec] = []) {
@@ -63,7 +66,7 @@ public struct Monitor: Sendable, SnapshotTicking {
     public mutating func tick(at time: SampleTime, extraSeries: [FlatSeries],
                               attach: (inout Snapshot) -> Void = { _ in }) throws(HostReadError) -> Snapshot? {
         guard var snapshot = try sampler.tick(at: time) else { return nil }
-        record(extraSeries, into: &snapshot)
+        Self.record(extraSeries, sampler: &sampler, layout: &extraLayout, into: &snapshot)
         attach(&snapshot)
         if !autoscalers.autoscalers.isEmpty {
             stepAutoscalers(&snapshot, extraSeries: extraSeries, time: time)
@@ -99,16 +102,15 @@ public struct Monitor: Sendable, SnapshotTicking {
                 decisions: decisions[index]))
         }
         snapshot.autoscaler = statuses
-        record(statuses.flatMap { $0.flatSeries() }, into: &snapshot)
+        Self.record(statuses.flatMap { $0.flatSeries() }, sampler: &sampler, layout: &autoscalerLayout,
+                    into: &snapshot)
     }
 
     /// Records series into the shared history and puts their window statistics into the snapshot.
-    private mutating func record(_ series: [FlatSeries], into snapshot: inout Snapshot) {
+    /// Their names are distinct from the host's (`service.…`, `autoscaler.…`), so their statistics are appended.
+    private static func record(_ series: [FlatSeries], sampler: inout Sampler, layout: inout SeriesLayout,
+                               into snapshot: inout Snapshot) {
         guard !series.isEmpty else { return }
-        sampler.record(series)
-        let window = sampler.configuration.window
-        for entry in series {
-            snapshot.stats[entry.name] = sampler.history.summary(entry.name, window: window)
-        }
+        for (name, summary) in sampler.record(series, layout: &layout) { snapshot.stats.append(name, summary) }
     }
 }

@@ -58,6 +58,8 @@ public struct Sampler: Sendable {
     private var previous: (sample: HostSample, time: Duration)?
     private var processSampler: ProcessSampler?
     private let filesystems: FilesystemReader?
+    /// The tick's series interned: reused while their names do not change.
+    private var layout = SeriesLayout()
 
     /// Creates a sampler over an opened reader.
     public init(reader: HostReader, configuration: SamplerConfiguration = SamplerConfiguration()) {
@@ -81,9 +83,11 @@ public struct Sampler: Sendable {
         guard let previous else { return nil }
         let host = HostRates.compute(from: previous.sample, to: sample, elapsed: elapsed,
                                      networkTotal: configuration.networkTotal)
+        let hostSeries = host.flatSeries()
         var snapshot = Snapshot(timestampUnixMs: time.unixMilliseconds, intervalSeconds: configuration.interval.seconds,
                                 elapsedSeconds: elapsed.seconds, window: configuration.window, host: host,
-                                stats: [:], notes: reader.notes)
+                                stats: SnapshotStats(names: [], summaries: []), notes: reader.notes,
+                                hostSeries: hostSeries)
         snapshot.pressure = sample.pressure.map {
             HostRates.pressure(from: previous.sample.pressure, to: $0, seconds: elapsed.seconds)
         }
@@ -93,14 +97,8 @@ public struct Sampler: Sendable {
             snapshot.processes = ProcessesSection.make(processes, sortedBy: configuration.processes.sortKey,
                                                        count: configuration.processes.topCount)
         }
-        let series = snapshot.flatSeries()
-        history.record(series)
-        var stats: [String: Summary] = [:]
-        stats.reserveCapacity(series.count)
-        for entry in series {
-            stats[entry.name] = history.summary(entry.name, window: configuration.window)
-        }
-        snapshot.stats = stats
+        let series = hostSeries + snapshot.sectionSeries()
+        snapshot.stats = Self.record(series, layout: &layout, into: &history, window: configuration.window)
         latest = snapshot
         return snapshot
     }
@@ -111,8 +109,50 @@ public struct Sampler: Sendable {
         history.record(series)
     }
 
+    /// Records series through `layout` (interned once, reused while their names do not change) and returns their
+    /// statistics over the configured window.
+    mutating func record(_ series: [FlatSeries], layout: inout SeriesLayout) -> SnapshotStats {
+        Self.record(series, layout: &layout, into: &history, window: configuration.window)
+    }
+
+    private static func record(_ series: [FlatSeries], layout: inout SeriesLayout, into history: inout History,
+                               window: StatsWindow) -> SnapshotStats {
+        let ids = layout.ids(for: series, in: &history)
+        var summaries: [Summary] = []
+        summaries.reserveCapacity(series.count)
+        for (index, id) in ids.enumerated() {
+            history.record(id, series[index].value)
+            guard let summary = history.summary(id, window: window) else { break }
+            summaries.append(summary)
+        }
+        if summaries.count == ids.count { return SnapshotStats(names: layout.names, summaries: summaries) }
+        // A series that never had a finite value has no statistics (rare): leave it out.
+        var stats = SnapshotStats(names: [], summaries: [])
+        for (index, id) in ids.enumerated() {
+            if let summary = history.summary(id, window: window) { stats.append(series[index].name, summary) }
+        }
+        return stats
+    }
+
     /// Forgets the previous reading, so the next tick primes again (after a pause, rates over the gap would mislead).
     public mutating func restart() {
         previous = nil
+    }
+}
+
+/// A list of series names with their interned ids, reused from tick to tick while the names do not change (they
+/// change when a disk or an interface comes or goes): a tick compares names in order, never hashes them.
+struct SeriesLayout: Sendable {
+    /// The names, in series order (shared with each snapshot's stats, not copied).
+    private(set) var names: [String] = []
+    private var cachedIDs: [History.SeriesID] = []
+
+    /// The ids of `series`, interning them into `history` when the names changed.
+    mutating func ids(for series: [FlatSeries], in history: inout History) -> [History.SeriesID] {
+        if series.count != names.count || !series.indices.allSatisfy({ series[$0].name == names[$0] }) {
+            names = series.map(\.name)
+            cachedIDs = names.map { history.id(for: $0) }
+        }
+        return cachedIDs
     }
 }

@@ -1,7 +1,8 @@
 /// One headless snapshot: when, the host over the last interval, and the statistics of every series.
 ///
-/// Encoded in snake case (`schema_version`, `busy_percent`…). Later sections (services, autoscaler) join as optional
-/// properties and contribute to `flatSeries()`, which the CSV and Prometheus encoders write.
+/// Encoded in snake case (`schema_version`, `busy_percent`…) by `writeJSON` (Encoding/Snapshot+JSON.swift). Later
+/// sections (services, autoscaler) join as optional properties, contribute to `flatSeries()`, which the CSV and
+/// Prometheus encoders write, and get one line in `writeJSON`.
 public struct Snapshot: Sendable, Equatable, Codable {
     /// The schema version this build writes; bumped on any incompatible change.
     public static let currentSchemaVersion = 1
@@ -19,9 +20,11 @@ public struct Snapshot: Sendable, Equatable, Codable {
     /// The window of `stats`.
     public var window: StatsWindow
     /// The host reading.
-    public var host: HostReading
+    public var host: HostReading {
+        didSet { hostSeries = host.flatSeries() }
+    }
     /// Statistics over `window` for every series in `flatSeries()`, by series name.
-    public var stats: [String: Summary]
+    public var stats: SnapshotStats
     /// Why a section is empty (a missing optional file…).
     public var notes: [String]
     /// The configured autoscalers, in configuration order; nil (absent from the JSON) when none is configured.
@@ -32,12 +35,19 @@ public struct Snapshot: Sendable, Equatable, Codable {
     public var pressure: PressureReading?
     /// Mounted filesystems as df shows them; nil when proc/self/mounts is missing.
     public var filesystems: [FilesystemReading]?
-    /// Process counts and the top N processes; nil when the process table is off (`--top-processes 0`).
+    /// Process counts and the top N processes; nil when the process table is off (`--no-processes`).
     public var processes: ProcessesSection?
+    /// `host.flatSeries()`, made once (the sampler passes its interned layout with this tick's values).
+    public private(set) var hostSeries: [FlatSeries]
 
-    /// Creates a snapshot.
+    private enum CodingKeys: String, CodingKey {
+        case schemaVersion, timestamp, timestampUnixMs, intervalSeconds, elapsedSeconds, window, host, stats, notes
+        case autoscaler, services, pressure, filesystems, processes
+    }
+
+    /// Creates a snapshot; `hostSeries` must be `host.flatSeries()` when given (the sampler's cached layout).
     public init(timestampUnixMs: Int64, intervalSeconds: Double, elapsedSeconds: Double, window: StatsWindow,
-                host: HostReading, stats: [String: Summary], notes: [String]) {
+                host: HostReading, stats: SnapshotStats, notes: [String], hostSeries: [FlatSeries]? = nil) {
         schemaVersion = Self.currentSchemaVersion
         timestamp = RFC3339.format(unixMilliseconds: timestampUnixMs)
         self.timestampUnixMs = timestampUnixMs
@@ -47,17 +57,56 @@ public struct Snapshot: Sendable, Equatable, Codable {
         self.host = host
         self.stats = stats
         self.notes = notes
+        self.hostSeries = hostSeries ?? host.flatSeries()
     }
 
-    /// Every numeric value of the snapshot, host first, then the services, then the autoscalers' recommendations,
-    /// in a stable order.
+    /// Creates a snapshot with statistics given by name.
+    public init(timestampUnixMs: Int64, intervalSeconds: Double, elapsedSeconds: Double, window: StatsWindow,
+                host: HostReading, stats: [String: Summary], notes: [String]) {
+        self.init(timestampUnixMs: timestampUnixMs, intervalSeconds: intervalSeconds, elapsedSeconds: elapsedSeconds,
+                  window: window, host: host, stats: SnapshotStats(stats), notes: notes)
+    }
+
+    /// Decodes a snapshot (the series follow from the host reading).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        schemaVersion = try container.decode(Int.self, forKey: .schemaVersion)
+        timestamp = try container.decode(String.self, forKey: .timestamp)
+        timestampUnixMs = try container.decode(Int64.self, forKey: .timestampUnixMs)
+        intervalSeconds = try container.decode(Double.self, forKey: .intervalSeconds)
+        elapsedSeconds = try container.decode(Double.self, forKey: .elapsedSeconds)
+        window = try container.decode(StatsWindow.self, forKey: .window)
+        host = try container.decode(HostReading.self, forKey: .host)
+        stats = try container.decode(SnapshotStats.self, forKey: .stats)
+        notes = try container.decode([String].self, forKey: .notes)
+        autoscaler = try container.decodeIfPresent([AutoscalerStatus].self, forKey: .autoscaler)
+        services = try container.decodeIfPresent([ServiceReport].self, forKey: .services)
+        pressure = try container.decodeIfPresent(PressureReading.self, forKey: .pressure)
+        filesystems = try container.decodeIfPresent([FilesystemReading].self, forKey: .filesystems)
+        processes = try container.decodeIfPresent(ProcessesSection.self, forKey: .processes)
+        hostSeries = host.flatSeries()
+    }
+
+    /// Every numeric value of the snapshot, host first, then pressure, filesystems and processes, then the services,
+    /// then the autoscalers' recommendations, in a stable order.
     public func flatSeries() -> [FlatSeries] {
-        var series = host.flatSeries()
+        guard services != nil || autoscaler != nil || hasSections else { return hostSeries }
+        var series = hostSeries
+        series += sectionSeries()
+        for service in services ?? [] { series += service.flatSeries() }
+        for status in autoscaler ?? [] { series += status.flatSeries() }
+        return series
+    }
+
+    /// Whether any of the pressure, filesystems and processes sections is present.
+    private var hasSections: Bool { pressure != nil || filesystems != nil || processes != nil }
+
+    /// The series of the pressure, filesystems and processes sections, in that order.
+    public func sectionSeries() -> [FlatSeries] {
+        var series: [FlatSeries] = []
         if let pressure { series += pressure.flatSeries() }
         for filesystem in filesystems ?? [] { series += filesystem.flatSeries() }
         if let processes { series += processes.flatSeries() }
-        for service in services ?? [] { series += service.flatSeries() }
-        for status in autoscaler ?? [] { series += status.flatSeries() }
         return series
     }
 }

@@ -1,21 +1,43 @@
-/// The recent samples of every named series, with a rolling window per statistics window.
+/// The recent samples of every series, with a window per statistics window, indexed by interned series ids.
 ///
-/// Windows hold ⌈window / interval⌉ samples; they grow as samples arrive, so a short run costs little memory.
+/// A series name is hashed once, when first seen (`id(for:)`); a tick then records and reads by id. The 1 m window
+/// is exact at the sampling interval (⌈60 s / interval⌉ raw samples, a `RollingWindow`); the 5 m and 15 m windows
+/// are per-second aggregates (`BucketWindow`), so memory per series is bounded whatever the interval. Windows grow
+/// as samples arrive, so a short run costs little memory.
 public struct History: Sendable {
+    /// An interned series: an index into the history's tables.
+    public typealias SeriesID = Int
+
     /// The sampling interval the window sizes derive from.
     public private(set) var interval: Duration
-    private var series: [String: Windows] = [:]
+    private var ids: [String: SeriesID] = [:]
+    private var names: [String] = []
+    private var windows: [SeriesWindows] = []
 
     /// One series' three windows.
-    private struct Windows: Sendable {
-        var byWindow: [RollingWindow]
+    private struct SeriesWindows: Sendable {
+        var oneMinute: RollingWindow
+        var fiveMinutes: BucketWindow
+        var fifteenMinutes: BucketWindow
 
         init(interval: Duration) {
-            byWindow = StatsWindow.allCases.map { RollingWindow(capacity: $0.capacity(at: interval)) }
+            oneMinute = RollingWindow(capacity: StatsWindow.oneMinute.capacity(at: interval))
+            fiveMinutes = BucketWindow(seconds: 300, interval: interval)
+            fifteenMinutes = BucketWindow(seconds: 900, interval: interval)
         }
 
-        subscript(window: StatsWindow) -> RollingWindow {
-            byWindow[StatsWindow.allCases.firstIndex(of: window)!]
+        mutating func append(_ value: Double) {
+            oneMinute.append(value)
+            fiveMinutes.append(value)
+            fifteenMinutes.append(value)
+        }
+
+        func summary(_ window: StatsWindow) -> Summary? {
+            switch window {
+            case .oneMinute: oneMinute.summary
+            case .fiveMinutes: fiveMinutes.summary
+            case .fifteenMinutes: fifteenMinutes.summary
+            }
         }
     }
 
@@ -24,15 +46,33 @@ public struct History: Sendable {
         self.interval = interval
     }
 
-    /// The names of every series recorded so far.
-    public var seriesNames: [String] { Array(series.keys) }
+    /// The names of every series recorded so far, in the order they were first seen.
+    public var seriesNames: [String] { names }
+
+    /// The id of `name`, interning it (with empty windows) when new.
+    public mutating func id(for name: String) -> SeriesID {
+        if let id = ids[name] { return id }
+        let id = names.count
+        ids[name] = id
+        names.append(name)
+        windows.append(SeriesWindows(interval: interval))
+        return id
+    }
+
+    /// The id of `name` if it was ever recorded.
+    public func existingID(for name: String) -> SeriesID? { ids[name] }
+
+    /// The name of an interned series.
+    public func name(of id: SeriesID) -> String { names[id] }
+
+    /// Appends one value to the series `id`.
+    public mutating func record(_ id: SeriesID, _ value: Double) {
+        windows[id].append(value)
+    }
 
     /// Appends one value to the series `name`.
     public mutating func record(_ name: String, _ value: Double) {
-        let interval = interval
-        series[name, default: Windows(interval: interval)].byWindow.withUnsafeMutableBufferPointer { windows in
-            for index in windows.indices { windows[index].append(value) }
-        }
+        record(id(for: name), value)
     }
 
     /// Appends every series' current value.
@@ -40,29 +80,50 @@ public struct History: Sendable {
         for entry in values { record(entry.name, entry.value) }
     }
 
+    /// The statistics of series `id` over `window`; nil while it has no sample.
+    public func summary(_ id: SeriesID, window: StatsWindow) -> Summary? {
+        windows[id].summary(window)
+    }
+
     /// The statistics of `name` over `window`; nil for an unknown series.
     public func summary(_ name: String, window: StatsWindow) -> Summary? {
-        series[name]?[window].summary
+        ids[name].flatMap { summary($0, window: window) }
     }
 
-    /// The values of `name` in `window`, oldest first; empty for an unknown series.
+    /// The values of `name` in `window`, oldest first: raw samples for 1 m, per-second means for 5 m and 15 m;
+    /// empty for an unknown series.
     public func values(_ name: String, window: StatsWindow) -> [Double] {
-        series[name]?[window].values ?? []
+        guard let id = ids[name] else { return [] }
+        switch window {
+        case .oneMinute: return windows[id].oneMinute.values
+        case .fiveMinutes: return windows[id].fiveMinutes.values
+        case .fifteenMinutes: return windows[id].fifteenMinutes.values
+        }
     }
 
-    /// The rolling window of `name` for `window`.
-    public func window(_ name: String, _ window: StatsWindow) -> RollingWindow? {
-        series[name]?[window]
+    /// The newest `limit` raw samples of `name`, one per tick, for a graph: from the 15 m window at intervals of
+    /// 1 s or more (where its buckets are the samples), else from the exact 1 m window.
+    public func recentValues(_ name: String, limit: Int) -> [Double] {
+        guard let id = ids[name] else { return [] }
+        if interval < .seconds(1) { return windows[id].oneMinute.suffix(limit) }
+        return windows[id].fifteenMinutes.suffix(limit)
     }
 
-    /// Changes the interval, resizing every window and keeping its newest samples.
+    /// The exact 1 m window of `name`.
+    public func oneMinuteWindow(_ name: String) -> RollingWindow? {
+        ids[name].map { windows[$0].oneMinute }
+    }
+
+    /// Changes the interval: the 1 m window is resized keeping its newest samples; the per-second windows keep
+    /// their buckets and advance by the new interval from now on.
     public mutating func setInterval(_ newInterval: Duration) {
         guard newInterval != interval else { return }
         interval = newInterval
-        for name in series.keys {
-            series[name]!.byWindow = zip(StatsWindow.allCases, series[name]!.byWindow).map { window, rolling in
-                rolling.resized(to: window.capacity(at: newInterval))
-            }
+        let capacity = StatsWindow.oneMinute.capacity(at: newInterval)
+        for index in windows.indices {
+            windows[index].oneMinute = windows[index].oneMinute.resized(to: capacity)
+            windows[index].fiveMinutes.setInterval(newInterval)
+            windows[index].fifteenMinutes.setInterval(newInterval)
         }
     }
 }

@@ -1,14 +1,15 @@
 /// The last `capacity` values of a series, with exact order statistics.
 ///
-/// Values sit in a ring (arrival order) and in a sorted copy kept up to date by one binary search and one
-/// `memmove` per update, so percentiles, min and max are O(1) reads and an update is O(log n + distance moved).
+/// Values sit in the slots of an `OrderStatisticTree` used as a ring (slot = arrival position modulo capacity), so
+/// an update is one O(log n) replacement and a percentile two O(log n) selections: the cost does not grow with the
+/// window. Memory is 20 bytes per value held, allocated as values arrive.
 public struct RollingWindow: Sendable, Equatable {
     /// The most values kept.
     public let capacity: Int
-    private var ring: [Double] = []
-    /// Index in `ring` of the oldest value once the ring is full.
+    private var tree = OrderStatisticTree()
+    /// Slot of the oldest value once the ring is full.
     private var head = 0
-    private var sorted: [Double] = []
+    private var filled = 0
     private var sum = 0.0
     /// Replacements since `sum` was last recomputed; bounds the drift of adding and subtracting.
     private var replacementsSinceResum = 0
@@ -20,38 +21,44 @@ public struct RollingWindow: Sendable, Equatable {
     }
 
     /// Number of values held.
-    public var count: Int { sorted.count }
+    public var count: Int { filled }
 
     /// True when no value has arrived.
-    public var isEmpty: Bool { sorted.isEmpty }
+    public var isEmpty: Bool { filled == 0 }
 
     /// The most recent value.
     public var latest: Double? {
-        guard !ring.isEmpty else { return nil }
-        return ring.count < capacity ? ring.last : ring[(head + capacity - 1) % capacity]
+        guard filled > 0 else { return nil }
+        return tree.value(inSlot: filled < capacity ? filled - 1 : (head + capacity - 1) % capacity)
     }
 
     /// The values in arrival order, oldest first (for sparklines and graphs).
     public var values: [Double] {
-        ring.count < capacity ? ring : Array(ring[head...] + ring[..<head])
+        suffix(filled)
+    }
+
+    /// The newest `limit` values in arrival order, oldest first.
+    public func suffix(_ limit: Int) -> [Double] {
+        let n = Swift.min(Swift.max(limit, 0), filled)
+        let start = filled < capacity ? filled - n : (head + capacity - n) % capacity
+        return (0..<n).map { tree.value(inSlot: (start + $0) % capacity) }
     }
 
     /// Adds `value`, dropping the oldest when full. Non-finite values are ignored: they have no rank.
     public mutating func append(_ value: Double) {
         guard value.isFinite else { return }
-        if ring.count < capacity {
-            ring.append(value)
-            sorted.insert(value, at: Self.lowerBound(of: value, in: sorted))
+        if filled < capacity {
+            tree.insert(value, slot: filled)
+            filled += 1
             sum += value
             return
         }
-        let old = ring[head]
-        ring[head] = value
+        let old = tree.value(inSlot: head)
+        tree.replace(slot: head, with: value)
         head = head + 1 == capacity ? 0 : head + 1
-        Self.replace(old, with: value, in: &sorted)
         replacementsSinceResum += 1
         if replacementsSinceResum >= capacity {
-            sum = ring.reduce(0, +)
+            sum = (0..<capacity).reduce(0) { $0 + tree.value(inSlot: $1) }
             replacementsSinceResum = 0
         } else {
             sum += value - old
@@ -60,35 +67,35 @@ public struct RollingWindow: Sendable, Equatable {
 
     /// The q-quantile (0…1): linear interpolation at rank q·(n−1), as numpy's default method computes it.
     public func percentile(_ q: Double) -> Double? {
-        Self.percentile(q, ofSorted: sorted)
+        tree.percentile(q)
     }
 
     /// count, avg, min, max, p50, p95, p99; nil when empty.
     public var summary: Summary? {
-        guard let first = sorted.first, let last = sorted.last else { return nil }
-        return Summary(count: sorted.count, avg: sum / Double(sorted.count), min: first, max: last,
-                       p50: percentile(0.5)!, p95: percentile(0.95)!, p99: percentile(0.99)!)
+        guard filled > 0 else { return nil }
+        return Summary(count: filled, avg: sum / Double(filled), min: tree.select(0), max: tree.select(filled - 1),
+                       p50: tree.percentile(0.5)!, p95: tree.percentile(0.95)!, p99: tree.percentile(0.99)!)
     }
 
     /// A window of another capacity holding the newest values of this one.
     public func resized(to newCapacity: Int) -> RollingWindow {
         var window = RollingWindow(capacity: newCapacity)
-        for value in values.suffix(newCapacity) { window.append(value) }
+        for value in suffix(newCapacity) { window.append(value) }
         return window
     }
 
     /// Linear interpolation between closest ranks over sorted values; nil when empty.
-    ///
-    /// Uses numpy's two-sided lerp (from the upper neighbour when the fraction is ≥ 0.5) so results match it bit
-    /// for bit.
     public static func percentile(_ q: Double, ofSorted values: [Double]) -> Double? {
         guard !values.isEmpty else { return nil }
         let rank = Swift.min(Swift.max(q, 0), 1) * Double(values.count - 1)
         let lower = Int(rank.rounded(.down))
         let upper = Swift.min(lower + 1, values.count - 1)
-        let fraction = rank - Double(lower)
-        let a = values[lower]
-        let b = values[upper]
+        return lerp(values[lower], values[upper], fraction: rank - Double(lower))
+    }
+
+    /// numpy's two-sided lerp (from the upper neighbour when the fraction is ≥ 0.5), so results match it bit for
+    /// bit.
+    static func lerp(_ a: Double, _ b: Double, fraction: Double) -> Double {
         let difference = b - a
         return fraction >= 0.5 ? b - difference * (1 - fraction) : a + difference * fraction
     }
@@ -103,23 +110,5 @@ public struct RollingWindow: Sendable, Equatable {
             if values[middle] < value { low = middle + 1 } else { high = middle }
         }
         return low
-    }
-
-    /// Replaces one occurrence of `old` by `new`, shifting only the values between their two positions.
-    private static func replace(_ old: Double, with new: Double, in values: inout [Double]) {
-        let removed = lowerBound(of: old, in: values)
-        let target = lowerBound(of: new, in: values)
-        values.withUnsafeMutableBufferPointer { buffer in
-            let base = buffer.baseAddress!
-            if target > removed {
-                // new goes after old: slide (removed, target) down by one.
-                (base + removed).update(from: base + removed + 1, count: target - 1 - removed)
-                base[target - 1] = new
-            } else {
-                // new goes at or before old: slide [target, removed) up by one.
-                (base + target + 1).update(from: base + target, count: removed - target)
-                base[target] = new
-            }
-        }
     }
 }

@@ -61,9 +61,7 @@ public struct DashboardModel: Sendable {
         for name in history.seriesNames {
             if let summary = history.summary(name, window: window) { stats[name] = summary }
             guard isGraphed(name) || name.hasPrefix("cpu.core") && perCore || inputs.contains(name) else { continue }
-            // The 15-minute window holds the most samples; the graph needs only its tail.
-            let values = history.values(name, window: .fifteenMinutes).suffix(graphLength)
-            series[name] = Series(Array(values), lastIndex: sequence - 1)
+            series[name] = Series(history.recentValues(name, limit: graphLength), lastIndex: sequence - 1)
         }
         return DashboardModel(snapshot: snapshot, sequence: sequence, series: series, stats: stats, window: window,
                               autoscalers: snapshot?.autoscaler ?? [])

@@ -53,8 +53,8 @@ import Testing
         #expect(ndjson.hasSuffix("}\n"))
     }
 
-    @Test func csvHasOneHeaderAndStableColumns() throws {
-        var stream = SnapshotStream(format: .csv, single: false)
+    @Test func csvLongFormHasOneHeaderAndStableColumns() throws {
+        var stream = SnapshotStream(format: .csv, single: false, csvLayout: .long)
         let text = try stream.record(snapshot) + stream.record(snapshot)
         let lines = text.split(separator: "\n").map(String.init)
         #expect(lines[0] == "timestamp,timestamp_unix_ms,window,series,unit,value,count,avg,min,max,p50,p95,p99")
@@ -63,7 +63,7 @@ import Testing
         #expect(lines.dropFirst().allSatisfy { $0.split(separator: ",", omittingEmptySubsequences: false).count == 13 })
         #expect(lines[1] == "2026-11-22T02:02:20.989Z,1795312940989,1m,cpu.busy_percent,percent,40,1,40,40,40,40,40,40")
         #expect(lines.contains { $0.contains(",disk.sda.util_percent,percent,25,1,") })
-        var continued = SnapshotStream(format: .csv, single: false, writeHeader: false)
+        var continued = SnapshotStream(format: .csv, single: false, writeHeader: false, csvLayout: .long)
         #expect(!(try continued.record(snapshot)).hasPrefix("timestamp,"))
     }
 

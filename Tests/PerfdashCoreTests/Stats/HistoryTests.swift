@@ -33,7 +33,7 @@ import Testing
         for value in 1...5 { history.record("x", Double(value)) }
         history.setInterval(.seconds(30))
         #expect(history.values("x", window: .oneMinute) == [4, 5])
-        #expect(history.window("x", .oneMinute)?.capacity == 2)
+        #expect(history.oneMinuteWindow("x")?.capacity == 2)
     }
 
     @Test(arguments: [("1m", StatsWindow.oneMinute), ("5m", .fiveMinutes), ("15m", .fifteenMinutes)])

@@ -1,0 +1,57 @@
+/// A part of a snapshot that writes itself as JSON (a section, or a value inside one).
+///
+/// To add a section: give its type `writeJSON(to:)` (keys as literals in UTF-8 byte order, as the rest of the
+/// schema) and write it in `Snapshot.writeJSON(to:statsOrder:)` at its key's sorted position. A section still
+/// `Codable` can be written through `JSONWriter.encodable(_:)` meanwhile: same bytes, slower.
+public protocol JSONWritable {
+    /// Writes the value at the writer's position.
+    func writeJSON(to writer: inout JSONWriter)
+}
+
+extension Snapshot {
+    /// Writes the snapshot as one JSON object. `statsOrder` is `stats.sortedIndices()`, passed in so that a stream
+    /// whose series do not change sorts them once rather than per record.
+    public func writeJSON(to writer: inout JSONWriter, statsOrder: [Int]) {
+        writer.object { w in
+            // Keys in UTF-8 byte order; one line per section.
+            if let autoscaler { w.key("autoscaler"); w.encodable(autoscaler) }
+            w.key("elapsed_seconds"); w.value(elapsedSeconds)
+            if let filesystems { w.key("filesystems"); w.encodable(filesystems) }
+            w.key("host"); host.writeJSON(to: &w)
+            w.key("interval_seconds"); w.value(intervalSeconds)
+            w.key("notes"); w.array(notes) { $0.value($1) }
+            if let pressure { w.key("pressure"); w.encodable(pressure) }
+            if let processes { w.key("processes"); w.encodable(processes) }
+            w.key("schema_version"); w.value(schemaVersion)
+            if let services { w.key("services"); w.encodable(services) }
+            w.key("stats"); writeStats(to: &w, order: statsOrder)
+            w.key("timestamp"); w.value(timestamp)
+            w.key("timestamp_unix_ms"); w.value(timestampUnixMs)
+            w.key("window"); w.value(window.rawValue)
+        }
+    }
+
+    private func writeStats(to writer: inout JSONWriter, order: [Int]) {
+        writer.object { w in
+            for index in order {
+                w.key(stats.names[index])
+                stats.summaries[index].writeJSON(to: &w)
+            }
+        }
+    }
+}
+
+extension Summary: JSONWritable {
+    /// `{avg, count, max, min, p50, p95, p99}`.
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.object { w in
+            w.key("avg"); w.value(avg)
+            w.key("count"); w.value(count)
+            w.key("max"); w.value(max)
+            w.key("min"); w.value(min)
+            w.key("p50"); w.value(p50)
+            w.key("p95"); w.value(p95)
+            w.key("p99"); w.value(p99)
+        }
+    }
+}

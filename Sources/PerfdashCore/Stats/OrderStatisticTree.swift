@@ -1,0 +1,132 @@
+/// A multiset of at most `capacity` Doubles with O(log n) expected insert, remove and k-th smallest: a treap whose
+/// nodes are numbered slots (a window's ring positions), so a window replaces the value of a slot in place.
+///
+/// Keys are (value, slot), which makes equal values distinct and the order total. Priorities are a hash of the
+/// slot: independent of the values, so the expected depth is O(log n) whatever order the values arrive in, and
+/// deterministic, so runs repeat. Storage is one 16-byte node per slot, allocated as slots are first used.
+struct OrderStatisticTree: Sendable, Equatable {
+    private struct Node: Sendable, Equatable {
+        var value: Double
+        var left: Int32
+        var right: Int32
+    }
+
+    private var nodes: [Node] = []
+    /// Subtree sizes, beside the nodes (so a node stays 16 bytes).
+    private var sizes: [Int32] = []
+    private var root: Int32 = -1
+
+    /// Number of values held.
+    var count: Int { root < 0 ? 0 : Int(sizes[Int(root)]) }
+
+    /// Stores `value` in `slot` (not currently held): slots are used in order 0, 1, 2… the first time.
+    mutating func insert(_ value: Double, slot: Int) {
+        let id = Int32(slot)
+        if slot == nodes.count {
+            nodes.append(Node(value: value, left: -1, right: -1))
+            sizes.append(1)
+        } else {
+            nodes[slot] = Node(value: value, left: -1, right: -1)
+            sizes[slot] = 1
+        }
+        let (less, greater) = split(root, value, id)
+        root = merge(merge(less, id), greater)
+    }
+
+    /// Removes the value held in `slot`.
+    mutating func remove(slot: Int) {
+        let id = Int32(slot)
+        let value = nodes[slot].value
+        let (less, rest) = split(root, value, id)
+        // `rest` starts with the slot itself: split it off right after its key.
+        let (_, greater) = split(rest, value, id + 1)
+        root = merge(less, greater)
+    }
+
+    /// Replaces the value held in `slot` by `value`.
+    mutating func replace(slot: Int, with value: Double) {
+        remove(slot: slot)
+        insert(value, slot: slot)
+    }
+
+    /// The value held in `slot`.
+    func value(inSlot slot: Int) -> Double { nodes[slot].value }
+
+    /// The k-th smallest value (0-based); `k` must be below `count`.
+    func select(_ k: Int) -> Double {
+        var node = root
+        var rank = Int32(k)
+        while true {
+            let left = nodes[Int(node)].left
+            let leftSize = left < 0 ? 0 : sizes[Int(left)]
+            if rank < leftSize {
+                node = left
+            } else if rank == leftSize {
+                return nodes[Int(node)].value
+            } else {
+                rank -= leftSize + 1
+                node = nodes[Int(node)].right
+            }
+        }
+    }
+
+    /// The q-quantile by numpy's default (linear) method over the values held; nil when empty.
+    func percentile(_ q: Double) -> Double? {
+        let n = count
+        guard n > 0 else { return nil }
+        let rank = Swift.min(Swift.max(q, 0), 1) * Double(n - 1)
+        let lower = Int(rank.rounded(.down))
+        let a = select(lower)
+        let b = lower + 1 < n ? select(lower + 1) : a
+        return RollingWindow.lerp(a, b, fraction: rank - Double(lower))
+    }
+
+    // MARK: - Treap
+
+    private static func priority(_ id: Int32) -> UInt64 {
+        var x = UInt64(UInt32(bitPattern: id)) &+ 0x9E37_79B9_7F4A_7C15
+        x = (x ^ (x >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        x = (x ^ (x >> 27)) &* 0x94D0_49BB_1331_11EB
+        return x ^ (x >> 31)
+    }
+
+    private func precedes(_ node: Int32, _ value: Double, _ id: Int32) -> Bool {
+        let own = nodes[Int(node)].value
+        return own < value || (own == value && node < id)
+    }
+
+    private mutating func update(_ node: Int32) {
+        let left = nodes[Int(node)].left
+        let right = nodes[Int(node)].right
+        sizes[Int(node)] = 1 + (left < 0 ? 0 : sizes[Int(left)]) + (right < 0 ? 0 : sizes[Int(right)])
+    }
+
+    /// Splits `tree` into the keys below (value, id) and the rest.
+    private mutating func split(_ tree: Int32, _ value: Double, _ id: Int32) -> (Int32, Int32) {
+        guard tree >= 0 else { return (-1, -1) }
+        if precedes(tree, value, id) {
+            let (less, greater) = split(nodes[Int(tree)].right, value, id)
+            nodes[Int(tree)].right = less
+            update(tree)
+            return (tree, greater)
+        }
+        let (less, greater) = split(nodes[Int(tree)].left, value, id)
+        nodes[Int(tree)].left = greater
+        update(tree)
+        return (less, tree)
+    }
+
+    /// Joins two trees whose keys are all in order (every key of `a` below every key of `b`).
+    private mutating func merge(_ a: Int32, _ b: Int32) -> Int32 {
+        guard a >= 0 else { return b }
+        guard b >= 0 else { return a }
+        if Self.priority(a) > Self.priority(b) {
+            nodes[Int(a)].right = merge(nodes[Int(a)].right, b)
+            update(a)
+            return a
+        }
+        nodes[Int(b)].left = merge(a, nodes[Int(b)].left)
+        update(b)
+        return b
+    }
+}

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Footprint: RSS of the dashboard (host defaults, no services, no config) next to htop's, both in a private tmux
+# server at 200×50 for SECONDS seconds, and where perfdash's resident memory is: RSS per mapping (each shared
+# library, the binary, the heap, anonymous memory) from /proc/PID/smaps, largest first. Needs tmux and htop.
+#   PERFDASH=.build-release/release/perfdash SECONDS_=10 bash scripts/footprint.sh
+set -euo pipefail
+PERFDASH=$(readlink -f "${PERFDASH:-.build-release/release/perfdash}")
+WAIT=${SECONDS_:-10}
+SOCKET="perfdash-footprint-$$"
+HOME_DIR=$(mktemp -d)
+trap 'tmux -L "$SOCKET" kill-server 2>/dev/null || true; rm -rf "$HOME_DIR"' EXIT
+# No config file: an empty XDG_CONFIG_HOME.
+tmux -L "$SOCKET" new-session -d -x 200 -y 50 "XDG_CONFIG_HOME=$HOME_DIR exec $PERFDASH"
+tmux -L "$SOCKET" new-window -d "exec htop"
+sleep "$WAIT"
+pids=($(tmux -L "$SOCKET" list-panes -a -F '#{pane_pid}'))
+P=${pids[0]}; H=${pids[1]}
+field() { awk -v k="$2:" '$1 == k { print $2 }' "/proc/$1/status"; }
+printf 'perfdash: VmRSS %s KiB, VmHWM %s KiB, threads %s\n' "$(field "$P" VmRSS)" "$(field "$P" VmHWM)" "$(field "$P" Threads)"
+printf 'htop:     VmRSS %s KiB, VmHWM %s KiB\n' "$(field "$H" VmRSS)" "$(field "$H" VmHWM)"
+awk -v p="$(field "$P" VmRSS)" -v h="$(field "$H" VmRSS)" 'BEGIN { printf "ratio %.2f× (target ≤ 1.5×)\n", p / h }'
+echo "perfdash RSS by mapping (KiB):"
+awk '/^[0-9a-f]+-[0-9a-f]+ / { name = ($6 == "" ? "[anonymous]" : $6) } /^Rss:/ { rss[name] += $2 }
+     END { for (n in rss) if (rss[n] > 0) printf "%8d  %s\n", rss[n], n }' "/proc/$P/smaps" | sort -rn | head -20
