@@ -25,7 +25,11 @@ struct TmuxProcessesTests {
         try tmux.start("\(binary) --interval 250ms", width: 120, height: 40)
         try tmux.waitFor { $0.contains("q quit") }
         try tmux.send("6")
-        let table = try tmux.waitFor { $0.range(of: #"\d+ processes · \d+ running"#, options: .regularExpression) != nil }
+        // Wait for the whole frame: a capture can land while curses is still writing one.
+        let table = try tmux.waitFor {
+            $0.range(of: #"\d+ processes · \d+ running"#, options: .regularExpression) != nil
+                && $0.contains("CPU%▼") && $0.contains("COMMAND")
+        }
         #expect(table.contains("CPU%▼") && table.contains("COMMAND"), "\(table)")
         // Sort: M by memory, > to the next column (READ/s), I reverses.
         try tmux.send("M")
