@@ -7,8 +7,12 @@
 # (`--static-swift-stdlib`, built into .build-static/ if missing). Dynamically linked, the loader maps and relocates
 # libFoundation, libFoundationEssentials and ICU at start-up, which adds about 5 MB of RSS and start-up CPU.
 #
+# PANEL=6 shows perfdash's Processes panel instead of the Overview (both read every process each tick unless
+# --no-processes); EXTRA_PROCESSES=300 starts that many idle `sleep` processes first, for "a few hundred processes".
+#
 #   scripts/bench-tui.sh
 #   DURATION=10 PERFDASH=.build/release/perfdash scripts/bench-tui.sh
+#   PANEL=6 EXTRA_PROCESSES=300 scripts/bench-tui.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,6 +20,8 @@ DURATION=${DURATION:-30}
 WIDTH=${WIDTH:-200}
 HEIGHT=${HEIGHT:-50}
 BIN=${PERFDASH:-.build-static/release/perfdash}
+PANEL=${PANEL:-}
+EXTRA_PROCESSES=${EXTRA_PROCESSES:-0}
 command -v tmux >/dev/null || { echo "bench-tui: tmux is not installed" >&2; exit 1; }
 command -v htop >/dev/null || { echo "bench-tui: htop is not installed" >&2; exit 1; }
 if [ -z "${PERFDASH:-}" ]; then
@@ -27,12 +33,18 @@ BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
 SOCKET="perfdash-bench-$$"
 WORK=$(mktemp -d)
 TMUX_CMD=(tmux -L "$SOCKET" -f /dev/null)
+SLEEPERS=()
 cleanup() {
     "${TMUX_CMD[@]}" kill-server 2>/dev/null || true
     rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$SOCKET"
     rm -rf "$WORK"
+    if [ ${#SLEEPERS[@]} -gt 0 ]; then kill "${SLEEPERS[@]}" 2>/dev/null || true; fi
 }
 trap cleanup EXIT
+for _ in $(seq 1 "$EXTRA_PROCESSES"); do
+    sleep 3600 &
+    SLEEPERS+=($!)
+done
 
 # htop writes its settings on exit: give it an empty home so the user's htoprc is neither read nor changed.
 mkdir -p "$WORK/home"
@@ -62,6 +74,11 @@ measure() { # name -> "cpu_seconds rss_kib bytes cpu_ms"
 
 start perfdash "'$BIN' --interval 1s"
 start htop "htop -d 10"
+if [ -n "$PANEL" ]; then
+    sleep 0.5 # let the dashboard draw its first frame before the key arrives
+    "${TMUX_CMD[@]}" send-keys -t perfdash "$PANEL"
+fi
+echo "processes: $(ls -d /proc/[0-9]* | wc -l)" >&2
 echo "running perfdash and htop side by side for ${DURATION}s at ${WIDTH}x${HEIGHT}, 1 s refresh…" >&2
 sleep "$DURATION" # the measured period itself, not a wait for a condition
 

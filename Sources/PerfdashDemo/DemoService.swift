@@ -21,7 +21,10 @@ public enum DemoService {
                                                     timeToLive: options.workload.l2TimeToLive)
         }
         let registry = PrometheusCollectorRegistry()
-        let workload = Workload(configuration: options.workload, registry: registry, secondTier: redisTier)
+        var workload = Workload(configuration: options.workload, registry: registry, secondTier: redisTier)
+        // The L2 starts warm (half its capacity, the hottest keys): a fresh demo otherwise shows an L2 hit rate
+        // near 0 for its first minute, which reads like a broken panel rather than a cold cache.
+        await workload.warmSecondTier(keys: min(options.workload.l2Capacity / 2, 2_000))
         let server: MetricsServer
         do {
             server = try await MetricsServer.start(registry: registry, port: options.port)

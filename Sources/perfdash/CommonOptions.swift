@@ -28,6 +28,24 @@ struct CommonOptions: ParsableArguments {
           help: "Also list device-mapper and md devices (never added to the disk total).")
     var stackedDisks = false
 
+    @Option(name: .customLong("top-processes"),
+            help: ArgumentHelp("Processes listed in each snapshot's processes section (0: counts only).",
+                               valueName: "n"))
+    var topProcesses: Int = ProcessTableOptions.defaultTopCount
+
+    @Option(name: .customLong("process-sort"),
+            help: ArgumentHelp("Key the snapshot's top processes are chosen by: "
+                               + ProcessSortKey.allCases.map(\.rawValue).joined(separator: ", ") + ".",
+                               valueName: "key"))
+    var processSort: String = ProcessSortKey.cpu.rawValue
+
+    @Flag(name: .customLong("no-processes"), help: "Do not read processes (no processes section, no Processes panel).")
+    var noProcesses = false
+
+    @Flag(name: .customLong("all-filesystems"),
+          help: "Also list pseudo, duplicate and over-mounted filesystems (as df -a).")
+    var allFilesystems = false
+
     /// The sampler settings (flags over `config`), or a one-line error naming the bad option.
     func samplerConfiguration(config: PerfdashConfig = .defaults) throws(CommandLineError) -> SamplerConfiguration {
         var parsedInterval = config.interval
@@ -46,8 +64,16 @@ struct CommonOptions: ParsableArguments {
             }
             parsedWindow = chosen
         }
+        guard let sortKey = ProcessSortKey(parsing: processSort) else {
+            throw CommandLineError("--process-sort: unknown key '\(processSort)' (use "
+                                   + ProcessSortKey.allCases.map(\.rawValue).joined(separator: ", ") + ")")
+        }
+        guard topProcesses >= 0 else { throw CommandLineError("--top-processes: must be 0 or more, not \(topProcesses)") }
         return SamplerConfiguration(interval: parsedInterval, window: parsedWindow,
-                                    networkTotal: InterfaceFilter(parsing: netExclude))
+                                    networkTotal: InterfaceFilter(parsing: netExclude),
+                                    processes: ProcessTableOptions(topCount: topProcesses, sortKey: sortKey,
+                                                                   enabled: !noProcesses),
+                                    allFilesystems: allFilesystems)
     }
 
     /// The host reader under `--root` (else the config's root); a root without proc/stat is refused.

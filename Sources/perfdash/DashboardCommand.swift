@@ -18,7 +18,7 @@ struct DashboardCommand: ParsableCommand {
             demo service in-process and watches it as `demo`.
             """)
 
-    @OptionGroup var common: CommonOptions
+    @OptionGroup(title: "Sampling") var common: CommonOptions
 
     @Option(help: ArgumentHelp("Theme name or path to a btop-format .theme file (default: the config file's, "
                                + "else default).", valueName: "name|path"))

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import PerfdashCore
 import PerfdashTUI
 
@@ -21,9 +22,21 @@ struct Perfdash: AsyncParsableCommand {
     )
 
     /// Parses and runs the command; every failure is reported in one voice (`perfdash: <what>: <why>`).
+    /// `perfdash --help` also shows the dashboard's own flags (`--demo`, `--theme`…): the dashboard is what
+    /// `perfdash` runs.
     static func main() async {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments == ["--help"] || arguments == ["-h"] {
+            print(helpMessage())
+            print("DASHBOARD (what `perfdash` runs with no subcommand; these flags need no `dashboard`):")
+            // The dashboard's usage without its own overview line, which the root help already says.
+            let dashboard = DashboardCommand.helpMessage().split(separator: "\n", omittingEmptySubsequences: false)
+            print(dashboard.drop { !$0.hasPrefix("USAGE:") }.joined(separator: "\n")
+                .replacingOccurrences(of: "USAGE: dashboard", with: "USAGE: perfdash"))
+            return
+        }
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(arguments)
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {

@@ -28,7 +28,7 @@ struct SnapshotCommand: AsyncParsableCommand {
             wins over the defaults.
             """)
 
-    @OptionGroup var common: CommonOptions
+    @OptionGroup(title: "Sampling") var common: CommonOptions
 
     // Unconditional, so `--count -1` reaches the range check instead of reading as a missing value.
     @Option(parsing: .unconditional, help: "Number of snapshots; 0 writes until interrupted.")

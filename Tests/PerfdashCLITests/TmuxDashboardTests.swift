@@ -14,8 +14,9 @@ struct TmuxDashboardTests {
         ("3", "╭ Memory ", #"used +[■·]+ +\d+(\.\d+)? (B|KiB|MiB|GiB) \d+\.\d%"#),
         ("4", "╭ Disks ", #"total +\d+(\.\d+)? (B|KiB|MiB|GiB)/s"#),
         ("5", "╭ Network ", #"lo +\d+(\.\d+)? (B|KiB|MiB|GiB)/s"#),
-        ("6", "╭ Services ", "No services configured yet."),
-        ("7", "╭ Autoscaler ", "No autoscaler configured yet."),
+        ("6", "╭ Processes ", #"\d+ processes · \d+ running"#),
+        ("7", "╭ Services ", "No services configured yet."),
+        ("8", "╭ Autoscaler ", "No autoscaler configured yet."),
         ("9", "╭ Alerts ", #"\d+ firing · \d+ pending · \d+ rules"#),
         ("a", "╭ Findings ", #"\d+ findings? over the last 1m"#),
         ("?", "╭ Help: keys and formulas ", #"Memory used = MemTotal − MemAvailable"#),
@@ -46,14 +47,14 @@ struct TmuxDashboardTests {
         try tmux.send("Tab")
         #expect(try tmux.waitFor { $0.contains("cores · busy % history") }.contains("cores · busy % history"))
         try tmux.send("BTab")
-        let back = try tmux.waitFor { $0.contains("╭ Memory ") && !$0.contains("busy % history") }
-        #expect(back.contains("╭ Memory ") && !back.contains("busy % history"), "\(back)")
+        let back = try tmux.waitFor { $0.contains("╭ Memory ") && !$0.contains("cores · busy % history") }
+        #expect(back.contains("╭ Memory ") && !back.contains("cores · busy % history"), "\(back)")
         try tmux.send("?")
         #expect(try tmux.waitFor { $0.contains("Help: keys") }.contains("Help: keys"))
         try tmux.send("p")
         #expect(try tmux.waitFor { $0.contains("PAUSED") }.contains("PAUSED"))
         try tmux.send("w")
-        #expect(try tmux.waitFor { $0.contains("stats window 5m") }.contains("stats window 5m"))
+        #expect(try tmux.waitFor { $0.contains("window 5m") }.contains("window 5m"))
         try tmux.send("+")
         #expect(try tmux.waitFor { $0.contains("interval 500ms") }.contains("interval 500ms"))
         // s writes the snapshot into the working directory and says where.
@@ -131,7 +132,7 @@ struct TmuxDashboardTests {
         defer { tmux.kill() }
         try tmux.start("\(binary) --demo --interval 250ms", width: 120, height: 40)
         try tmux.waitFor { $0.contains("q quit  ? help") }
-        try tmux.send("6")
+        try tmux.send("7")
         // The demo's first scrapes need traffic in the window before a hit rate exists: poll, with a deadline.
         let table = try tmux.waitFor(timeout: .seconds(20)) {
             Self.matches($0, #"│ demo +prometheus +up .* l\d \d+(\.\d)? % "#)
@@ -150,7 +151,7 @@ struct TmuxDashboardTests {
         try tmux.send("Escape")
         #expect(try tmux.waitFor { $0.contains("Worst hit") }.contains("Worst hit"))
         // --demo adds an autoscaler on the batch queue when none is configured.
-        try tmux.send("7")
+        try tmux.send("8")
         let autoscaler = try tmux.waitFor { $0.contains("demo-batch") && $0.contains("service.demo.queue.batch.depth") }
         #expect(autoscaler.contains("service.demo.queue.batch.depth"))
     }
@@ -161,7 +162,7 @@ struct TmuxDashboardTests {
         // Port 1 (tcpmux) is privileged and served nowhere on a test machine: connecting is refused at once.
         try tmux.start("\(binary) --interval 250ms --scrape dead=http://127.0.0.1:1/metrics", width: 100, height: 30)
         try tmux.waitFor { $0.contains("q quit  ? help") }
-        try tmux.send("6")
+        try tmux.send("7")
         let down = try tmux.waitFor { $0.contains("connection refused") }
         #expect(Self.matches(down, #"│ dead +prom +DOWN +connection refused · down \d+ s"#), "\(down)")
         #expect(down.contains("1 down") == false)  // the Overview line is not on this panel

@@ -199,3 +199,21 @@ import Testing
         #expect(burstRate > 0.6 && burstRate < 0.85, "burst \(burstRate)")
     }
 }
+
+@Suite struct WarmSecondTierTests {
+    @Test func theHottestKeysAreInTheL2BeforeTheFirstRequest() async {
+        var config = ScriptedWorkloadTests.configuration
+        config.l2Capacity = 10
+        config.keySpace = 100
+        // Key 1 is hot at time 0 (rank 1, offset 0 for a steady schedule); 4 has no row and is never written.
+        let registry = PrometheusCollectorRegistry()
+        var workload = Workload(configuration: config, registry: registry,
+                                traffic: ScriptedTraffic([DemoRequest(arrival: .milliseconds(100), key: 1),
+                                                          DemoRequest(arrival: .milliseconds(200), key: 4)]))
+        #expect(await workload.warmSecondTier(keys: 5) == 4)   // ranks 0…4, key 4 has no row
+        await workload.run(until: .seconds(1))
+        // Key 1: L1 miss, L2 hit (warm); key 4: L1 and L2 miss, L3 miss (no row).
+        #expect(workload.stats.hits[.l2] == 1 && workload.stats.misses[.l2] == 1)
+        #expect(workload.stats.requests == 2)
+    }
+}

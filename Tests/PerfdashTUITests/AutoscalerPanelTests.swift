@@ -72,7 +72,7 @@ import Testing
     }
 
     @Test func overviewSummaryIsOneLinePerAutoscaler() {
-        #expect(AutoscalerPanel.summary([]) == "none configured (panel 7 tells how)")
+        #expect(AutoscalerPanel.summary([]) == "none configured (panel 8 tells how)")
         #expect(AutoscalerPanel.summary([AutoscalerFixture.up()]) == "api: UP 3 → 4 (cpu avg 1m 83.2 % > 80 %)")
         #expect(AutoscalerPanel.summary([AutoscalerFixture.cooldown(name: "api"), AutoscalerFixture.target()])
             == "api: NONE, stays 4 (cooldown 42 s left); web: UP 3 → 5 (cpu avg 1m 50.0 % vs target 30 % → 5)")
@@ -82,9 +82,9 @@ import Testing
         model.autoscalers = [AutoscalerFixture.cooldown()]
         let overview = KnownHost.render(.overview, width: 80, height: 24, model: model)
         #expect(overview.lines[22].contains("Autoscaler: api: NONE, stays 4 (cooldown 42 s left)"))
-        // Panel 7 of the whole screen draws the model's statuses between the tab bar and the status line.
+        // Panel 8 of the whole screen draws the model's statuses between the tab bar and the status line.
         let panel = KnownHost.render(.autoscaler, width: 80, height: 24, model: model)
-        #expect(panel.lines[0].contains("7 Scale") && panel.lines[1].contains("Autoscaler api"))
+        #expect(panel.lines[0].contains("8 Auto") && panel.lines[1].contains("Autoscaler api"))
         #expect(panel.line(containing: "42 s left of 60 s").isEmpty == false)
         #expect(panel.lines[23].contains("interval 1s"))
     }

@@ -46,8 +46,8 @@ import Testing
         #expect(state.panel == .help)
         _ = state.apply(.nextPanel)
         #expect(state.panel == .overview)
-        _ = state.apply(.panel(8))
-        #expect(state.panel == .overview && state.message == "no panel 8")
+        _ = state.apply(.panel(11))
+        #expect(state.panel == .overview && state.message == "no panel 11")
         _ = state.apply(.panel(9))
         #expect(state.panel == .alerts)
         _ = state.apply(.nextPanel)
@@ -85,6 +85,8 @@ import Testing
         var state = DashboardState(interval: .seconds(1), window: .oneMinute, themeName: "default")
         state.message = "saved /home/user/perfdash-20231114-221320.json"
         let canvas = KnownHost.render(.overview, width: 80, height: 24, state: state)
-        #expect(canvas.lines[23].contains("live  saved /home/user/perfdash-20231114-221320.json"))
+        // The whole file name, and the help hint beside it.
+        #expect(canvas.lines[23].contains("window 1m  saved /home/user/perfdash-20231114-221320.json"))
+        #expect(canvas.lines[23].hasSuffix("? help "))
     }
 }

@@ -144,9 +144,12 @@ import Testing
     }
 
     @Test func overviewSummarisesTheServices() {
-        let canvas = KnownHost.render(.overview, width: 120, height: 40, model: KnownServices.model())
+        let canvas = KnownHost.render(.overview, width: 100, height: 30, model: KnownServices.model())
         #expect(canvas.line(containing: "Services:").contains("3 services, 1 down · api l1 92.5 % · queues 14"))
-        #expect(ServicesPanel.summary([]) == "none configured (panel 6 tells how)")
+        // From 120×40 the band's services box lists them one per row, with their first figure.
+        let wide = KnownHost.render(.overview, width: 120, height: 40, model: KnownServices.model())
+        #expect(wide.line(containing: "│ api ").contains("api up"), "\(wide.plainText)")
+        #expect(ServicesPanel.summary([]) == "none configured (panel 7 tells how)")
         #expect(ServicesPanel.summary([KnownServices.idle]) == "1 service, all up · idle l1 n/a")
     }
 

@@ -81,11 +81,26 @@ import PerfdashTestSupport
     @Test func standardDirectoriesHonourTheEnvironment() {
         let library = ThemeLibrary.standard(explicitDirectory: nil,
                                             environment: ["PERFDASH_THEMES_DIR": "/x", "HOME": "/home/u"],
-                                            executablePath: "/nonexistent/bin/perfdash")
-        #expect(library.directories == ["/x", "/home/u/.config/perfdash/themes"])
-        let xdg = ThemeLibrary.standard(explicitDirectory: "/cli", environment: ["XDG_CONFIG_HOME": "/cfg"],
-                                        executablePath: "/nonexistent/bin/perfdash")
-        #expect(xdg.directories == ["/cli", "/cfg/perfdash/themes"])
+                                            executablePath: "/nonexistent/bin/perfdash", workingDirectory: "/w")
+        #expect(library.directories == ["/x", "/home/u/.config/perfdash/themes", "/home/u/.local/share/perfdash/themes",
+                                        "/w/Themes"])
+        let xdg = ThemeLibrary.standard(explicitDirectory: "/cli",
+                                        environment: ["XDG_CONFIG_HOME": "/cfg", "XDG_DATA_HOME": "/data"],
+                                        executablePath: "/nonexistent/bin/perfdash", workingDirectory: "/w")
+        #expect(xdg.directories == ["/cli", "/cfg/perfdash/themes", "/data/perfdash/themes", "/w/Themes"])
+        // Next to the binary, and <prefix>/share/perfdash/themes for an installed one; a directory found twice once.
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("themes-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        for dir in ["bin/Themes", "share/perfdash/themes"] {
+            try? FileManager.default.createDirectory(at: scratch.appendingPathComponent(dir),
+                                                     withIntermediateDirectories: true)
+        }
+        let installed = ThemeLibrary.standard(explicitDirectory: nil, environment: [:],
+                                              executablePath: scratch.path + "/bin/perfdash",
+                                              workingDirectory: scratch.path + "/bin")
+        let resolved = scratch.resolvingSymlinksInPath().path
+        #expect(installed.directories.map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().path }
+                == [resolved + "/bin/Themes", resolved + "/share/perfdash/themes"], "\(installed.directories)")
     }
 }
 

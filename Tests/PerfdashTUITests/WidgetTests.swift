@@ -128,6 +128,6 @@ import Testing
         var canvas = Canvas(width: 6, height: 2)
         Table.draw(&canvas, canvas.bounds, columns: [TableColumn("If", width: 6, alignment: .left)],
                    rows: [["enp0s31f6"]], selection: nil, context: RenderContext())
-        #expect(canvas.lines[1] == "enp0s~")
+        #expect(canvas.lines[1] == "enp0s…")
     }
 }

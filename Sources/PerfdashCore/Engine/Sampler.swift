@@ -20,13 +20,21 @@ public struct SamplerConfiguration: Sendable, Equatable {
     public var window: StatsWindow
     /// Interfaces left out of the network total.
     public var networkTotal: InterfaceFilter
+    /// Whether and how processes are read and reported.
+    public var processes: ProcessTableOptions
+    /// Whether pseudo, duplicate and over-mounted filesystems are listed too (as `df -a`).
+    public var allFilesystems: Bool
 
-    /// Creates a configuration; the defaults are 1 s, 1 m and the default network filter.
+    /// Creates a configuration; the defaults are 1 s, 1 m, the default network filter, the top 10 processes by
+    /// CPU and the filesystems df lists.
     public init(interval: Duration = .seconds(1), window: StatsWindow = .oneMinute,
-                networkTotal: InterfaceFilter = .defaultTotal) {
+                networkTotal: InterfaceFilter = .defaultTotal, processes: ProcessTableOptions = ProcessTableOptions(),
+                allFilesystems: Bool = false) {
         self.interval = interval
         self.window = window
         self.networkTotal = networkTotal
+        self.processes = processes
+        self.allFilesystems = allFilesystems
     }
 }
 
@@ -45,8 +53,12 @@ public struct Sampler: Sendable {
     public private(set) var history: History
     /// The last snapshot produced.
     public private(set) var latest: Snapshot?
+    /// Every process at the last tick (empty when the process table is off), for the dashboard's table.
+    public private(set) var processes: [ProcessReading] = []
     private var previous: (sample: HostSample, time: Duration)?
-    /// The host's series interned: reused while the host's series keep their names.
+    private var processSampler: ProcessSampler?
+    private let filesystems: FilesystemReader?
+    /// The tick's series interned: reused while their names do not change.
     private var layout = SeriesLayout()
 
     /// Creates a sampler over an opened reader.
@@ -54,22 +66,39 @@ public struct Sampler: Sendable {
         self.reader = reader
         self.configuration = configuration
         history = History(interval: configuration.interval)
+        processSampler = configuration.processes.enabled ? ProcessSampler(root: reader.root) : nil
+        filesystems = try? FilesystemReader(root: reader.root, includeAll: configuration.allFilesystems)
     }
 
     /// Reads the host; returns a snapshot from the second tick on.
     public mutating func tick(at time: SampleTime) throws(HostReadError) -> Snapshot? {
         let sample = try reader.sample()
         defer { previous = (sample, time.monotonic) }
+        let elapsed = previous.map { time.monotonic - $0.time } ?? .zero
+        // Processes are read on the priming tick too, so the first snapshot has their rates.
+        if processSampler != nil {
+            processes = processSampler!.read(seconds: elapsed.seconds, memoryTotalBytes: sample.memory?.totalBytes,
+                                             cores: sample.cpu.cores.count)
+        }
         guard let previous else { return nil }
-        let elapsed = time.monotonic - previous.time
         let host = HostRates.compute(from: previous.sample, to: sample, elapsed: elapsed,
                                      networkTotal: configuration.networkTotal)
-        let series = host.flatSeries()
-        let stats = Self.record(series, layout: &layout, into: &history, window: configuration.window)
-        let snapshot = Snapshot(timestampUnixMs: time.unixMilliseconds, intervalSeconds: configuration.interval.seconds,
+        let hostSeries = host.flatSeries()
+        var snapshot = Snapshot(timestampUnixMs: time.unixMilliseconds, intervalSeconds: configuration.interval.seconds,
                                 elapsedSeconds: elapsed.seconds, window: configuration.window, host: host,
-                                stats: stats, notes: reader.notes,
-                                hostSeries: series)
+                                stats: SnapshotStats(names: [], summaries: []), notes: reader.notes,
+                                hostSeries: hostSeries)
+        snapshot.pressure = sample.pressure.map {
+            HostRates.pressure(from: previous.sample.pressure, to: $0, seconds: elapsed.seconds)
+        }
+        snapshot.filesystems = try? filesystems?.read()
+        // A root whose proc/ lists no process (a copied tree, a fixture) has no section: nothing to report.
+        if processSampler != nil, !processes.isEmpty {
+            snapshot.processes = ProcessesSection.make(processes, sortedBy: configuration.processes.sortKey,
+                                                       count: configuration.processes.topCount)
+        }
+        let series = hostSeries + snapshot.sectionSeries()
+        snapshot.stats = Self.record(series, layout: &layout, into: &history, window: configuration.window)
         latest = snapshot
         return snapshot
     }

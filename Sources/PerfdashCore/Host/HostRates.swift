@@ -7,7 +7,7 @@ public enum HostRates {
     public static func compute(from previous: HostSample, to current: HostSample, elapsed: Duration,
                                networkTotal: InterfaceFilter = .defaultTotal) -> HostReading {
         let seconds = elapsed.seconds
-        return HostReading(
+        var reading = HostReading(
             cpu: cpu(from: previous.cpu, to: current.cpu),
             memory: current.memory.map { memory($0, cgroup: current.cgroupMemory) },
             disks: current.disks.map { disks(from: previous.disks ?? [], to: $0, seconds: seconds) },
@@ -15,6 +15,10 @@ public enum HostRates {
                 network(from: previous.interfaces ?? [], to: $0, seconds: seconds, filter: networkTotal)
             },
             load: current.load)
+        reading.cgroupCPU = current.cgroupCPU.map { cgroupCPU(from: previous.cgroupCPU, to: $0, seconds: seconds) }
+        reading.swapActivity = current.swap.map { swap(from: previous.swap, to: $0, seconds: seconds) }
+        reading.sensors = current.sensors
+        return reading
     }
 
     /// CPU shares of the aggregate line and of every core present in both samples.

@@ -14,6 +14,10 @@ public struct HostReader: Sendable {
     private let disks: DiskReader?
     private let netdev: ProcReader<NetDevParser>?
     private let loadavg: ProcReader<LoadAvgParser>?
+    private let pressure: PressureReader?
+    private let cgroupCPU: CgroupCPUReader?
+    private let vmstat: ProcReader<VMStatParser>?
+    private let sensors: SensorsReader?
 
     /// Opens the files under `root`; throws when proc/stat is missing or unreadable.
     public init(root: String = "/", diskFilter: DiskFilter = DiskFilter()) throws(HostReadError) {
@@ -43,12 +47,20 @@ public struct HostReader: Sendable {
         }
         // Outside a cgroup v2 container these files are simply absent: nothing to note.
         cgroup = try? CgroupMemoryReader(root: root)
+        // Sources that many machines lack (PSI, the cgroup CPU controller, sensors): absent means nothing to show.
+        pressure = PressureReader(root: root)
+        cgroupCPU = try? CgroupCPUReader(root: root)
+        vmstat = try? ProcReader(root: root, relativePath: VMStatParser.relativePath)
+        sensors = SensorsReader(root: root)
         self.notes = notes
     }
 
     /// Reads every open file once.
     public func sample() throws(HostReadError) -> HostSample {
+        // The optional sources never fail the sample: a malformed one is left out of this tick.
         HostSample(cpu: try stat.read(), memory: try meminfo?.read(), cgroupMemory: try cgroup?.read(),
-                   disks: try disks?.read(), interfaces: try netdev?.read(), load: try loadavg?.read())
+                   disks: try disks?.read(), interfaces: try netdev?.read(), load: try loadavg?.read(),
+                   pressure: try? pressure?.read(), cgroupCPU: try? cgroupCPU?.read(), swap: try? vmstat?.read(),
+                   sensors: sensors?.read())
     }
 }

@@ -12,6 +12,12 @@ public struct HostReading: Sendable, Equatable, Codable {
     public var network: NetworkReading?
     /// Load average; nil when proc/loadavg is missing.
     public var load: LoadAverage?
+    /// The container's CPU limit and throttling; nil outside a cgroup v2 hierarchy with the CPU controller.
+    public var cgroupCPU: CgroupCPUReading?
+    /// Pages swapped in and out per second; nil when proc/vmstat is missing.
+    public var swapActivity: SwapActivity?
+    /// Temperatures and CPU frequencies; nil where the machine exposes neither.
+    public var sensors: SensorsReading?
 
     /// Creates a reading.
     public init(cpu: CPUReading, memory: MemoryReading? = nil, disks: DisksReading? = nil,

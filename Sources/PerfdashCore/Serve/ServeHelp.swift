@@ -11,7 +11,9 @@ enum ServeHelp {
         case .bytes: "bytes"
         case .bytesPerSecond: "bytes_per_second"
         case .seconds: "seconds"
-        case .perSecond, .load, .count, .ratio: nil
+        case .celsius: "celsius"
+        case .megahertz: "megahertz"
+        case .perSecond, .load, .count, .ratio, .cores, .pagesPerSecond: nil
         }
     }
 
@@ -28,6 +30,10 @@ enum ServeHelp {
         case .count: words = "a count"
         case .seconds: words = "seconds"
         case .ratio: words = "a ratio 0..1"
+        case .celsius: words = "degrees Celsius"
+        case .megahertz: words = "megahertz"
+        case .cores: words = "CPU cores"
+        case .pagesPerSecond: words = "memory pages per second"
         }
         return "perfdash series \(family), in \(words)."
     }

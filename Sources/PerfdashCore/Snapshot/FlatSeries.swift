@@ -54,4 +54,12 @@ public enum SeriesUnit: String, Sendable, Equatable, Codable {
     case seconds
     /// A fraction 0…1.
     case ratio
+    /// Degrees Celsius.
+    case celsius
+    /// Megahertz.
+    case megahertz
+    /// CPU cores (a limit or a use, as cpu.max counts them).
+    case cores
+    /// Memory pages per second.
+    case pagesPerSecond = "pages_per_second"
 }

@@ -15,6 +15,7 @@ extension HostReading {
             out.append(FlatSeries(name: SeriesName.tasksRunning, value: Double(load.tasksRunning), unit: .count))
             out.append(FlatSeries(name: SeriesName.tasksTotal, value: Double(load.tasksTotal), unit: .count))
         }
+        appendExtras(to: &out)
         return out
     }
 
@@ -48,6 +49,24 @@ extension HostReading {
             out.append(bytes(SeriesName.cgroupMemoryUsedBytes, cgroup.usedBytes))
             out.append(bytes(SeriesName.cgroupMemoryLimitBytes, cgroup.limitBytes))
         }
+    }
+
+    private func appendExtras(to out: inout [FlatSeries]) {
+        if let cgroup = cgroupCPU {
+            out.append(FlatSeries(name: SeriesName.cgroupCPUThrottledPercent, value: cgroup.throttledPercent,
+                                  unit: .percent))
+            out.append(FlatSeries(name: SeriesName.cgroupCPUUsageCores, value: cgroup.usageCores, unit: .cores))
+            if let limit = cgroup.limitCores {
+                out.append(FlatSeries(name: SeriesName.cgroupCPULimitCores, value: limit, unit: .cores))
+            }
+        }
+        if let swap = swapActivity {
+            out.append(FlatSeries(name: SeriesName.swapInPagesPerSecond, value: swap.inPagesPerSecond,
+                                  unit: .pagesPerSecond))
+            out.append(FlatSeries(name: SeriesName.swapOutPagesPerSecond, value: swap.outPagesPerSecond,
+                                  unit: .pagesPerSecond))
+        }
+        if let sensors { out += sensors.flatSeries() }
     }
 
     private func appendDisks(to out: inout [FlatSeries]) {

@@ -62,6 +62,39 @@ public enum SeriesName {
     /// All tasks.
     public static let tasksTotal = "tasks.total"
 
+    /// Processes (threads folded in).
+    public static let processesTotal = "processes.total"
+    /// Processes in state R.
+    public static let processesRunning = "processes.running"
+
+    /// `fs.<mountpoint>.<metric>`, the mount point as written in /proc/self/mounts (`fs./home.used_percent`).
+    public static func filesystem(_ mountPoint: String, _ metric: FilesystemMetric) -> String {
+        "fs.\(mountPoint).\(metric.rawValue)"
+    }
+
+    /// `pressure.<cpu|memory|io>.<some|full>.<avg10|avg60|avg300|stall_percent>`.
+    public static func pressure(_ resource: String, _ kind: String, _ metric: PressureMetric) -> String {
+        "pressure.\(resource).\(kind).\(metric.rawValue)"
+    }
+
+    /// Share of the container's enforcement periods that were throttled (cgroup v2 cpu.stat).
+    public static let cgroupCPUThrottledPercent = "cpu.cgroup.throttled_percent"
+    /// The container's CPU limit in cores (cpu.max quota / period); only under a limit.
+    public static let cgroupCPULimitCores = "cpu.cgroup.limit_cores"
+    /// The container's CPU use in cores (Δusage_usec / Δt).
+    public static let cgroupCPUUsageCores = "cpu.cgroup.usage_cores"
+    /// Pages swapped in per second (/proc/vmstat pswpin).
+    public static let swapInPagesPerSecond = "memory.swap_in_pages_per_second"
+    /// Pages swapped out per second (/proc/vmstat pswpout).
+    public static let swapOutPagesPerSecond = "memory.swap_out_pages_per_second"
+    /// Mean current frequency over the CPUs with cpufreq.
+    public static let cpuFrequency = "cpu.frequency_mhz"
+
+    /// `temperature.<chip>.<sensor>.celsius`, the sensor label with spaces as underscores.
+    public static func temperature(chip: String, label: String) -> String {
+        "temperature.\(chip).\(label.replacingSpaces).celsius"
+    }
+
     /// `service.<service>.<metric>` for series of instrumented services.
     public static func service(_ service: String, _ metric: String) -> String { "service.\(service).\(metric)" }
 
@@ -71,16 +104,14 @@ public enum SeriesName {
         instance.map { "alert.\(name).\($0).level" } ?? "alert.\(name).level"
     }
 
-    /// Issue 10's pressure stall information: `pressure.<cpu|memory|io>.<some|full>.<avg10|avg60|avg300|stall_percent>`.
+    /// Pressure stall information by the metric's name: `pressure.<cpu|memory|io>.<some|full>.<avg10|avg60|avg300|stall_percent>`.
     public static func pressure(_ resource: String, _ kind: String, _ metric: String) -> String {
         "pressure.\(resource).\(kind).\(metric)"
     }
 
-    /// Issue 10: pages swapped in per second (/proc/vmstat pswpin).
-    public static let swapInPagesPerSecond = "memory.swap_in_pages_per_second"
-    /// Issue 10: `fs.<mountpoint>.used_percent`.
+    /// `fs.<mountpoint>.used_percent`.
     public static func filesystemUsedPercent(_ mountpoint: String) -> String { "fs.\(mountpoint).used_percent" }
-    /// Issue 10: `fs.<mountpoint>.inodes_used_percent`.
+    /// `fs.<mountpoint>.inodes_used_percent`.
     public static func filesystemInodesUsedPercent(_ mountpoint: String) -> String {
         "fs.\(mountpoint).inodes_used_percent"
     }
@@ -119,6 +150,23 @@ public enum SeriesName {
     public static func autoscaler(_ name: String, _ metric: AutoscalerMetric) -> String {
         "autoscaler.\(name).\(metric.rawValue)"
     }
+}
+
+/// The per-pressure-line series, by the suffix of their name.
+public enum PressureMetric: String, Sendable, CaseIterable {
+    /// The kernel's 10 s running average, percent.
+    case avg10
+    /// The kernel's 60 s running average, percent.
+    case avg60
+    /// The kernel's 300 s running average, percent.
+    case avg300
+    /// 100 · Δtotal µs / Δt µs over the last interval.
+    case stallPercent = "stall_percent"
+}
+
+extension String {
+    /// The string with spaces turned into underscores (for sensor labels inside series names).
+    var replacingSpaces: String { String(map { $0 == " " ? "_" : $0 }) }
 }
 
 /// The per-autoscaler series, by the suffix of their name.
@@ -202,8 +250,3 @@ public enum ServerSeries {
     }
 }
 
-extension String {
-    fileprivate var replacingSpaces: String {
-        String(map { $0 == " " ? "_" : $0 })
-    }
-}

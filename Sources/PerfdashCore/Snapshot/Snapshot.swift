@@ -37,12 +37,18 @@ public struct Snapshot: Sendable, Equatable, Codable {
     public var findings: [Finding]?
     /// The fleet read from a Prometheus server (`--prometheus`); nil (absent from the JSON) without one.
     public var fleet: FleetReport?
+    /// Pressure stall information; nil (absent from the JSON) on a kernel without PSI.
+    public var pressure: PressureReading?
+    /// Mounted filesystems as df shows them; nil when proc/self/mounts is missing.
+    public var filesystems: [FilesystemReading]?
+    /// Process counts and the top N processes; nil when the process table is off (`--no-processes`).
+    public var processes: ProcessesSection?
     /// `host.flatSeries()`, made once (the sampler passes its interned layout with this tick's values).
     public private(set) var hostSeries: [FlatSeries]
 
     private enum CodingKeys: String, CodingKey {
         case schemaVersion, timestamp, timestampUnixMs, intervalSeconds, elapsedSeconds, window, host, stats, notes
-        case autoscaler, services, alerts, findings, fleet
+        case autoscaler, services, alerts, findings, fleet, pressure, filesystems, processes
     }
 
     /// Creates a snapshot; `hostSeries` must be `host.flatSeries()` when given (the sampler's cached layout).
@@ -84,18 +90,36 @@ public struct Snapshot: Sendable, Equatable, Codable {
         alerts = try container.decodeIfPresent(AlertsSection.self, forKey: .alerts)
         findings = try container.decodeIfPresent([Finding].self, forKey: .findings)
         fleet = try container.decodeIfPresent(FleetReport.self, forKey: .fleet)
+        pressure = try container.decodeIfPresent(PressureReading.self, forKey: .pressure)
+        filesystems = try container.decodeIfPresent([FilesystemReading].self, forKey: .filesystems)
+        processes = try container.decodeIfPresent(ProcessesSection.self, forKey: .processes)
         hostSeries = host.flatSeries()
     }
 
-    /// Every numeric value of the snapshot, host first, then the services, the autoscalers' recommendations and the
-    /// alert levels, in a stable order.
+    /// Every numeric value of the snapshot, host first, then pressure, filesystems and processes, then the services,
+    /// the autoscalers' recommendations, the alert levels and the fleet, in a stable order.
     public func flatSeries() -> [FlatSeries] {
-        guard services != nil || autoscaler != nil || alerts != nil || fleet != nil else { return hostSeries }
+        guard services != nil || autoscaler != nil || alerts != nil || fleet != nil || hasSections else {
+            return hostSeries
+        }
         var series = hostSeries
+        series += sectionSeries()
         for service in services ?? [] { series += service.flatSeries() }
         for status in autoscaler ?? [] { series += status.flatSeries() }
         if let alerts { series += alerts.flatSeries() }
         if let fleet { series += fleet.flatSeries() }
+        return series
+    }
+
+    /// Whether any of the pressure, filesystems and processes sections is present.
+    private var hasSections: Bool { pressure != nil || filesystems != nil || processes != nil }
+
+    /// The series of the pressure, filesystems and processes sections, in that order.
+    public func sectionSeries() -> [FlatSeries] {
+        var series: [FlatSeries] = []
+        if let pressure { series += pressure.flatSeries() }
+        for filesystem in filesystems ?? [] { series += filesystem.flatSeries() }
+        if let processes { series += processes.flatSeries() }
         return series
     }
 }

@@ -15,7 +15,7 @@ public enum DashboardApp {
         let terminal = CursesTerminal(theme: options.theme, environment: options.environment)
         defer { terminal.shutdown() }
         terminal.wakeOnResize(wake)
-        var loop = Loop(terminal: terminal, driver: driver, options: options)
+        var loop = Loop(terminal: terminal, driver: driver, options: options, root: reader.root)
         return loop.run(signals: signals, wake: wake)
     }
 
@@ -28,8 +28,14 @@ public enum DashboardApp {
         var theme: Theme
         var model: DashboardModel
         let context: RenderContext
+        /// The reader's root: signals go only to this machine's processes.
+        let root: String
+        /// The status message on screen and since when: it expires after `messageLifetime`.
+        var message = (text: "", since: ContinuousClock.now)
+        static let messageLifetime: Duration = .seconds(5)
 
-        init(terminal: CursesTerminal, driver: SamplerDriver, options: DashboardOptions) {
+        init(terminal: CursesTerminal, driver: SamplerDriver, options: DashboardOptions, root: String) {
+            self.root = root
             self.terminal = terminal
             self.driver = driver
             self.options = options
@@ -49,11 +55,12 @@ public enum DashboardApp {
                 if !state.paused, driver.sequence != seen {
                     seen = driver.sequence
                     let failure = model.alertCommandFailure
-                    model = driver.model(window: state.window, graphLength: 2 * terminal.size.width)
+                    refreshModel()
                     // A new alert-command failure goes to the status line too (the Alerts panel keeps the last).
                     if let new = model.alertCommandFailure, new != failure { state.message = new }
                     dirty = true
                 }
+                if expireMessage() { dirty = true }
                 if dirty {
                     let (width, height) = terminal.size
                     let frame = DashboardScreen.render(PanelInput(model: model, state: state, context: context),
@@ -71,29 +78,61 @@ public enum DashboardApp {
             }
         }
 
+        /// Clears the status message once it has been shown for `messageLifetime`; true when it did.
+        private mutating func expireMessage() -> Bool {
+            let now = ContinuousClock.now
+            if state.message != message.text { message = (state.message, now) }
+            guard !state.message.isEmpty, message.since.duration(to: now) >= Self.messageLifetime else { return false }
+            state.message = ""
+            message = ("", now)
+            return true
+        }
+
+        /// Takes a new model from the driver; the followed process keeps the selection.
+        private mutating func refreshModel() {
+            let width = terminal.size.width
+            model = driver.model(window: state.window, graphLength: 2 * width,
+                                 perCore: OverviewLayout.wantsPerCore(width: width, height: terminal.size.height))
+            state.followProcess(in: DashboardScreen.processRows(model, state: state))
+        }
+
         /// Applies one key; returns true to quit.
         private mutating func handle(_ key: Key) -> Bool {
             if key == .resize { terminal.invalidate() }
-            guard let action = KeyMap.action(for: key) else { return false }
-            let width = terminal.size.width
             // Rows re-sort every round: the drill-down moves from the row it shows, wherever that is now.
             if state.panel == .fleet, state.fleetDetail, let index = FleetPanel.index(of: state.fleetFocus, in: model) {
                 state.selection[.fleet] = index
             }
-            let effect = state.apply(action, rowCounts: DashboardScreen.rowCounts(model, width: width)) { x, y in
-                TabBar.panel(atX: x, y: y, width: width)
+            let rows = state.panel == .processes ? DashboardScreen.processRows(model, state: state) : []
+            let effect: DashboardState.Effect?
+            if state.panel == .processes, let intercepted = state.interceptProcessKey(key, rows: rows) {
+                effect = intercepted
+            } else {
+                guard let action = KeyMap.action(for: key, panel: state.panel) else {
+                    if case .character(let c) = key { state.message = "\(c): no action here (? lists the keys)" }
+                    return false
+                }
+                let width = terminal.size.width
+                effect = state.apply(action, rowCounts: DashboardScreen.rowCounts(model, width: width,
+                                                                                 processRows: rows.count),
+                                     processRows: rows) { x, y in
+                    TabBar.panel(atX: x, y: y, width: width)
+                }
             }
             switch effect {
             case .quit?: return true
             case .intervalChanged?: driver.setInterval(state.interval)
             case .windowChanged?:
                 driver.setWindow(state.window)
-                model = driver.model(window: state.window, graphLength: 2 * width)
+                refreshModel()
             case .nextTheme?: nextTheme()
             case .saveSnapshot?: save()
             case .fleetFocusChanged?:
                 state.fleetFocus = state.fleetDetail ? FleetPanel.focus(model, state: state) : nil
                 driver.setFleetFocus(state.fleetFocus)
+            case let .sendSignal(pid, signal, name, start)?:
+                state.message = ProcessSignal.send(signal, to: pid, startUnixMs: start, root: root)
+                    ?? "sent \(name) to \(pid)"
             case nil: break
             }
             return false
@@ -101,6 +140,11 @@ public enum DashboardApp {
 
         private mutating func nextTheme() {
             let names = options.themes.names()
+            guard names.count > 1 else {
+                state.message = "only the default theme was found: put btop .theme files in "
+                    + (options.themes.directories.first ?? "~/.local/share/perfdash/themes")
+                return
+            }
             let index = names.firstIndex(of: theme.name).map { ($0 + 1) % names.count } ?? 0
             do {
                 theme = try options.themes.load(names[index])

@@ -29,6 +29,10 @@ public struct DashboardState: Sendable, Equatable {
     public var fleetDetail = false
     /// The host or service the Fleet drill-down shows (rows re-sort every round: it is followed by identity).
     public var fleetFocus: FleetFocus?
+    /// The Processes panel's sort, filter, tree, follow and signal dialog.
+    public var process = ProcessViewState()
+    /// The panel the help returns to when closed.
+    public var beforeHelp: PanelID = .overview
 
     /// Creates the state the dashboard starts in.
     public init(interval: Duration, window: StatsWindow, themeName: String) {
@@ -46,16 +50,32 @@ public struct DashboardState: Sendable, Equatable {
         case saveSnapshot
         /// The Fleet drill-down opened, closed or moved to another row: the collector's focus must follow.
         case fleetFocusChanged
+        /// Send `signal` to `pid` (confirmed in the dialog), if it still started at `startUnixMs`.
+        case sendSignal(pid: Int, signal: Int32, name: String, startUnixMs: Int64)
     }
 
     /// Applies `action`; `rowCounts` bounds table selections, `tabAt` maps a click to a tab.
-    public mutating func apply(_ action: Action, rowCounts: [PanelID: Int] = [:],
+    public mutating func apply(_ action: Action, rowCounts: [PanelID: Int] = [:], processRows: [ProcessReading] = [],
                                tabAt: (Int, Int) -> PanelID? = { _, _ in nil }) -> Effect? {
         switch action {
-        case .quit: return .quit
-        case .help: panel = .help
+        case .sortNext, .sortPrevious, .sortBy, .invertSort, .startFilter, .toggleTree, .toggleFollow, .signalDialog:
+            applyProcess(action, rows: processRows)
+        case .quit:
+            // In the help, q closes it (as in htop's help screen); F10 and Ctrl-C still quit.
+            if panel == .help {
+                panel = beforeHelp
+                return nil
+            }
+            return .quit
+        case .help:
+            if panel == .help {
+                panel = beforeHelp
+            } else {
+                beforeHelp = panel
+                panel = .help
+            }
         case .panel(let n):
-            guard let target = PanelID(rawValue: n) else {
+            guard let target = PanelID.numbered(n) else {
                 message = "no panel \(n)"
                 return nil
             }
@@ -69,7 +89,12 @@ public struct DashboardState: Sendable, Equatable {
                 return .fleetFocusChanged
             }
         case .back:
+            if panel == .help { panel = beforeHelp }
             if panel == .services { serviceDetail = false }
+            if panel == .processes, !process.filter.isEmpty {
+                process.filter = ""
+                message = "filter cleared"
+            }
             if panel == .fleet, fleetDetail {
                 fleetDetail = false
                 return .fleetFocusChanged
@@ -88,12 +113,13 @@ public struct DashboardState: Sendable, Equatable {
                 message = "interval already at its \(action == .slower ? "longest" : "shortest")"
                 return nil
             }
+            // The status line's own interval and window fields show the new value: no message repeats them.
             interval = next
-            message = "interval \(Humanize.duration(seconds: interval.seconds))"
+            message = ""
             return .intervalChanged
         case .cycleWindow:
             window = window.next
-            message = "stats window \(window.rawValue)"
+            message = ""
             return .windowChanged
         case .nextTheme: return .nextTheme
         case .saveSnapshot: return .saveSnapshot
@@ -113,6 +139,10 @@ public struct DashboardState: Sendable, Equatable {
     private mutating func moveSelection(_ delta: Int, _ rowCounts: [PanelID: Int]) {
         let count = rowCounts[panel] ?? 0
         guard count > 0 else { return }
+        if panel == .processes, process.followPid != nil {
+            process.followPid = nil
+            message = "follow off (the selection moved)"
+        }
         let current = selection[panel] ?? 0
         selection[panel] = min(max(current + delta, 0), count - 1)
     }

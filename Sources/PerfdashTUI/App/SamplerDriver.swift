@@ -92,11 +92,14 @@ public final class SamplerDriver: Sendable {
     /// The model for the panels, with statistics and the services' reports over `window` and up to `graphLength`
     /// values per graph. The services are read from the collector (a copy, derived outside any lock), so a window
     /// change and a finished scrape show without waiting for the next tick.
-    public func model(window: StatsWindow, graphLength: Int) -> DashboardModel {
+    public func model(window: StatsWindow, graphLength: Int, perCore: Bool = false) -> DashboardModel {
         var model = shared.withLock { s in
             var model = DashboardModel.make(snapshot: s.monitor.monitor.latest, history: s.monitor.monitor.history,
-                                            sequence: s.sequence, window: window, graphLength: graphLength)
+                                            sequence: s.sequence, window: window, graphLength: graphLength,
+                                            perCore: perCore)
             model.error = s.error
+            model.processes = s.monitor.monitor.sampler.processes
+            model.processesEnabled = s.monitor.monitor.configuration.processes.enabled
             return model
         }
         model.alertCommandFailure = alertCommandFailure.get()

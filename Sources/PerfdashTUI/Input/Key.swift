@@ -1,3 +1,5 @@
+public import PerfdashCore
+
 /// A key press or mouse click, decoded from curses.
 public enum Key: Hashable, Sendable {
     case character(Character)
@@ -31,10 +33,47 @@ public enum Action: Hashable, Sendable {
     case saveSnapshot
     case click(x: Int, y: Int)
     case resize
+    /// Processes: next / previous sort column (`>` `<` F6).
+    case sortNext, sortPrevious
+    /// Processes: sort by a column (`P` CPU, `M` memory, `N` pid); again on the same column reverses.
+    case sortBy(ProcessSortKey)
+    /// Processes: reverse the order (`I`).
+    case invertSort
+    /// Processes: type a filter (`/`, `\`, F3, F4).
+    case startFilter
+    /// Processes: tree view on/off (F5).
+    case toggleTree
+    /// Processes: keep the selection on the selected process (`F`).
+    case toggleFollow
+    /// Processes: choose a signal for the selected process (F9, `K`), confirmed with Enter.
+    case signalDialog
 }
 
 /// The key bindings, as DESIGN.md lists them.
 public enum KeyMap {
+    /// The action for `key` on `panel`: the Processes panel's own keys (htop's) first, then the global ones.
+    public static func action(for key: Key, panel: PanelID) -> Action? {
+        if panel == .processes, let action = processAction(for: key) { return action }
+        return action(for: key)
+    }
+
+    /// The Processes panel's keys.
+    static func processAction(for key: Key) -> Action? {
+        switch key {
+        case .character("/"), .character("\\"), .function(3), .function(4): .startFilter
+        case .character(">"), .character("."), .function(6): .sortNext
+        case .character("<"), .character(","): .sortPrevious
+        case .character("P"): .sortBy(.cpu)
+        case .character("M"): .sortBy(.memory)
+        case .character("N"): .sortBy(.pid)
+        case .character("I"): .invertSort
+        case .function(5): .toggleTree
+        case .character("F"): .toggleFollow
+        case .function(9), .character("K"): .signalDialog
+        default: nil
+        }
+    }
+
     /// The action for `key`, or nil when the key means nothing.
     public static func action(for key: Key) -> Action? {
         switch key {
@@ -56,6 +95,7 @@ public enum KeyMap {
             default: return nil
             }
         case .function(1): return .help
+        case .function(10): return .quit
         case .function: return nil
         case .tab, .right: return .nextPanel
         case .backTab, .left: return .previousPanel
@@ -73,19 +113,27 @@ public enum KeyMap {
 
     /// The rows of the help panel: keys and what they do.
     public static let help: [(keys: String, meaning: String)] = [
-        ("q", "quit (Ctrl-C works too; Ctrl-Z suspends, fg resumes)"),
-        ("? h F1", "this help"),
-        ("0 … 9", "show panel n (numbers in the tab bar; 0 Fleet); click a tab"),
+        ("q F10", "quit (Ctrl-C works too; Ctrl-Z suspends, fg resumes)"),
+        ("? h F1", "this help (Esc, ?, q or h closes it)"),
+        (PanelID.numberRange, "show panel n (numbers in the tab bar; 0 Fleet); click a tab"),
         ("9", "Alerts: active alerts and the log (fired, resolved, duration, peak)"),
         ("a", "Findings: what limits the system (the advisor), with evidence and what to try"),
         ("Tab → / Shift-Tab ←", "next / previous panel"),
         ("↑ ↓ j k PgUp PgDn", "move the selection in tables"),
-        ("Enter / Esc Backspace", "Services: open the selected service's caches, queues, latencies / back"),
-        ("Enter / Esc Backspace", "Fleet: the selected host's or service's history graphs / back"),
+        ("Enter", "Services: open the selected service's caches, queues, latencies"),
+        ("Enter", "Fleet: the selected host's or service's history graphs"),
+        ("Esc Backspace", "back out of a detail view, the help, or a Processes filter"),
         ("p space", "pause the display (sampling continues)"),
         ("+ / -", "longer / shorter refresh interval (250ms … 10s)"),
         ("w", "cycle the stats window: 1m → 5m → 15m"),
         ("t", "next theme"),
         ("s", "write the current snapshot as JSON; the path shows in the status line"),
+        ("Processes:", ""),
+        ("< > F6  P M N", "sort by the previous / next column; by CPU, memory, pid (again: reverse)"),
+        ("I", "reverse the sort order"),
+        ("/ \\ F3 F4", "filter by pid, user or command line; Enter keeps it, Esc clears it"),
+        ("F5", "tree view: children under their parent"),
+        ("F", "follow the selected process while the list reorders"),
+        ("K F9", "send a signal to the selected process: choose (SIGTERM first), Enter sends, Esc cancels"),
     ]
 }

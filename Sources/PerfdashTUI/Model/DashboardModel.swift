@@ -30,6 +30,10 @@ public struct DashboardModel: Sendable {
     public var findings: [Finding]?
     /// The alert command's last failure (`--alert-command`), shown on the Alerts panel.
     public var alertCommandFailure: String?
+    /// Every process at the latest tick (empty before the first or with the process table off).
+    public var processes: [ProcessReading] = []
+    /// Whether processes are read at all (`--no-processes` turns them off).
+    public var processesEnabled = true
 
     /// Creates a model.
     public init(snapshot: Snapshot?, sequence: Int, series: [String: Series] = [:], stats: [String: Summary] = [:],
@@ -57,15 +61,14 @@ public struct DashboardModel: Sendable {
     /// Extracts a model from `history`: the last `graphLength` values of every graphed series and the statistics
     /// of every series of the snapshot over `window`.
     public static func make(snapshot: Snapshot?, history: History, sequence: Int, window: StatsWindow,
-                            graphLength: Int) -> DashboardModel {
+                            graphLength: Int, perCore: Bool = false) -> DashboardModel {
         var series: [String: Series] = [:]
         var stats: [String: Summary] = [:]
-        // A predictive autoscaler's panel draws its inputs' recent values beside the forecast.
-        let forecastInputs = Set((snapshot?.autoscaler ?? []).filter { $0.spec.policy.kind == "predictive" }
-            .flatMap(\.spec.inputSeries))
+        // The autoscalers' inputs are graphed against their thresholds, whatever series they are.
+        let inputs = Set((snapshot?.autoscaler ?? []).flatMap(\.spec.inputSeries))
         for name in history.seriesNames {
             if let summary = history.summary(name, window: window) { stats[name] = summary }
-            guard isGraphed(name) || forecastInputs.contains(name) else { continue }
+            guard isGraphed(name) || name.hasPrefix("cpu.core") && perCore || inputs.contains(name) else { continue }
             series[name] = Series(history.recentValues(name, limit: graphLength), lastIndex: sequence - 1)
         }
         var model = DashboardModel(snapshot: snapshot, sequence: sequence, series: series, stats: stats,
@@ -78,7 +81,11 @@ public struct DashboardModel: Sendable {
     /// Series drawn as graphs: per-core series are shown as bars only, so they are not copied every tick.
     static func isGraphed(_ name: String) -> Bool {
         if name.hasPrefix("cpu.core") { return false }
+        if name.hasPrefix("service.") {
+            return name.hasSuffix(".hit_rate_percent") || name.hasSuffix(".depth") || name.hasSuffix(".p95_seconds")
+        }
         return name.hasPrefix("cpu.") || name.hasPrefix("memory.used_percent") || name.hasPrefix("swap.")
             || name.hasSuffix("_bytes_per_second") || name.hasSuffix("util_percent")
+            || name.hasSuffix(".desired_replicas")
     }
 }

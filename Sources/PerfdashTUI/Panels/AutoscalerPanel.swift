@@ -43,9 +43,9 @@ public enum AutoscalerPanel {
     /// The one-line summary for the Overview panel: each autoscaler's recommendation, `; ` between them.
     ///
     /// `api: UP 3 → 4 (cpu avg 1m 83.2 % > 80 %)`, `api: NONE, stays 4 (cooldown 42 s left)`, or
-    /// `none configured (panel 7 tells how)`.
+    /// `none configured (panel 8 tells how)`.
     public static func summary(_ statuses: [AutoscalerStatus]) -> String {
-        guard !statuses.isEmpty else { return "none configured (panel 7 tells how)" }
+        guard !statuses.isEmpty else { return "none configured (panel \(PanelID.autoscaler.key) tells how)" }
         return statuses.map(line).joined(separator: "; ")
     }
 

@@ -18,7 +18,8 @@ enum CPUPanel {
         let leftWidth = min(52, inner.width / 2)
         let barColumns = max(1, (inner.width - leftWidth - 1) / 21)
         let barRows = (cores.count + barColumns - 1) / barColumns
-        let graphHeight = max(3, min(inner.height / 2, inner.height - max(15, barRows)))
+        let extras = extraLines(model.snapshot)
+        let graphHeight = max(3, min(inner.height / 2, inner.height - max(15, barRows + 2 * extras.count)))
         let (graph, lower) = inner.splitTop(graphHeight)
         Graph.draw(&canvas, graph.inset(dx: 1, dy: 0), series: model.series(SeriesName.cpuBusy), scale: .fixed(100),
                    gradient: .cpu, context: ctx)
@@ -48,9 +49,21 @@ enum CPUPanel {
         Table.draw(&canvas, Rect(x: area.x, y: y, width: area.width, height: area.maxY - y), columns: [
             TableColumn(model.window.rawValue, width: 0, alignment: .left), TableColumn("avg", width: 6),
             TableColumn("p95", width: 6), TableColumn("p99", width: 6), TableColumn("max", width: 6),
-        ], rows: rows, selection: nil, context: ctx)
-        coreBars(&canvas, Rect(x: right.x + 1, y: right.y, width: right.width - 2, height: right.height),
-                 cores: host.cpu.cores, ctx)
+        ], rows: rows, selection: nil, context: ctx, shareSpare: true)
+        let bars = Rect(x: right.x + 1, y: right.y, width: right.width - 2, height: min(barRows, right.height))
+        coreBars(&canvas, bars, cores: host.cpu.cores, ctx)
+        // Under the core bars: pressure, the container's CPU limit, frequency and temperatures, where they exist.
+        let notes = Rect(x: bars.x, y: bars.maxY + 1, width: bars.width, height: right.maxY - bars.maxY - 1)
+        PanelKit.fittedLines(&canvas, notes, extras, style: Style.plain.fg(.graphText))
+    }
+
+    /// The lines about CPU pressure, the cgroup limit, frequency and temperatures (empty where none exists).
+    static func extraLines(_ snapshot: Snapshot?) -> [String] {
+        guard let snapshot else { return [] }
+        let host = snapshot.host
+        return HostExtrasText.pressure("cpu", snapshot.pressure?.cpu)
+            + [HostExtrasText.cgroupCPU(host.cgroupCPU), HostExtrasText.frequency(host.sensors),
+               HostExtrasText.temperatures(host.sensors)].compactMap { $0 }
     }
 
     /// One labelled bar per core, in as many columns as fit; the rest summarised as "+N more".

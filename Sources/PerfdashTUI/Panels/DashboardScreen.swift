@@ -1,3 +1,5 @@
+public import PerfdashCore
+
 /// Lays out a whole frame: tab bar, the active panel, status line; or the "too small" notice.
 public enum DashboardScreen {
     /// The smallest terminal the panels are laid out for.
@@ -25,10 +27,17 @@ public enum DashboardScreen {
         case .memory: MemoryPanel.draw(&canvas, body, input)
         case .disk: DiskPanel.draw(&canvas, body, input)
         case .network: NetworkPanel.draw(&canvas, body, input)
+        case .processes: ProcessesPanel.draw(&canvas, body, input)
         case .services: ServicesPanel.draw(&canvas, body, input)
         case .autoscaler:
-            AutoscalerPanel.draw(&canvas, body, input.model.autoscalers, context: input.context,
-                                 series: input.model.series)
+            let statuses = input.model.autoscalers
+            if let split = AutoscalerHistoryView.split(body, count: statuses.count) {
+                AutoscalerPanel.draw(&canvas, split.blocks, statuses, context: input.context,
+                                     series: input.model.series)
+                AutoscalerHistoryView.draw(&canvas, split.history, statuses, model: input.model, context: input.context)
+            } else {
+                AutoscalerPanel.draw(&canvas, body, statuses, context: input.context, series: input.model.series)
+            }
         case .alerts: AlertsPanel.draw(&canvas, body, input)
         case .findings: FindingsPanel.draw(&canvas, body, input)
         case .fleet: FleetPanel.draw(&canvas, body, input)
@@ -39,9 +48,15 @@ public enum DashboardScreen {
         return canvas
     }
 
+    /// The Processes panel's rows in screen order (what the selection, follow and signal keys refer to).
+    public static func processRows(_ model: DashboardModel, state: DashboardState) -> [ProcessReading] {
+        ProcessRows.make(model.processes, view: state.process).map(\.process)
+    }
+
     /// Rows in each table panel (and the help's lines), to bound the selection keys.
-    public static func rowCounts(_ model: DashboardModel, width: Int) -> [PanelID: Int] {
+    public static func rowCounts(_ model: DashboardModel, width: Int, processRows: Int = 0) -> [PanelID: Int] {
         [
+            .processes: processRows,
             .disk: DiskPanel.rows(model).count,
             .network: NetworkPanel.rows(model).count,
             .services: model.services.count,

@@ -24,15 +24,31 @@ enum DiskPanel {
                     Humanize.count(d.readIops), Humanize.count(d.writeIops), Humanize.percent(d.utilPercent)]
                 + [util?.avg, util?.p95, util?.p99].map { Humanize.percent($0) }
         }
-        let tableHeight = min(devices.count + 1, max(3, area.height / 2))
+        let filesystems = model.snapshot?.filesystems ?? []
+        let ioPressure = HostExtrasText.pressure("io", model.snapshot?.pressure?.io)
+        // Disks, then filesystems (as df), then the selected disk's graphs: the tables take at most 2/3 together.
+        let tableHeight = min(devices.count + 1, max(3, area.height / 3))
+        let fsHeight = filesystems.isEmpty ? 0 : min(filesystems.count + 1, max(3, area.height / 3))
         Table.draw(&canvas, Rect(x: area.x, y: area.y, width: area.width, height: tableHeight), columns: [
             TableColumn("Device", width: 0, alignment: .left), TableColumn("Read/s", width: 10),
             TableColumn("Write/s", width: 10), TableColumn("R IOPS", width: 7), TableColumn("W IOPS", width: 7),
             TableColumn("Util", width: 6), TableColumn("avg " + model.window.rawValue, width: 7), TableColumn("p95", width: 6),
             TableColumn("p99", width: 6),
-        ], rows: table, selection: selected, context: ctx)
+        ], rows: table, selection: selected, context: ctx, shareSpare: true)
+        var top = area.y + tableHeight + 1
+        for line in ioPressure where top < area.maxY {
+            canvas.put(TextFit.fit(line, width: area.width), x: area.x, y: top, style: Style.plain.fg(.graphText),
+                       clip: area)
+            top += 1
+        }
+        if !ioPressure.isEmpty { top += 1 }
+        if fsHeight > 0 {
+            FilesystemTable.draw(&canvas, Rect(x: area.x, y: top, width: area.width, height: fsHeight), filesystems,
+                                 context: ctx)
+            top += fsHeight + 1
+        }
         let device = devices[selected].name
-        PanelKit.rateDetail(&canvas, area, top: area.y + tableHeight + 1, name: device, series: [
+        PanelKit.rateDetail(&canvas, area, top: top, name: device, series: [
             ("read", SeriesName.disk(device, .readBytesPerSecond)), ("write", SeriesName.disk(device, .writeBytesPerSecond)),
         ], model: model, ctx)
     }

@@ -46,6 +46,11 @@ enum MemoryPanel {
         } else {
             notes.append(("no cgroup memory limit below MemTotal", Style.plain.fg(.graphText)))
         }
+        let quiet = Style.plain.fg(.graphText)
+        for line in HostExtrasText.pressure("memory", model.snapshot?.pressure?.memory)
+            + [HostExtrasText.swap(model.snapshot?.host.swapActivity)].compactMap({ $0 }) {
+            notes.append((line, quiet))
+        }
         var y = area.y + rows.count + 1
         for (text, style) in notes {
             y = PanelKit.paragraphs(&canvas, Rect(x: area.x, y: y, width: area.width, height: area.maxY - y), [text],

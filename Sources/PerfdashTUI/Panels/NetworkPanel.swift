@@ -34,7 +34,7 @@ enum NetworkPanel {
             TableColumn("Interface", width: 0, alignment: .left), TableColumn("Rx/s", width: 10),
             TableColumn("Tx/s", width: 10), TableColumn("Rx pkt/s", width: 8), TableColumn("Tx pkt/s", width: 8),
             TableColumn("Errs/s", width: 6), TableColumn("Drops/s", width: 7), TableColumn("Total", width: 5),
-        ], rows: table, selection: selected, context: ctx)
+        ], rows: table, selection: selected, context: ctx, shareSpare: true)
         let y = area.y + tableHeight
         let excluded = net.interfaces.map(\.name).filter { !filter.includes($0) }
         canvas.put("total leaves out " + net.totalExcludes.joined(separator: " ")

@@ -4,7 +4,15 @@ import PerfdashCore
 /// services and the autoscaler.
 enum OverviewPanel {
     static func draw(_ canvas: inout Canvas, _ rect: Rect, _ input: PanelInput) {
-        let (grid, footer) = rect.splitTop(rect.height - 3)
+        // From 120×40 on, a second band: per-core history, the top processes, filesystems and services (whose
+        // box replaces the services line of the footer).
+        let band = OverviewLayout.wantsPerCore(width: canvas.width, height: canvas.height)
+        var (grid, footer) = rect.splitTop(rect.height - (band ? 2 : 3))
+        if band {
+            let (top, lower) = grid.splitTop(grid.height * 11 / 20)
+            grid = top
+            OverviewLayout.drawBand(&canvas, lower, input)
+        }
         let halves = grid.rows(2)
         let top = halves[0].columns(2), bottom = halves[1].columns(2)
         cpu(&canvas, top[0], input)
@@ -13,12 +21,14 @@ enum OverviewPanel {
         network(&canvas, bottom[1], input)
         let line = Rect(x: footer.x + 1, y: footer.y, width: footer.width - 2, height: 1)
         alerts(&canvas, line, input)
-        let services = Rect(x: line.x, y: footer.y + 1, width: line.width, height: 1)
-        PanelKit.pair(&canvas, x: line.x, y: services.y, "Services:", ServicesPanel.summary(input.model.services),
-                      clip: services)
-        PanelKit.pair(&canvas, x: line.x, y: footer.y + 2, "Autoscaler:",
+        if !band {
+            let services = Rect(x: line.x, y: footer.y + 1, width: line.width, height: 1)
+            PanelKit.pair(&canvas, x: line.x, y: services.y, "Services:", ServicesPanel.summary(input.model.services),
+                          clip: services)
+        }
+        PanelKit.pair(&canvas, x: line.x, y: footer.maxY - 1, "Autoscaler:",
                       AutoscalerPanel.summary(input.model.autoscalers),
-                      clip: Rect(x: line.x, y: footer.y + 2, width: line.width, height: 1))
+                      clip: Rect(x: line.x, y: footer.maxY - 1, width: line.width, height: 1))
     }
 
     /// `Alerts: CRIT cpu-busy 97.2 %  WARN fs-full fs./home.used_percent 88.0 %`, each in its level's colour,
@@ -192,7 +202,8 @@ enum OverviewPanel {
             let scale = GraphScale.autoPowerOfTwo(floor: 1024)
             Graph.draw(&canvas, area, series: spec.1, scale: scale, gradient: spec.2, context: ctx)
             canvas.put(spec.0, x: area.x, y: area.y, style: Style.plain.fg(.graphText), clip: area)
-            canvas.putRight(Humanize.rate(scale.maximum(for: spec.1.values)), rightEdge: area.maxX, y: area.y,
+            // "scale": the top of the graph, not a value (the current value is in the figures above).
+            canvas.putRight("scale " + Humanize.rate(scale.maximum(for: spec.1.values)), rightEdge: area.maxX, y: area.y,
                             style: Style.plain.fg(.graphText), clip: area)
         }
     }

@@ -30,6 +30,13 @@ public enum ServicesPanel {
             PanelKit.paragraphs(&canvas, Rect(x: area.x, y: area.maxY - lines.count, width: area.width,
                                               height: lines.count), [text], style: Style.plain.fg(.graphText))
         }
+        // The table takes what its rows need; the selected service's history graphs fill the rest.
+        let spare = tableArea.height - (services.count + 1) - 1
+        if spare >= 6 {
+            let history = Rect(x: tableArea.x, y: tableArea.y + services.count + 2, width: tableArea.width, height: spare)
+            tableArea.height = services.count + 1
+            ServiceHistoryView.draw(&canvas, history, services[selected], model: input.model, context: input.context)
+        }
         table(&canvas, tableArea, services, selected: selected, context: input.context)
         markAlerts(&canvas, tableArea, services, alerts: input.model.alerts, selected: selected)
     }
@@ -156,7 +163,7 @@ public enum ServicesPanel {
     /// The one-line summary for the Overview panel: `3 services, 1 down · demo l1 87.2 % · demo 330/s 0.1% err ·
     /// queues 14`.
     public static func summary(_ services: [ServiceReport]) -> String {
-        guard !services.isEmpty else { return "none configured (panel 6 tells how)" }
+        guard !services.isEmpty else { return "none configured (panel \(PanelID.services.key) tells how)" }
         let down = services.filter { $0.state == .down }.count
         let pending = services.filter { $0.state == .pending }.count
         var parts = ["\(services.count) service\(services.count == 1 ? "" : "s"), "

@@ -41,7 +41,7 @@ public enum TabBar {
     static func label(_ panel: PanelID, _ naming: Naming = .full) -> String {
         switch naming {
         case .full: "\(panel.key) \(panel.name)"
-        case .short: "\(panel.key) \(panel.shortName)"
+        case .short: panel.shortName.isEmpty ? panel.key : "\(panel.key) \(panel.shortName)"
         case .keyOnly: panel.key
         }
     }
@@ -61,10 +61,8 @@ public enum TabBar {
             let x = tab.x + (tab.width - CharacterWidth.of(text)) / 2
             let keyStyle = selected || (tab.panel == .alerts && alertLevel > .ok) ? style : style.fg(.hiFg)
             canvas.put(tab.panel.key, x: x, y: 0, style: keyStyle, clip: row)
-            if naming != .keyOnly {
-                canvas.put(" " + (naming == .full ? tab.panel.name : tab.panel.shortName), x: x + 1, y: 0,
-                           style: style, clip: row)
-            }
+            let name = naming == .full ? tab.panel.name : naming == .short ? tab.panel.shortName : ""
+            if !name.isEmpty { canvas.put(" " + name, x: x + 1, y: 0, style: style, clip: row) }
         }
     }
 }
@@ -84,20 +82,30 @@ enum StatusLine {
         }
         item("interval", Humanize.duration(seconds: state.interval.seconds))
         item("window", state.window.rawValue)
-        let status = state.paused ? " PAUSED " : "live"
-        x += canvas.put(status, x: x, y: y,
-                        style: state.paused ? base.fg(.hiFg).with([.bold, .reverse]) : base.fg(.graphText), clip: row)
-        x += canvas.put("  ", x: x, y: y, style: base, clip: row)
-        // The latest message comes before the theme, so it stays readable on an 80-column screen.
-        if !state.message.isEmpty {
-            x += canvas.put(state.message, x: x, y: y, style: base.fg(.hiFg).with(.boldWithoutColor),
-                            limit: max(0, canvas.width - x - 1), clip: row)
+        // "live" only where there is room for it (90 columns): PAUSED is what must be seen.
+        if state.paused || canvas.width >= 90 {
+            let status = state.paused ? " PAUSED " : "live"
+            x += canvas.put(status, x: x, y: y,
+                            style: state.paused ? base.fg(.hiFg).with([.bold, .reverse]) : base.fg(.graphText),
+                            clip: row)
             x += canvas.put("  ", x: x, y: y, style: base, clip: row)
         }
-        item("theme", state.themeName + (colorMode.isEmpty || canvas.width < 120 ? "" : " (\(colorMode))"))
-        let hint = "q quit  ? help"
-        if canvas.width - CharacterWidth.of(hint) - 2 >= x {
-            canvas.putRight(hint, rightEdge: canvas.width - 1, y: y, style: base.fg(.graphText), clip: row)
+        // The key hints always keep their place at the right; the message gets what is left before them, and the
+        // theme only when there is no message (t's message names it anyway).
+        let hint = canvas.width < 90 ? "? help"
+            : state.panel == .processes ? "/ filter  F5 tree  K signal  ? help" : "q quit  ? help"
+        let hintStart = canvas.width - 1 - CharacterWidth.of(hint)
+        canvas.putRight(hint, rightEdge: canvas.width - 1, y: y, style: base.fg(.graphText), clip: row)
+        let room = Rect(x: 0, y: y, width: max(0, hintStart - 2), height: 1)
+        if !state.message.isEmpty {
+            let width = max(0, room.maxX - x)
+            // A saved file's name is at the end of its path: keep the end.
+            let text = state.message.hasPrefix("saved ") ? TextFit.fitTail(state.message, width: width)
+                : TextFit.fit(state.message, width: width)
+            canvas.put(text, x: x, y: y, style: base.fg(.hiFg).with(.boldWithoutColor), clip: room)
+        } else {
+            let theme = state.themeName + (colorMode.isEmpty || canvas.width < 120 ? "" : " (\(colorMode))")
+            if x + CharacterWidth.of("theme " + theme) <= room.maxX { item("theme", theme) }
         }
     }
 }

@@ -25,6 +25,11 @@ public struct StyleResolver: Sendable {
     public func resolve(_ style: Style) -> ResolvedStyle {
         let attributes = style.attributes.effective(color: mode != .none)
         guard mode != .none else { return ResolvedStyle(fg: nil, bg: nil, attributes: attributes) }
+        // Eight colours map most selection backgrounds to black (TERM=linux): the selection and the active tab use
+        // reverse video in the terminal's own colours instead.
+        if mode == .basic8, style.attributes.contains(.reverseWithoutColor) {
+            return ResolvedStyle(fg: nil, bg: nil, attributes: attributes.union(.reverse))
+        }
         let fgRGB = theme.resolve(style.fg)
         let bgRGB = theme.resolve(style.bg)
         var fg = fgRGB.flatMap { ColorMapper.colorNumber($0, mode: mode) }

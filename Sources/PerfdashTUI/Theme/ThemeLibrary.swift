@@ -3,9 +3,10 @@ import Foundation
 /// Finds themes by name in the theme directories, or by path.
 ///
 /// Search order for a name: the explicit directory (`--themes-dir` or `$PERFDASH_THEMES_DIR`), the user's
-/// `$XDG_CONFIG_HOME/perfdash/themes` (default `~/.config/perfdash/themes`), then the `Themes/` folder shipped with
-/// the package, found by walking up from the executable (`.build/<config>/perfdash` → the package root) or in
-/// `<prefix>/share/perfdash/themes`. The `default` theme is also built in, so the dashboard starts without any files.
+/// `$XDG_CONFIG_HOME/perfdash/themes` (default `~/.config/perfdash/themes`) and `$XDG_DATA_HOME/perfdash/themes`
+/// (default `~/.local/share/perfdash/themes`), `./Themes` in the working directory, then the `Themes/` folder next
+/// to the executable or shipped with the package, found by walking up from the executable
+/// (`.build/<config>/perfdash` → the package root) or in `<prefix>/share/perfdash/themes`. The `default` theme is also built in, so the dashboard starts without any files.
 public struct ThemeLibrary: Sendable {
     /// The directories searched, first match wins.
     public var directories: [String]
@@ -17,7 +18,9 @@ public struct ThemeLibrary: Sendable {
 
     /// The standard directories for this process.
     public static func standard(explicitDirectory: String?, environment: [String: String],
-                                executablePath: String) -> ThemeLibrary {
+                                executablePath: String,
+                                workingDirectory: String? = nil) -> ThemeLibrary {
+        let workingDirectory = workingDirectory ?? FileManager.default.currentDirectoryPath
         var dirs: [String] = []
         if let explicit = explicitDirectory ?? environment["PERFDASH_THEMES_DIR"], !explicit.isEmpty {
             dirs.append(explicit)
@@ -27,6 +30,12 @@ public struct ThemeLibrary: Sendable {
         } else if let home = environment["HOME"], !home.isEmpty {
             dirs.append(home + "/.config/perfdash/themes")
         }
+        if let data = environment["XDG_DATA_HOME"], !data.isEmpty {
+            dirs.append(data + "/perfdash/themes")
+        } else if let home = environment["HOME"], !home.isEmpty {
+            dirs.append(home + "/.local/share/perfdash/themes")
+        }
+        if !workingDirectory.isEmpty { dirs.append(workingDirectory + "/Themes") }
         var dir = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath().deletingLastPathComponent()
         for _ in 0..<5 {
             for candidate in ["Themes", "share/perfdash/themes"] {
@@ -38,7 +47,9 @@ public struct ThemeLibrary: Sendable {
             }
             dir.deleteLastPathComponent()
         }
-        return ThemeLibrary(directories: dirs)
+        // The same directory reached twice (the working directory is the package root) is searched once.
+        var seen = Set<String>()
+        return ThemeLibrary(directories: dirs.filter { seen.insert(URL(fileURLWithPath: $0).standardized.path).inserted })
     }
 
     /// Every theme name available, sorted, `default` first.

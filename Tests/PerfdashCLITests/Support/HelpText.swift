@@ -18,7 +18,9 @@ enum HelpText {
     /// The `--help` text of the command at `path`.
     static func help(_ path: [String]) throws -> String {
         let run = try runPerfdash(path + ["--help"], environment: ["COLUMNS": "200", "PATH": "/usr/bin:/bin"])
-        return run.stdout
+        // The root's help ends with the dashboard's flags: they are the `dashboard` subcommand's, checked there.
+        guard path.isEmpty, let dashboard = run.stdout.range(of: "\nDASHBOARD (") else { return run.stdout }
+        return String(run.stdout[..<dashboard.lowerBound])
     }
 
     /// The long flags the command at `path` lists (`--interval`…), without `--help` and `--version`.

@@ -17,11 +17,14 @@ extension Snapshot {
             if let alerts { w.key("alerts"); alerts.writeJSON(to: &w) }
             if let autoscaler { w.key("autoscaler"); w.encodable(autoscaler) }
             w.key("elapsed_seconds"); w.value(elapsedSeconds)
+            if let filesystems { w.key("filesystems"); w.encodable(filesystems) }
             if let findings { w.key("findings"); w.array(findings) { $1.writeJSON(to: &$0) } }
             if let fleet { w.key("fleet"); w.encodable(fleet) }
             w.key("host"); host.writeJSON(to: &w)
             w.key("interval_seconds"); w.value(intervalSeconds)
             w.key("notes"); w.array(notes) { $0.value($1) }
+            if let pressure { w.key("pressure"); w.encodable(pressure) }
+            if let processes { w.key("processes"); w.encodable(processes) }
             w.key("schema_version"); w.value(schemaVersion)
             if let services { w.key("services"); w.encodable(services) }
             w.key("stats"); writeStats(to: &w, order: statsOrder)
