@@ -13,9 +13,12 @@ public enum SnapshotPrometheus {
         return out.text
     }
 
-    /// `perfdash_` + the family with every character outside `[a-zA-Z0-9_]` turned into `_`.
+    /// `perfdash_` + the family with every character outside `[a-zA-Z0-9_]` turned into `_`, less a trailing
+    /// `_total`: every family here is a gauge, and Prometheus keeps that suffix for counters (`tasks.total` is
+    /// `perfdash_tasks`, which promtool accepts).
     static func metricName(_ family: String) -> String {
-        "perfdash_" + String(family.map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "_" })
+        let name = "perfdash_" + String(family.map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "_" })
+        return name.hasSuffix("_total") ? String(name.dropLast("_total".count)) : name
     }
 
     /// `{a="x",b="y"}`, or nothing without labels; values escaped as the format asks (\\, \", \n).
