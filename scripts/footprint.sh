@@ -21,4 +21,4 @@ printf 'htop:     VmRSS %s KiB, VmHWM %s KiB\n' "$(field "$H" VmRSS)" "$(field "
 awk -v p="$(field "$P" VmRSS)" -v h="$(field "$H" VmRSS)" 'BEGIN { printf "ratio %.2f× (target ≤ 1.5×)\n", p / h }'
 echo "perfdash RSS by mapping (KiB):"
 awk '/^[0-9a-f]+-[0-9a-f]+ / { name = ($6 == "" ? "[anonymous]" : $6) } /^Rss:/ { rss[name] += $2 }
-     END { for (n in rss) if (rss[n] > 0) printf "%8d  %s\n", rss[n], n }' "/proc/$P/smaps" | sort -rn | head -20
+     END { for (n in rss) if (rss[n] > 0) printf "%8d  %s\n", rss[n], n }' "/proc/$P/smaps" | sort -rn | head -40

@@ -118,6 +118,34 @@ public struct ChildProcess: Sendable {
         return signal == 0 ? (status >> 8) & 0xff : 128 + signal
     }
 
+    /// Waits up to `seconds` for the child to exit; its status as `wait()` gives it, or nil if it is still running.
+    public func wait(timeout seconds: Double) -> Int32? {
+        let deadline = Date().addingTimeInterval(seconds)
+        var status: Int32 = 0
+        repeat {
+            let result = waitpid(pid, &status, WNOHANG)
+            if result == pid {
+                let signal = status & 0x7f
+                return signal == 0 ? (status >> 8) & 0xff : 128 + signal
+            }
+            if result < 0, errno != EINTR { return nil }
+            usleep(5_000)
+        } while Date() < deadline
+        return nil
+    }
+
+    /// Sends `signal` and waits up to `seconds` for the exit; if the child is still running then, it is killed
+    /// (so a test never hangs) and nil is returned.
+    public func signalAndWait(_ signal: Int32, timeout seconds: Double = 20, killAfter: Bool = true) -> Int32? {
+        kill(pid, signal)
+        if let status = wait(timeout: seconds) { return status }
+        if killAfter {
+            kill(pid, SIGKILL)
+            _ = wait()
+        }
+        return nil
+    }
+
     /// Sends SIGTERM, closes our pipe ends and waits for the child to exit.
     public func stop() {
         kill(pid, SIGTERM)

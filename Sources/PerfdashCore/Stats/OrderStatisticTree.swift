@@ -21,7 +21,6 @@ struct OrderStatisticTree: Sendable, Equatable {
 
     /// Stores `value` in `slot` (not currently held): slots are used in order 0, 1, 2… the first time.
     mutating func insert(_ value: Double, slot: Int) {
-        let id = Int32(slot)
         if slot == nodes.count {
             nodes.append(Node(value: value, left: -1, right: -1))
             sizes.append(1)
@@ -29,24 +28,42 @@ struct OrderStatisticTree: Sendable, Equatable {
             nodes[slot] = Node(value: value, left: -1, right: -1)
             sizes[slot] = 1
         }
-        let (less, greater) = split(root, value, id)
-        root = merge(merge(less, id), greater)
+        let root = self.root
+        self.root = withBuffers { tree in
+            let id = Int32(slot)
+            let (less, greater) = tree.split(root, value, id)
+            return tree.merge(tree.merge(less, id), greater)
+        }
     }
 
     /// Removes the value held in `slot`.
     mutating func remove(slot: Int) {
-        let id = Int32(slot)
+        let root = self.root
         let value = nodes[slot].value
-        let (less, rest) = split(root, value, id)
-        // `rest` starts with the slot itself: split it off right after its key.
-        let (_, greater) = split(rest, value, id + 1)
-        root = merge(less, greater)
+        self.root = withBuffers { tree in
+            let id = Int32(slot)
+            let (less, rest) = tree.split(root, value, id)
+            // `rest` starts with the slot itself: split it off right after its key.
+            let (_, greater) = tree.split(rest, value, id + 1)
+            return tree.merge(less, greater)
+        }
     }
 
     /// Replaces the value held in `slot` by `value`.
     mutating func replace(slot: Int, with value: Double) {
         remove(slot: slot)
         insert(value, slot: slot)
+    }
+
+    /// Runs `body` on the node and size storage without bounds or uniqueness checks per access (indices are
+    /// slots below `nodes.count`, by construction).
+    private mutating func withBuffers<R>(_ body: (inout Buffers) -> R) -> R {
+        nodes.withUnsafeMutableBufferPointer { nodes in
+            sizes.withUnsafeMutableBufferPointer { sizes in
+                var buffers = Buffers(nodes: nodes.baseAddress!, sizes: sizes.baseAddress!)
+                return body(&buffers)
+            }
+        }
     }
 
     /// The value held in `slot`.
@@ -83,50 +100,52 @@ struct OrderStatisticTree: Sendable, Equatable {
 
     // MARK: - Treap
 
-    private static func priority(_ id: Int32) -> UInt64 {
-        var x = UInt64(UInt32(bitPattern: id)) &+ 0x9E37_79B9_7F4A_7C15
-        x = (x ^ (x >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        x = (x ^ (x >> 27)) &* 0x94D0_49BB_1331_11EB
-        return x ^ (x >> 31)
-    }
+    /// The treap operations on raw storage.
+    private struct Buffers {
+        let nodes: UnsafeMutablePointer<Node>
+        let sizes: UnsafeMutablePointer<Int32>
 
-    private func precedes(_ node: Int32, _ value: Double, _ id: Int32) -> Bool {
-        let own = nodes[Int(node)].value
-        return own < value || (own == value && node < id)
-    }
+        static func priority(_ id: Int32) -> UInt64 {
+            var x = UInt64(UInt32(bitPattern: id)) &+ 0x9E37_79B9_7F4A_7C15
+            x = (x ^ (x >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            x = (x ^ (x >> 27)) &* 0x94D0_49BB_1331_11EB
+            return x ^ (x >> 31)
+        }
 
-    private mutating func update(_ node: Int32) {
-        let left = nodes[Int(node)].left
-        let right = nodes[Int(node)].right
-        sizes[Int(node)] = 1 + (left < 0 ? 0 : sizes[Int(left)]) + (right < 0 ? 0 : sizes[Int(right)])
-    }
+        func update(_ node: Int32) {
+            let left = nodes[Int(node)].left
+            let right = nodes[Int(node)].right
+            sizes[Int(node)] = 1 + (left < 0 ? 0 : sizes[Int(left)]) + (right < 0 ? 0 : sizes[Int(right)])
+        }
 
-    /// Splits `tree` into the keys below (value, id) and the rest.
-    private mutating func split(_ tree: Int32, _ value: Double, _ id: Int32) -> (Int32, Int32) {
-        guard tree >= 0 else { return (-1, -1) }
-        if precedes(tree, value, id) {
-            let (less, greater) = split(nodes[Int(tree)].right, value, id)
-            nodes[Int(tree)].right = less
+        /// Splits `tree` into the keys below (value, id) and the rest.
+        func split(_ tree: Int32, _ value: Double, _ id: Int32) -> (Int32, Int32) {
+            guard tree >= 0 else { return (-1, -1) }
+            let own = nodes[Int(tree)].value
+            if own < value || (own == value && tree < id) {
+                let (less, greater) = split(nodes[Int(tree)].right, value, id)
+                nodes[Int(tree)].right = less
+                update(tree)
+                return (tree, greater)
+            }
+            let (less, greater) = split(nodes[Int(tree)].left, value, id)
+            nodes[Int(tree)].left = greater
             update(tree)
-            return (tree, greater)
+            return (less, tree)
         }
-        let (less, greater) = split(nodes[Int(tree)].left, value, id)
-        nodes[Int(tree)].left = greater
-        update(tree)
-        return (less, tree)
-    }
 
-    /// Joins two trees whose keys are all in order (every key of `a` below every key of `b`).
-    private mutating func merge(_ a: Int32, _ b: Int32) -> Int32 {
-        guard a >= 0 else { return b }
-        guard b >= 0 else { return a }
-        if Self.priority(a) > Self.priority(b) {
-            nodes[Int(a)].right = merge(nodes[Int(a)].right, b)
-            update(a)
-            return a
+        /// Joins two trees whose keys are all in order (every key of `a` below every key of `b`).
+        func merge(_ a: Int32, _ b: Int32) -> Int32 {
+            guard a >= 0 else { return b }
+            guard b >= 0 else { return a }
+            if Self.priority(a) > Self.priority(b) {
+                nodes[Int(a)].right = merge(nodes[Int(a)].right, b)
+                update(a)
+                return a
+            }
+            nodes[Int(b)].left = merge(a, nodes[Int(b)].left)
+            update(b)
+            return b
         }
-        nodes[Int(b)].left = merge(a, nodes[Int(b)].left)
-        update(b)
-        return b
     }
 }
