@@ -27,6 +27,23 @@ public enum StarterConfig {
         # queue_preset = "rq"
         # queues = ["default", "high"]
 
+        # A PostgreSQL database (buffer hit rate, transactions, connections, top statements) and a memcached server.
+        # [[service]]
+        # name = "db"
+        # kind = "postgres"
+        # url = "postgres://monitor@127.0.0.1:5432/app"
+        # password_env = "PGPASSWORD"
+
+        # An alert rule on any series perfdash records (built-in host rules are on; `[alerts] builtin = false`).
+        # [[alert]]
+        # name = "api-latency"
+        # series = "service.api.p95_seconds"
+        # aggregate = "avg"
+        # window = "5m"
+        # warning = 0.25
+        # critical = 1
+        # for = "2m"
+
         # An autoscaler that recommends replicas from any series perfdash records.
         # [[autoscaler]]
         # name = "web"
