@@ -13,8 +13,8 @@
 /// - each autoscaler's action as `perfdash_autoscaler_action{autoscaler,action="up|down|none"}`, 1 for the current
 ///   one and 0 for the others (a state set in both formats).
 ///
-/// Alerts (issue 13) join by adding their section's series to `Snapshot.flatSeries()` (family `alert.level`,
-/// label `alert`: `perfdash_alert_level{alert="…"}`) and, for anything richer, a writer step in `render` marked below.
+/// Alerts come out twice: their levels as `perfdash_alert_level{alert="…"}` (from `Snapshot.flatSeries()`), and the
+/// active alerts as Prometheus' own `ALERTS` / `ALERTS_FOR_STATE` families.
 public enum ServeExposition {
     /// The exposition of `snapshot`; `ticks` is the number of snapshots made so far.
     public static func render(_ snapshot: Snapshot, ticks: Int, format: ServeFormat) -> [UInt8] {
@@ -63,8 +63,27 @@ public enum ServeExposition {
                 }
             }
         }
-        // Issue 13: richer alert families (e.g. ALERTS-style state with `alertstate`) are written here.
+        if let alerts = snapshot.alerts { writeAlerts(alerts, to: &writer) }
         return writer.finish()
+    }
+
+    /// The alerts as Prometheus exposes its own (see `AlertsExposition`): `ALERTS{alertname, alertstate, severity,
+    /// series[, instance_name]} 1` per pending or firing alert and `ALERTS_FOR_STATE{…}` = when it became active,
+    /// Unix seconds; both families exist, empty, while nothing is active.
+    private static func writeAlerts(_ section: AlertsSection, to writer: inout ExpositionWriter) {
+        func labels(_ alert: ActiveAlert, state: Bool) -> [SeriesLabel] {
+            var out = [SeriesLabel("alertname", alert.name)]
+            if state { out.append(SeriesLabel("alertstate", alert.state.rawValue)) }
+            out += [SeriesLabel("severity", alert.level.name), SeriesLabel("series", alert.series)]
+            if let instance = alert.instance { out.append(SeriesLabel("instance_name", instance)) }
+            return out
+        }
+        writer.family("ALERTS", type: .gauge, help: "Pending and firing perfdash alerts.")
+        for alert in section.active { writer.sample(labels(alert, state: true), 1) }
+        writer.family("ALERTS_FOR_STATE", type: .gauge, help: "When each active alert became active, Unix seconds.")
+        for alert in section.active {
+            writer.sample(labels(alert, state: false), Double(alert.activeSinceUnixMs) / 1000)
+        }
     }
 
     /// Series grouped by family, families in order of first appearance, each family's metric name unique after

@@ -100,4 +100,32 @@ import PerfdashTestSupport
     func badListenAddressesAreRefused(text: String) {
         #expect(throws: EndpointError.self) { try MetricsEndpoint.parseListen(text) }
     }
+
+    /// Active alerts come out as Prometheus' own ALERTS families, in both formats, and pass promtool.
+    @Test(arguments: ServeFormat.allCases)
+    func activeAlertsAreALERTS(format: ServeFormat) throws {
+        var snapshot = snapshot
+        snapshot.alerts = AlertsSection(active: [
+            ActiveAlert(name: "cpu-busy", series: "cpu.busy_percent", state: .firing, level: .critical, value: 97,
+                        threshold: 95, above: true, aggregate: "avg", activeSince: "2026-11-22T03:22:20.989Z",
+                        activeSinceUnixMs: 1_795_312_940_989, firedAt: "2026-11-22T03:22:20.989Z",
+                        activeSeconds: 10, peak: 97),
+            ActiveAlert(name: "fs-full", series: "fs./home.used_percent", instance: "/home", state: .pending,
+                        level: .warning, value: 91, threshold: 90, above: true, aggregate: "last",
+                        activeSince: "2026-11-22T03:22:25.989Z", activeSinceUnixMs: 1_795_312_945_989, firedAt: nil,
+                        activeSeconds: 5, peak: 91),
+        ], log: [], rules: 9, inactiveRules: [])
+        let bytes = ServeExposition.render(snapshot, ticks: 7, format: format)
+        let families = try Exposition.families(from: bytes, contentType: format.contentType)
+        let alerts = try #require(families.first { $0.name == "ALERTS" })
+        let rendered = alerts.samples.map { sample in
+            sample.labels.map { "\($0.name)=\($0.value)" }.joined(separator: ",") + " \(sample.value)"
+        }
+        #expect(rendered == ["alertname=cpu-busy,alertstate=firing,severity=critical,series=cpu.busy_percent 1.0",
+                             "alertname=fs-full,alertstate=pending,severity=warning,series=fs./home.used_percent,"
+                                 + "instance_name=/home 1.0"])
+        let since = try #require(families.first { $0.name == "ALERTS_FOR_STATE" })
+        #expect(since.samples.map(\.value) == [1_795_312_940.989, 1_795_312_945.989])
+        #expect(since.samples.allSatisfy { !$0.labels.contains { $0.name == "alertstate" } })
+    }
 }
