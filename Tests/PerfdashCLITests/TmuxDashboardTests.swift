@@ -165,7 +165,7 @@ struct TmuxDashboardTests {
         try tmux.send("7")
         let down = try tmux.waitFor { $0.contains("connection refused") }
         #expect(Self.matches(down, #"│ dead +prom +DOWN +connection refused · down \d+ s"#), "\(down)")
-        #expect(down.contains("1 down") == false)  // the Overview line is not on this panel
+        #expect(down.contains("1 service, 1 down") == false)  // the Overview line is not on this panel
         try tmux.send("2")
         let cpu = try tmux.waitFor { $0.contains("╭ CPU ") && Self.matches($0, #"tasks \d+ running"#) }
         // The CPU graph sweeps one column per tick: at 250 ms the panel changes within a second.
