@@ -21,16 +21,17 @@ prefix=${1:-/usr/local}
 mandir=docs/man
 
 if [ -z "$binary" ]; then
-  echo "perfdash install: building release with the static Swift runtime into .build-release/ …" >&2
-  swift build -c release --static-swift-stdlib --scratch-path .build-release --product perfdash >&2
-  binary=.build-release/release/perfdash
-  # The plugin builds the package's tools (release, same scratch path, so mostly up to date) and writes one man page
-  # per command; generated from the binary being installed, so the pages always match it.
+  # The plugin builds the package's products (release, same scratch path) and writes one man page per command from
+  # the perfdash it built, so the pages match the binary. It links dynamically: the static build comes after it.
+  echo "perfdash install: building release into .build-release/ and generating the man pages …" >&2
   if swift package --scratch-path .build-release plugin generate-manual --multi-page >&2; then
     mandir=.build-release/plugins/GenerateManual/outputs/perfdash
   else
     echo "perfdash install: generate-manual failed; installing the committed man pages from docs/man" >&2
   fi
+  echo "perfdash install: linking perfdash with the static Swift runtime …" >&2
+  swift build -c release --static-swift-stdlib --scratch-path .build-release --product perfdash >&2
+  binary=.build-release/release/perfdash
 fi
 [ -x "$binary" ] || { echo "perfdash install: $binary is not an executable" >&2; exit 1; }
 

@@ -21,6 +21,7 @@ for ((i = ${#lines[@]} - 1; i >= 0; i--)); do
   line=${lines[i]}
   [ "${line%% *}" = dir ] || continue
   dir=${line#dir }
-  inside "$dir" && rmdir -- "$dir" 2>/dev/null || true
+  # The prefix itself goes too when this install created it and nothing else is left in it.
+  if [ "$dir" = "$prefix" ] || inside "$dir"; then rmdir -- "$dir" 2>/dev/null || true; fi
 done
 echo "perfdash uninstalled from $prefix ($removed files)" >&2
