@@ -38,7 +38,7 @@ public enum MetricUnit {
 
     /// A number without trailing zeros, exact: 80 → "80", 12.5 → "12.5".
     static func plain(_ value: Double) -> String {
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        if abs(value) < 1e15, let whole = Int64(exactly: value) { return String(whole) }
         return "\(value)"
     }
 

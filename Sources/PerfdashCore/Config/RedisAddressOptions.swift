@@ -56,7 +56,7 @@ public struct RedisAddressOptions: Sendable, Equatable {
                 settings.separator = separator
             case "key_prefix": settings.keyPrefix = values.joined(separator: ",")
             case "db":
-                guard let db = Int(values[0]), db >= 0 else { throw EndpointError("db must be a number ≥ 0") }
+                guard let db = Int(String(values[0])), db >= 0 else { throw EndpointError("db must be a number ≥ 0") }
                 database = db
             default:
                 throw EndpointError("unknown option \"\(key)\" (expected queues, queue_keys, preset, priority_steps, sep, key_prefix or db)")

@@ -72,7 +72,7 @@ enum TOMLScalar {
 
     private static func isRadixDigit(_ byte: UInt8, _ radix: Int) -> Bool {
         guard let value = TOMLCursor.hexValue(byte) else { return false }
-        return Int(value) < radix
+        return Int(exactly: value).map { $0 < radix } ?? false
     }
 
     /// Digits with single underscores between them (`1_000`), returned without the underscores; nil if malformed.

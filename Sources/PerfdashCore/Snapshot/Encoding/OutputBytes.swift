@@ -54,12 +54,8 @@ public struct OutputBytes: Sendable {
 
     /// A signed integer in decimal.
     public mutating func integer(_ value: Int64) {
-        if value < 0 {
-            bytes.append(UInt8(ascii: "-"))
-            unsigned(value.magnitude)
-        } else {
-            unsigned(UInt64(value))
-        }
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        unsigned(value.magnitude)
     }
 
     /// An unsigned integer in decimal.
