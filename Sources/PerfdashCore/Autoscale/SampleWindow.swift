@@ -1,14 +1,26 @@
 /// The samples of one series over the last `seconds`, aggregated on demand.
 ///
 /// A sample at time `t` belongs to the window at `now` while `t > now − seconds`; a window of 0 s keeps only the
-/// newest sample. Non-finite values are dropped: one NaN must not poison an average. A sorted copy is kept up to
-/// date on every add and eviction (binary search, one move), so percentiles, min and max need no sort per step.
+/// newest sample. Non-finite values are dropped: one NaN must not poison an average. Values sit in an
+/// `OrderStatisticTree` whose slots are recycled as samples leave, so adding, evicting and reading any aggregate
+/// (percentiles, min, max by selection; avg from a running sum) cost O(log n), whatever the window's length.
 struct SampleWindow: Sendable {
     let seconds: Double
+    /// Arrival times and tree slots, oldest first from `start`.
     private var times: [Double] = []
-    private var values: [Double] = []
+    private var slots: [Int32] = []
     private var start = 0
-    private var sorted: [Double] = []
+    private var tree = OrderStatisticTree()
+    /// Slots of evicted samples, reused before the tree grows.
+    private var freeSlots: [Int32] = []
+    private var nextSlot: Int32 = 0
+    /// Σ value × 2⁻⁶⁴: scaling by a power of two is exact, and keeps the sum of values near the largest Double
+    /// finite, so one huge sample cannot leave the average infinite after it leaves.
+    private var scaledSum = 0.0
+    /// Evictions since `scaledSum` was last recomputed; bounds the drift of adding and subtracting.
+    private var evictionsSinceResum = 0
+
+    private static let scale = 0x1p-64
 
     init(seconds: Double) {
         self.seconds = seconds
@@ -17,40 +29,66 @@ struct SampleWindow: Sendable {
     /// Adds a sample and forgets those that left the window at `time`.
     mutating func add(time: Double, value: Double) {
         guard value.isFinite else { return }
+        let slot: Int32
+        if let reused = freeSlots.popLast() {
+            slot = reused
+        } else {
+            slot = nextSlot
+            nextSlot += 1
+        }
+        tree.insert(value, slot: Int(slot))
         times.append(time)
-        values.append(value)
-        sorted.insert(value, at: RollingWindow.lowerBound(of: value, in: sorted))
+        slots.append(slot)
+        scaledSum += value * Self.scale
         evict(now: time)
     }
 
     /// Forgets samples outside the window at `now`.
     mutating func evict(now: Double) {
+        var evicted = 0
         while start < times.count, seconds <= 0 ? start < times.count - 1 : times[start] <= now - seconds {
-            sorted.remove(at: RollingWindow.lowerBound(of: values[start], in: sorted))
+            let slot = slots[start]
+            scaledSum -= tree.value(inSlot: Int(slot)) * Self.scale
+            tree.remove(slot: Int(slot))
+            freeSlots.append(slot)
             start += 1
+            evicted += 1
         }
-        // Compact now and then so the arrays stay about one window long.
+        guard evicted > 0 else { return }
+        // Compact now and then so the arrays stay about one window long (amortized O(1) per sample).
         if start > 64, start * 2 > times.count {
             times.removeFirst(start)
-            values.removeFirst(start)
+            slots.removeFirst(start)
             start = 0
         }
+        evictionsSinceResum += evicted
+        if evictionsSinceResum >= Swift.max(count, 64) { resum() }
     }
 
+    /// Recomputes the running sum from the values held, oldest first (O(n), once per n evictions).
+    private mutating func resum() {
+        scaledSum = slots[start...].reduce(0) { $0 + tree.value(inSlot: Int($1)) * Self.scale }
+        evictionsSinceResum = 0
+    }
+
+    /// Tree slots ever allocated: the most samples the window has held at once (slots are reused).
+    var slotsAllocated: Int { Int(nextSlot) }
+
     /// How many samples are in the window.
-    var count: Int { sorted.count }
+    var count: Int { tree.count }
 
     /// The aggregate over the window, nil when empty.
     func value(_ aggregate: Aggregate) -> Double? {
-        guard let newest = values.last, !sorted.isEmpty else { return nil }
+        let n = tree.count
+        guard n > 0, let newest = slots.last else { return nil }
         switch aggregate {
-        case .avg: return values[start...].reduce(0, +) / Double(sorted.count)
-        case .min: return sorted.first
-        case .max: return sorted.last
-        case .last: return newest
-        case .p50: return RollingWindow.percentile(0.50, ofSorted: sorted)
-        case .p95: return RollingWindow.percentile(0.95, ofSorted: sorted)
-        case .p99: return RollingWindow.percentile(0.99, ofSorted: sorted)
+        case .avg: return scaledSum / Double(n) / Self.scale
+        case .min: return tree.select(0)
+        case .max: return tree.select(n - 1)
+        case .last: return tree.value(inSlot: Int(newest))
+        case .p50: return tree.percentile(0.50)
+        case .p95: return tree.percentile(0.95)
+        case .p99: return tree.percentile(0.99)
         }
     }
 }

@@ -41,3 +41,82 @@ struct SampleWindowTests {
         #expect(window.value(.avg) == 9)
     }
 }
+
+@Suite("Sample window against a brute-force reference")
+struct SampleWindowReferenceTests {
+    /// numpy's linear percentile over a sorted copy, the definition the window must reproduce.
+    private static func reference(_ values: [Double], _ aggregate: Aggregate) -> Double? {
+        guard let last = values.last else { return nil }
+        let sorted = values.sorted()
+        func percentile(_ q: Double) -> Double {
+            let rank = q * Double(sorted.count - 1)
+            let lower = Int(rank.rounded(.down))
+            let upper = Swift.min(lower + 1, sorted.count - 1)
+            return RollingWindow.lerp(sorted[lower], sorted[upper], fraction: rank - Double(lower))
+        }
+        switch aggregate {
+        case .avg: return values.reduce(0, +) / Double(values.count)
+        case .min: return sorted.first
+        case .max: return sorted.last
+        case .last: return last
+        case .p50: return percentile(0.50)
+        case .p95: return percentile(0.95)
+        case .p99: return percentile(0.99)
+        }
+    }
+
+    /// Irregular arrival times (gaps, bursts at one instant, long silences), values with ties and both signs:
+    /// after every step each aggregate equals the reference over the samples with t > now − 30.
+    @Test(arguments: [UInt64(1), 7, 42])
+    func everyStepMatchesTheReference(seed: UInt64) throws {
+        var random = SplitMix(seed: seed)
+        var window = SampleWindow(seconds: 30)
+        var samples: [(time: Double, value: Double)] = []
+        var now = 0.0
+        for _ in 0..<3_000 {
+            switch random.next() % 10 {
+            case 0: now += Double(random.next() % 40)      // a silence, sometimes longer than the window
+            case 1, 2: break                               // same instant
+            default: now += 0.25
+            }
+            let value = Double(Int(random.next() % 200) - 100) / 4
+            window.add(time: now, value: value)
+            samples.append((now, value))
+            let held = samples.filter { $0.time > now - 30 }.map(\.value)
+            #expect(window.count == held.count)
+            for aggregate in [Aggregate.avg, .min, .max, .last, .p50, .p95, .p99] {
+                let got = try #require(window.value(aggregate))
+                let want = try #require(Self.reference(held, aggregate))
+                #expect(abs(got - want) <= 1e-9 * Swift.max(1, abs(want)), "\(aggregate) at t=\(now)")
+            }
+        }
+        // Storage follows the most samples held at once, not the 3,000 that passed through.
+        #expect(window.slotsAllocated < 400)
+    }
+
+    /// A sample near the largest Double must not leave the average infinite once it has left the window.
+    @Test func hugeValuesDoNotPoisonTheAverage() {
+        var window = SampleWindow(seconds: 10)
+        window.add(time: 0, value: 1.7e308)
+        window.add(time: 1, value: 1.7e308)
+        #expect(window.value(.avg) == 1.7e308)
+        window.add(time: 10.5, value: 4)
+        window.add(time: 11.5, value: 6)
+        #expect(window.count == 2)
+        #expect(window.value(.avg) == 5)
+        #expect(window.value(.max) == 6)
+    }
+}
+
+/// A small deterministic generator (SplitMix64), so the sequences repeat.
+private struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
