@@ -1,3 +1,4 @@
+import Foundation
 import PerfdashCore
 
 /// `perfdash-bench autoscale`: cost of one Autoscaler step (5 m window at 1 s, so 300 samples in the window) for
@@ -34,6 +35,33 @@ func runAutoscaleBench() {
         }
         report("autoscale.step \(spec.policy.kind)", elapsed: elapsed, count: steps, checksum: checksum)
     }
+
+    // The step must not grow with the window: the target policy (p95) fed every 10 ms, windows of 3 s, 30 s, 300 s
+    // and 3,000 s (300 to 300,000 samples held).
+    var sizes: [String] = []
+    for windowSeconds in [3.0, 30, 300, 3_000] {
+        var spec = target
+        spec.windowSeconds = windowSeconds
+        var autoscaler = Autoscaler(spec: spec)
+        let held = Int(windowSeconds * 100)
+        var checksum = 0
+        for tick in 0..<held {
+            checksum &+= autoscaler.step(now: Double(tick) / 100, samples: ["cpu.busy_percent": Double(tick % 97),
+                                                                           "queue": Double(tick % 13)]).to
+        }
+        let count = 100_000
+        let elapsed = ContinuousClock().measure {
+            for tick in held..<(held + count) {
+                checksum &+= autoscaler.step(now: Double(tick) / 100,
+                                             samples: ["cpu.busy_percent": Double(tick % 97),
+                                                       "queue": Double(tick % 13)]).to
+            }
+        }
+        let micros = (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+            / Double(count) * 1e6
+        sizes.append("\(held): \(String(format: "%.2f", micros)) µs (checksum \(checksum))")
+    }
+    print("autoscale.step target p95 by samples held: " + sizes.joined(separator: ", "))
 
     let rows = 200_000
     var csv = "seconds,cpu.busy_percent,queue\n"

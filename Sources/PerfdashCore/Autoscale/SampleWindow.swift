@@ -17,6 +17,8 @@ struct SampleWindow: Sendable {
     /// Σ value × 2⁻⁶⁴: scaling by a power of two is exact, and keeps the sum of values near the largest Double
     /// finite, so one huge sample cannot leave the average infinite after it leaves.
     private var scaledSum = 0.0
+    /// The largest |partial sum| since `scaledSum` was last recomputed: the scale of its rounding error.
+    private var peak = 0.0
     /// Evictions since `scaledSum` was last recomputed; bounds the drift of adding and subtracting.
     private var evictionsSinceResum = 0
 
@@ -40,6 +42,7 @@ struct SampleWindow: Sendable {
         times.append(time)
         slots.append(slot)
         scaledSum += value * Self.scale
+        peak = Swift.max(peak, abs(scaledSum))
         evict(now: time)
     }
 
@@ -49,6 +52,7 @@ struct SampleWindow: Sendable {
         while start < times.count, seconds <= 0 ? start < times.count - 1 : times[start] <= now - seconds {
             let slot = slots[start]
             scaledSum -= tree.value(inSlot: Int(slot)) * Self.scale
+            peak = Swift.max(peak, abs(scaledSum))
             tree.remove(slot: Int(slot))
             freeSlots.append(slot)
             start += 1
@@ -62,12 +66,15 @@ struct SampleWindow: Sendable {
             start = 0
         }
         evictionsSinceResum += evicted
-        if evictionsSinceResum >= Swift.max(count, 64) { resum() }
+        // Resum once per window's worth of evictions (drift), and at once when a large value has left and the
+        // sum is now far below the size its rounding error was made at (cancellation: 1e308 in, 1e308 out).
+        if evictionsSinceResum >= Swift.max(count, 64) || abs(scaledSum) < peak * 0x1p-26 { resum() }
     }
 
-    /// Recomputes the running sum from the values held, oldest first (O(n), once per n evictions).
+    /// Recomputes the running sum from the values held, oldest first (O(n): once per n evictions, or after a cancellation).
     private mutating func resum() {
         scaledSum = slots[start...].reduce(0) { $0 + tree.value(inSlot: Int($1)) * Self.scale }
+        peak = abs(scaledSum)
         evictionsSinceResum = 0
     }
 
