@@ -207,12 +207,9 @@ struct FileProbeSource: ServiceSource {
     let names: ServiceMetricNames
 
     func scrape() async throws -> ServiceSample {
-        let body: Data
-        do {
-            body = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw ProbeSourceError(description: "cannot read \(path): \((error as NSError).localizedDescription)")
+        guard let body = InputFile.readBytes(path) else {
+            throw ProbeSourceError(description: "cannot read \(path): \(String(cString: strerror(errno)))")
         }
-        return try Exposition.sample(from: Array(body), contentType: contentType, names: names)
+        return try Exposition.sample(from: body, contentType: contentType, names: names)
     }
 }
