@@ -1,3 +1,5 @@
+import PerfdashCore
+
 /// Numbers as people read them: binary byte units, k/M/G counts, percents, durations.
 public enum Humanize {
     private static let byteUnits = ["B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"]
@@ -33,11 +35,8 @@ public enum Humanize {
         return sign + significant(v) + countUnits[unit]
     }
 
-    /// A percentage with one decimal: `42.5%`; non-finite → `n/a`.
-    public static func percent(_ value: Double?) -> String {
-        guard let value, value.isFinite else { return "n/a" }
-        return fixed(value, 1) + "%"
-    }
+    /// A percentage with one decimal: `42.5%`; non-finite → `n/a` (``PercentText``, the one percent format).
+    public static func percent(_ value: Double?) -> String { PercentText.measured(value) }
 
     /// A duration in the largest fitting unit: `250ms`, `1s`, `1.5s`, `5m`.
     public static func duration(seconds: Double) -> String {
