@@ -118,7 +118,7 @@ import Testing
         _ = state.press(.character("v"), model: model, width: 120, height: 40)
         #expect(state.popup != nil)
         #expect(state.press(.character("x"), model: model, width: 120, height: 40) == nil)
-        #expect(state.message == "x: the pop-up is open: Esc, Enter or q closes it (? lists the keys)")
+        #expect(state.message == "x: the pop-up is open: Esc, Enter or q closes it")
         #expect(state.press(.function(10), model: model, width: 120, height: 40) == .quit)
         #expect(state.press(key, model: model, width: 120, height: 40) == nil)
         #expect(state.popup == nil && state.panel == .findings)
@@ -142,7 +142,7 @@ import Testing
         #expect(services.popup?.title == "Service api")
         var cpu = Self.state(.cpu)
         _ = cpu.press(.character("v"), model: model, width: 120, height: 40)
-        #expect(cpu.popup == nil && cpu.message.hasPrefix("v: no text to show here"))
+        #expect(cpu.popup == nil && cpu.message.hasPrefix("v: no full text here"))
     }
 
     @Test("↑↓ select the alert (active, then the log), the autoscaler and the finding that v shows")
@@ -172,23 +172,23 @@ import Testing
         let model = Self.model()
         var state = Self.state(.cpu)
         _ = state.press(.character("x"), model: model, width: 120, height: 40)
-        #expect(state.message == "x: no action here (? lists the keys)")
+        #expect(state.message == "x: no action here")
         state.message = ""   // expired
         _ = state.press(.character("x"), model: model, width: 120, height: 40)
         #expect(state.message.isEmpty)
         _ = state.press(.function(7), model: model, width: 120, height: 40)
-        #expect(state.message == "F7: no action here (? lists the keys)")
+        #expect(state.message == "F7: no action here")
         _ = state.press(.character("x"), model: model, width: 120, height: 40)
-        #expect(state.message == "x: no action here (? lists the keys)")
+        #expect(state.message == "x: no action here")
         state.message = ""
         _ = state.press(.character("w"), model: model, width: 120, height: 40)   // does something
         _ = state.press(.character("x"), model: model, width: 120, height: 40)
-        #expect(state.message == "x: no action here (? lists the keys)")
+        #expect(state.message == "x: no action here")
         // Keys the map knows but that do nothing on this panel say so too.
         _ = state.press(.enter, model: model, width: 120, height: 40)
-        #expect(state.message == "Enter: nothing to open here (? lists the keys)")
+        #expect(state.message == "Enter: nothing to open here")
         _ = state.press(.down, model: model, width: 120, height: 40)
-        #expect(state.message == "↓: nothing to select here (? lists the keys)")
+        #expect(state.message == "↓: nothing to select here")
     }
 
     @Test("the help closes with Esc, ?, q, h and F1", arguments: [Key.escape, .character("?"), .character("q"),

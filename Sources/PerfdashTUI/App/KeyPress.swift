@@ -16,7 +16,7 @@ extension DashboardState {
         }
         if deadKey != key {
             deadKey = key
-            message = "\(key.label): \(why) (? lists the keys)"
+            message = "\(key.label): \(why)"
         }
         return nil
     }

@@ -79,7 +79,7 @@ enum StatusLine {
         case .services:
             return !wide ? "v text  ? help"
                 : state.serviceDetail ? "Esc back  v full text  ? help" : "Enter details  v full text  ? help"
-        case .autoscaler, .alerts, .findings: return wide ? "Enter/v full text  q quit  ? help" : "v text  ? help"
+        case .autoscaler, .alerts, .findings: return wide ? "Enter/v full text  q quit  ? help" : "Enter/v text  ? help"
         default: return wide ? "q quit  ? help" : "? help"
         }
     }
