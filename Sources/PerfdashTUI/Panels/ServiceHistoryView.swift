@@ -86,13 +86,18 @@ enum ServiceHistoryView {
                 canvas.put(TextFit.fit(head, width: area.width, ascii: !input.context.glyphs.isUnicode), x: area.x,
                            y: y, style: Style.plain.with(.boldWithoutColor), clip: area)
                 y += 1
-                let labels = tracks.prefix(rowsEach - 1).map { track in
-                    "\(track.label) " + (input.model.series(track.series).values.last.map(track.format) ?? "n/a")
+                let values = tracks.prefix(rowsEach - 1).map { track in
+                    input.model.series(track.series).values.last.map(track.format) ?? "n/a"
                 }
-                let labelWidth = min(area.width / 2, (labels.map { CharacterWidth.of($0) }.max() ?? 0) + 1)
-                for (track, label) in zip(tracks, labels) where y < area.maxY {
-                    canvas.put(TextFit.fit("  " + label, width: labelWidth + 2, ascii: !input.context.glyphs.isUnicode),
-                               x: area.x, y: y, style: Style.plain.fg(.graphText), clip: area)
+                let labelWidth = min(area.width / 2, zip(tracks, values).map {
+                    CharacterWidth.of($0.label) + 1 + CharacterWidth.of($1)
+                }.max() ?? 0)
+                for (track, value) in zip(tracks, values) where y < area.maxY {
+                    // The value stays whole; a long family name gives way (cut with "…").
+                    let name = TextFit.fit(track.label, width: labelWidth - CharacterWidth.of(value) - 1,
+                                           ascii: !input.context.glyphs.isUnicode)
+                    canvas.put("  \(name) \(value)", x: area.x, y: y, style: Style.plain.fg(.graphText),
+                               limit: labelWidth + 2, clip: area)
                     Graph.draw(&canvas, Rect(x: area.x + labelWidth + 3, y: y,
                                              width: max(0, area.width - labelWidth - 3), height: 1),
                                series: input.model.series(track.series), scale: track.scale, gradient: .cpu,
