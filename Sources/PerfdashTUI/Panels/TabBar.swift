@@ -75,7 +75,7 @@ enum StatusLine {
         let wide = width >= 90
         if state.popup != nil { return wide ? "↑↓ PgUp PgDn scroll  Esc close" : "↑↓ scroll  Esc close" }
         switch state.panel {
-        case .help: return "↑↓ scroll  Esc close"
+        case .help: return "Esc close"   // the frame says "↑↓ scroll" when it scrolls
         case .processes: return wide ? "/ filter  F5 tree  K signal  ? help" : "? help"
         case .services:
             return !wide ? "v text  ? help"
