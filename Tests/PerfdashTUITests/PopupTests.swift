@@ -89,6 +89,24 @@ import Testing
         #expect(lines.count <= box.height - 2 || canvas.text(row: box.y).contains("of \(lines.count)"))
     }
 
+    @Test("on Processes, v shows the selected process's whole command line", arguments: sizes)
+    func processCommandLine(width: Int, height: Int) throws {
+        var model = Self.model()
+        var long = KnownProcesses.all[0]
+        long.command = "/usr/lib/jvm/bin/java " + (0..<40).map { "-Dproperty\($0)=value\($0)" }.joined(separator: " ")
+        long.cpuPercent = 400
+        model.processes = [long]
+        var state = Self.state(.processes)
+        _ = state.press(.character("v"), model: model, width: width, height: height)
+        let popup = try #require(state.popup)
+        #expect(popup.title == "Process \(long.pid) \(long.name)")
+        #expect(popup.paragraphs[0] == "Command line: " + long.command)
+        let box = PopupView.frame(popup, in: DashboardScreen.body(width: width, height: height))
+        #expect(Self.letters(PopupView.lines(popup, width: box.width - 4)) == Self.letters(popup.paragraphs))
+        let canvas = Self.render(state, model, width: width, height: height)
+        #expect(canvas.plainText.contains("-Dproperty0=value0") && canvas.plainText.contains("CPU 400.0%"))
+    }
+
     @Test("a text taller than the screen scrolls: ↓ ↑ Home End, bounded at both ends")
     func scrolling() throws {
         let model = Self.model()

@@ -105,7 +105,7 @@ public struct DashboardState: Sendable, Equatable {
             return .nothing("nothing to open here")
         case .showDetail:
             guard DetailText.hasDetail(panel) else {
-                return .nothing("no full text here (Autoscaler, Services, Alerts, Findings)")
+                return .nothing("no full text here (Processes, Services, Autoscaler, Alerts, Findings)")
             }
             return .showDetail
         case .back:

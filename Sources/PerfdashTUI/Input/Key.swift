@@ -131,7 +131,8 @@ public enum KeyMap {
         ("w", "cycle the stats window: 1m → 5m → 15m"),
         ("t", "next theme"),
         ("s", "write the current snapshot as JSON; the path shows in the status line"),
-        ("v  Enter", "the selected autoscaler's, service's, alert's or finding's full text (reason, error, "
+        ("v  Enter", "the selected process's, service's, autoscaler's, alert's or finding's full text (command "
+            + "line, reason, error, "
             + "evidence) in a pop-up; Enter does it on Autoscaler, Alerts, Findings; ↑↓ PgUp PgDn scroll, "
             + "Esc Enter q close"),
         ("Processes:", ""),

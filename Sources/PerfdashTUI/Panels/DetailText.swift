@@ -7,7 +7,7 @@ import PerfdashCore
 public enum DetailText {
     /// Whether `panel` has items whose full text the pop-up shows.
     public static func hasDetail(_ panel: PanelID) -> Bool {
-        [.autoscaler, .services, .alerts, .findings].contains(panel)
+        [.autoscaler, .services, .alerts, .findings, .processes].contains(panel)
     }
 
     /// The pop-up for the item selected on `state.panel`; nil when the panel has no such item.
@@ -31,6 +31,10 @@ public enum DetailText {
         case .findings:
             guard let findings = model.findings, findings.indices.contains(index) else { return nil }
             return finding(findings[index])
+        case .processes:
+            let rows = DashboardScreen.processRows(model, state: state)
+            guard rows.indices.contains(index) else { return nil }
+            return process(rows[index], timeZone: timeZone)
         default: return nil
         }
     }
@@ -141,6 +145,22 @@ public enum DetailText {
         text += finding.evidence.map { "• " + $0 }
         text += ["", "What to try:", "→ " + finding.suggestion]
         return Popup(title: finding.bottleneck, paragraphs: text)
+    }
+
+    /// The selected process: its whole command line (the table cuts it), and its figures.
+    static func process(_ p: ProcessReading, timeZone: TimeZone) -> Popup {
+        let io = p.readBytesPerSecond.map { read in
+            "read \(Humanize.rate(read)) · write \(Humanize.rate(p.writeBytesPerSecond ?? 0))"
+        } ?? "not readable (/proc/\(p.pid)/io needs the same user or root)"
+        return Popup(title: "Process \(p.pid) \(p.name)", paragraphs: [
+            "Command line: " + (p.command.isEmpty ? "[\(p.name)] (a kernel thread: no command line)" : p.command),
+            "",
+            "User \(p.user) (uid \(p.uid)) · state \(p.state) · parent \(p.parentPid) · \(p.threads) threads",
+            "CPU \(Humanize.percent(p.cpuPercent)) (100% = one core) · memory \(Humanize.percent(p.memoryPercent)) · "
+                + "RSS \(Humanize.bytes(Double(p.rssBytes)))",
+            "I/O: " + io,
+            "Started " + AlertsPanel.clock(p.startUnixMs, timeZone),
+        ])
     }
 
     private static func clock(_ unixMs: Int64, _ timeZone: TimeZone) -> String {

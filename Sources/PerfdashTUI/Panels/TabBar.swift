@@ -76,7 +76,7 @@ enum StatusLine {
         if state.popup != nil { return wide ? "↑↓ PgUp PgDn scroll  Esc close" : "↑↓ scroll  Esc close" }
         switch state.panel {
         case .help: return "Esc close"   // the frame says "↑↓ scroll" when it scrolls
-        case .processes: return wide ? "/ filter  F5 tree  K signal  ? help" : "? help"
+        case .processes: return wide ? "/ filter  F5 tree  K signal  v full  ? help" : "v text  ? help"
         case .services:
             return !wide ? "v text  ? help"
                 : state.serviceDetail ? "Esc back  v full text  ? help" : "Enter details  v full text  ? help"
