@@ -51,5 +51,8 @@ import Testing
         #expect(CacheReport(CacheMetrics(name: "l1", hits: 9, misses: 1, hitRate: 0.9, evictions: nil,
                                          expirations: nil)).hitRateText == "90.0%")
         #expect(PercentText.joined("83.2", unit: "%") == "83.2%" && PercentText.joined("12", unit: "ms") == "12 ms")
+        // Hostile figures in a pop-up's text never trap.
+        #expect(Humanize.elapsed(seconds: .infinity) == "∞" && Humanize.elapsed(seconds: .nan) == "n/a")
+        #expect(Humanize.fixed(1e300, 1) == "1e+300" && Humanize.elapsed(seconds: 90) == "1 min 30 s")
     }
 }
