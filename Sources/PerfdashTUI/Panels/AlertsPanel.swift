@@ -50,7 +50,13 @@ enum AlertsPanel {
         y += 1
         guard y < area.maxY - 1 else { return }
         let waiting = alerts.inactiveRules
-        let logHeight = area.maxY - y - (waiting.isEmpty ? 0 : 2)
+        // The rules without data take the rows the log leaves (wrapped; the last shown row cut with "…", `v` or
+        // Enter shows them all), at least one.
+        let text = "no data (series absent on this host, or not yet): " + waiting.joined(separator: ", ")
+        let logNeeds = 1 + max(1, alerts.log.count)
+        let waitingRows = waiting.isEmpty ? 0
+            : min(PanelKit.wrap(text, width: area.width, indent: 2).count, max(1, area.maxY - y - 1 - logNeeds))
+        let logHeight = area.maxY - y - (waiting.isEmpty ? 0 : waitingRows + 1)
         canvas.put("Log", x: area.x, y: y, style: Style.plain.fg(.title).with(.bold), clip: area)
         canvas.put("  newest first, last \(AlertEngine.logLimit)", x: area.x + 3, y: y,
                    style: Style.plain.fg(.graphText), clip: area)
@@ -63,10 +69,9 @@ enum AlertsPanel {
             logTable(&canvas, Rect(x: area.x, y: y, width: area.width, height: logHeight - 1), alerts.log,
                      selected: alerts.log.indices.contains(index) ? index : nil, timeZone: timeZone, context: context)
         }
-        if !waiting.isEmpty {
-            let text = "no data (series absent on this host, or not yet): " + waiting.joined(separator: ", ")
-            let line = Rect(x: area.x, y: area.maxY - 1, width: area.width, height: 1)
-            PanelKit.ellipsized(&canvas, text, line, style: Style.plain.fg(.graphText), context: context)
+        if waitingRows > 0 {
+            PanelKit.fittedLines(&canvas, Rect(x: area.x, y: area.maxY - waitingRows, width: area.width,
+                                               height: waitingRows), [text], style: Style.plain.fg(.graphText))
         }
     }
 
