@@ -115,7 +115,7 @@ struct DemoCommand: AsyncParsableCommand {
     }
 
     static func percent(_ rate: Double?) -> String {
-        rate.map { String(format: "%.1f %%", $0 * 100) } ?? "n/a"
+        PercentText.measured(rate.map { $0 * 100 })
     }
 }
 

@@ -48,11 +48,11 @@ struct ProbeReport {
         lines.append("(one scrape: rates and quantiles are totals since the service started)")
         if !metrics.caches.isEmpty {
             lines.append("")
-            lines.append(row("caches (target ≥ 85 %)", "hits", "misses", "hit rate", "evictions", "vs target"))
+            lines.append(row("caches (target ≥ \(PercentText.configured(ServiceMetrics.hitRateTarget * 100)))", "hits", "misses", "hit rate", "evictions", "vs target"))
             for cache in metrics.caches {
                 let verdict = cache.hitRate.map { $0 >= ServiceMetrics.hitRateTarget ? "ok" : "below" } ?? ""
                 lines.append(row("  " + cache.name, number(cache.hits), number(cache.misses),
-                                 cache.hitRate.map { String(format: "%.1f %%", $0 * 100) } ?? "n/a",
+                                 PercentText.measured(cache.hitRate.map { $0 * 100 }),
                                  cache.evictions.map(number) ?? "-", verdict))
             }
         }
@@ -67,7 +67,7 @@ struct ProbeReport {
             for route in [service] + metrics.red.routes {
                 let label = route.name == "service" ? "  all routes" : "    " + route.name
                 lines.append(row(label, number(route.requests), route.errors.map(number) ?? "-",
-                                 route.errorPercent.map { String(format: "%.1f %%", $0) } ?? "n/a",
+                                 PercentText.measured(route.errorPercent),
                                  seconds(route.latency?.p50), seconds(route.latency?.p95), seconds(route.latency?.p99)))
             }
         }
@@ -77,7 +77,7 @@ struct ProbeReport {
             for pool in metrics.red.pools {
                 lines.append(row("  " + pool.name, pool.inUse.map(number) ?? "-", pool.idle.map(number) ?? "-",
                                  pool.max.map(number) ?? "-", pool.pending.map(number) ?? "-",
-                                 pool.utilizationPercent.map { String(format: "%.1f %%", $0) } ?? "n/a"))
+                                 PercentText.measured(pool.utilizationPercent)))
             }
         }
         if !metrics.red.limiters.isEmpty {

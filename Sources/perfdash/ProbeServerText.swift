@@ -9,7 +9,7 @@ enum ProbeServerText {
             return [
                 "memcached \(memcached.version)",
                 "  items \(count(memcached.items)) · memory \(bytes(memcached.bytes)) of \(bytes(memcached.limitBytes))"
-                    + (memcached.memoryUsedPercent.map { String(format: " (%.1f %%)", $0) } ?? ""),
+                    + (memcached.memoryUsedPercent.map { " (\(PercentText.measured($0)))" } ?? ""),
                 "  connections \(count(memcached.connections))"
                     + (memcached.maxConnections.map { " of \(count($0))" } ?? ""),
             ]
@@ -22,7 +22,7 @@ enum ProbeServerText {
         let connections = report.connections
         var lines = [
             "PostgreSQL \(report.serverVersion)",
-            "  buffer cache hit " + (report.bufferHitPercent.map { String(format: "%.2f %%", $0) } ?? "n/a")
+            "  buffer cache hit " + (PercentText.measured(report.bufferHitPercent))
                 + " · deadlocks \(count(report.deadlocks)) · temp files \(count(report.tempFiles)) (\(bytes(report.tempBytes)))",
             "  connections \(connections.used) of \(connections.max) (\(connections.reserved) reserved)"
                 + (connections.byState.isEmpty ? "" : ": "

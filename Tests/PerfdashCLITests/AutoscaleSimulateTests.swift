@@ -30,13 +30,13 @@ struct AutoscaleSimulateTests {
         ])
         #expect(run.status == 0)
         #expect(run.stdout.split(separator: "\n").map(String.init) == [
-            "      0s  none 3 → 3      cpu.busy 80.0 % between 30 % and 80 %: stays 3",
-            "     10s  up   3 → 4      cpu.busy 80.1 % > 80 %: 3 → 4",
-            "     20s  none 4 → 4      none (cooldown, 50 s left): cpu.busy 95.0 % > 80 %, stays 4",
-            "     70s  up   4 → 5      cpu.busy 95.0 % > 80 %: 4 → 5",
-            "     80s  none 5 → 5      none (cooldown, 50 s left): cpu.busy 29.9 % < 30 %, stays 5",
-            "    130s  none 5 → 5      cpu.busy 30.0 % between 30 % and 80 %: stays 5",
-            "    140s  down 5 → 4      cpu.busy 29.9 % < 30 %: 5 → 4",
+            "      0s  none 3 → 3      cpu.busy 80.0% between 30% and 80%: stays 3",
+            "     10s  up   3 → 4      cpu.busy 80.1% > 80%: 3 → 4",
+            "     20s  none 4 → 4      none (cooldown, 50 s left): cpu.busy 95.0% > 80%, stays 4",
+            "     70s  up   4 → 5      cpu.busy 95.0% > 80%: 4 → 5",
+            "     80s  none 5 → 5      none (cooldown, 50 s left): cpu.busy 29.9% < 30%, stays 5",
+            "    130s  none 5 → 5      cpu.busy 30.0% between 30% and 80%: stays 5",
+            "    140s  down 5 → 4      cpu.busy 29.9% < 30%: 5 → 4",
         ])
     }
 
@@ -89,9 +89,9 @@ struct AutoscaleSimulateTests {
         #expect(run.status == 0, "stderr: \(run.stderr)")
         #expect(run.stdout.split(separator: "\n").map(String.init) == [
             "time,autoscaler,action,from,to,rule,values,cooldown_seconds_left,stabilization_seconds_left,reason",
-            "0,web-cpu,up,3,4,threshold_up,cpu.busy_percent=90,,,cpu avg 5m 90.0 % > 80 %: 3 → 4",
-            "30,web-cpu,none,4,4,cooldown,cpu.busy_percent=90,30,,\"none (cooldown, 30 s left): cpu avg 5m 90.0 % "
-                + "> 80 %, stays 4\"",
+            "0,web-cpu,up,3,4,threshold_up,cpu.busy_percent=90,,,cpu avg 5m 90.0% > 80%: 3 → 4",
+            "30,web-cpu,none,4,4,cooldown,cpu.busy_percent=90,30,,\"none (cooldown, 30 s left): cpu avg 5m 90.0% "
+                + "> 80%, stays 4\"",
         ])
     }
 

@@ -23,8 +23,8 @@ struct ProbeCommandTests {
         let lines = run.stdout.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
         #expect(lines.contains("series 39"))
         // l1: 90 / 100; l2: 5 / 20 with 4 evictions.
-        #expect(lines.contains("l1 90 10 90.0 % - ok"))
-        #expect(lines.contains("l2 5 15 25.0 % 4 below"))
+        #expect(lines.contains("l1 90 10 90.0% - ok"))
+        #expect(lines.contains("l2 5 15 25.0% 4 below"))
         #expect(lines.contains("high 7"))
         // Buckets 40/60/78/80: p50 0.1 s, p95 0.5 + 0.5·16/18 = 0.9444 s, p99 1 s; mean 32 / 80.
         #expect(lines.contains("http_request_duration_seconds 80 400.0 ms 100.0 ms 944.4 ms 1.00 s"))
@@ -58,8 +58,8 @@ struct ProbeCommandTests {
         #expect(text.status == 0)
         let lines = text.stdout.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
         #expect(lines.contains("presets micrometer"))
-        #expect(lines.contains("/api/users 120 20 16.7 % 37.5 ms 100.0 ms 100.0 ms"))
-        #expect(lines.contains("HikariPool-1 7 3 10 2 70.0 %"))
+        #expect(lines.contains("/api/users 120 20 16.7% 37.5 ms 100.0 ms 100.0 ms"))
+        #expect(lines.contains("HikariPool-1 7 3 10 2 70.0%"))
         let json = try Self.probe([micrometer, "--format", "json"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let metrics = try #require(object["metrics"] as? [String: Any])

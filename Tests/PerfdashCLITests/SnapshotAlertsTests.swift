@@ -104,7 +104,7 @@ import PerfdashTestSupport
         let predictive = try runPerfdash(common + ["--policy", "predictive", "--horizon", "2m"])
         #expect(predictive.status == 0, "\(predictive.stderr)")
         let first = try #require(predictive.stdout.split(separator: "\n").first)
-        #expect(first.hasPrefix("     70s  up   2 → 3      cpu.busy forecast +2m 67.5 % vs target 60 % → 3"))
+        #expect(first.hasPrefix("     70s  up   2 → 3      cpu.busy forecast +2m 67.5% vs target 60% → 3"))
         let reactive = try runPerfdash(common + ["--policy", "target"])
         #expect(reactive.stdout.split(separator: "\n").first?.hasPrefix("    200s  up   2 → 3") == true)
     }

@@ -19,7 +19,7 @@ import PerfdashTestSupport
         let sections = try array.map { try #require(($0["autoscaler"] as? [[String: Any]])?.first) }
         #expect(sections.map { $0["name"] as? String } == ["cli", "cli", "cli"])
         #expect(sections[0]["summary"] as? String
-                == "threshold · cpu.busy · up > -1 %, down < -2 % · step 1 · cooldown 0 s · replicas 1…10 (tracked)")
+                == "threshold · cpu.busy · up > -1%, down < -2% · step 1 · cooldown 0 s · replicas 1…10 (tracked)")
         #expect(sections.map { $0["replicas"] as? Int } == [3, 4, 5])
         #expect(sections.map { ($0["missing_series"] as? [String])?.isEmpty } == [true, true, true])
         let recommendations = try sections.map { try #require($0["recommendation"] as? [String: Any]) }

@@ -135,18 +135,18 @@ struct TmuxDashboardTests {
         try tmux.send("7")
         // The demo's first scrapes need traffic in the window before a hit rate exists: poll, with a deadline.
         let table = try tmux.waitFor(timeout: .seconds(20)) {
-            Self.matches($0, #"│ demo +prometheus +up .* l\d \d+(\.\d)? % "#)
+            Self.matches($0, #"│ demo +prometheus +up .* l\d \d+\.\d% "#)
         }
-        #expect(Self.matches(table, #"│ demo +prometheus +up .* l\d \d+(\.\d)? % "#), "\(table)")
+        #expect(Self.matches(table, #"│ demo +prometheus +up .* l\d \d+\.\d% "#), "\(table)")
         #expect(table.contains("synthetic workload"), "\(table)")
         try tmux.send("Enter")
         // Wait for the whole frame: a capture can land while curses is still writing one.
         let detail = try tmux.waitFor {
-            $0.contains("Services › demo") && Self.matches($0, #"│ l1 .* \d+(\.\d)? % "#)
+            $0.contains("Services › demo") && Self.matches($0, #"│ l1 .* \d+\.\d% "#)
                 && $0.contains("demo_request_duration_seconds")
         }
         #expect(detail.contains("Services › demo"), "\(detail)")
-        #expect(Self.matches(detail, #"│ l1 .* \d+(\.\d)? % "#), "\(detail)")
+        #expect(Self.matches(detail, #"│ l1 .* \d+\.\d% "#), "\(detail)")
         #expect(detail.contains("demo_request_duration_seconds"), "\(detail)")
         try tmux.send("Escape")
         #expect(try tmux.waitFor { $0.contains("Worst hit") }.contains("Worst hit"))
@@ -154,6 +154,13 @@ struct TmuxDashboardTests {
         try tmux.send("8")
         let autoscaler = try tmux.waitFor { $0.contains("demo-batch") && $0.contains("service.demo.queue.batch.depth") }
         #expect(autoscaler.contains("service.demo.queue.batch.depth"))
+        // Enter shows the recommendation's whole reason and the decisions in a pop-up; q closes it (and only it).
+        try tmux.send("Enter")
+        let popup = try tmux.waitFor { $0.contains("Autoscaler demo-batch") && $0.contains("Esc close") }
+        #expect(popup.contains("Reason: ") && popup.contains("Policy: "), "\(popup)")
+        try tmux.send("q")
+        let closed = try tmux.waitFor { !$0.contains("Reason: ") && $0.contains("Enter/v full text") }
+        #expect(closed.contains("demo-batch"), "\(closed)")
     }
 
     @Test func aDeadServiceIsDownWhileTheHostKeepsUpdating() throws {
@@ -166,6 +173,15 @@ struct TmuxDashboardTests {
         let down = try tmux.waitFor { $0.contains("connection refused") }
         #expect(Self.matches(down, #"│ dead +prom +DOWN +connection refused · down \d+ s"#), "\(down)")
         #expect(down.contains("1 service, 1 down") == false)  // the Overview line is not on this panel
+        // v: the error in full in a pop-up over the table, with its own key hints; Esc closes it.
+        #expect(down.contains("Enter details  v full text  ? help"), "\(down)")
+        try tmux.send("v")
+        let popup = try tmux.waitFor { $0.contains("Service dead") && $0.contains("Esc close") }
+        #expect(popup.contains("Error (refused): connection refused"), "\(popup)")
+        #expect(Self.matches(popup, #"State: DOWN for \d+ s"#) && popup.contains("Esc Enter q close"), "\(popup)")
+        try tmux.send("Escape")
+        let closed = try tmux.waitFor { !$0.contains("Service dead") && $0.contains("v full text") }
+        #expect(Self.matches(closed, #"│ dead +prom +DOWN +connection refused"#), "\(closed)")
         try tmux.send("2")
         let cpu = try tmux.waitFor { $0.contains("╭ CPU ") && Self.matches($0, #"tasks \d+ running"#) }
         // The CPU graph sweeps one column per tick: at 250 ms the panel changes within a second.

@@ -12,23 +12,23 @@ import Testing
         let canvas = AutoscalerFixture.render([AutoscalerFixture.up()], width: width, height: height)
         #expect(canvas.lines[1].contains("╭ Autoscaler api ") && canvas.lines[1].contains("threshold policy"))
         // The summary breaks between its parts: at 80 columns after "cooldown 60 s".
-        #expect(canvas.lines[2].contains("threshold · cpu avg 1m · up > 80 %, down < 30 % · step 1 · cooldown 60 s"))
+        #expect(canvas.lines[2].contains("threshold · cpu avg 1m · up > 80%, down < 30% · step 1 · cooldown 60 s"))
         if width == 80 { #expect(canvas.lines[3].hasPrefix("│   replicas 1…10 (tracked)")) }
         let badge = try #require(canvas.find("↑ UP"))
         #expect(canvas.cell(x: badge.x, y: badge.y)?.style.attributes.contains(.reverse) == true)
         #expect(canvas.cell(x: badge.x, y: badge.y)?.style.fg == .gradient(.cpu, level: 50))
         #expect(canvas.line(containing: "3 → 4 replicas").contains("rule threshold_up"))
-        #expect(canvas.line(containing: "↑ UP").contains("cpu avg 1m 83.2 % > 80 %: 3 → 4"))
+        #expect(canvas.line(containing: "↑ UP").contains("cpu avg 1m 83.2% > 80%: 3 → 4"))
         #expect(canvas.line(containing: "cooldown  ").contains("none running (60 s after each change)"))
         // One sample in the window: avg = p95 = 83.2 %.
-        #expect(canvas.line(containing: "│ cpu ").contains("avg 83.2 %  ◆ p95 83.2 %"))
+        #expect(canvas.line(containing: "│ cpu ").contains("avg 83.2%  ◆ p95 83.2%"))
         // Newest first: the up at t = 170 (22:16:10), then the none at t = 100 (22:15:00).
         let upRow = try #require(canvas.find("22:16:10"))
         let noneRow = try #require(canvas.find("22:15:00"))
         #expect(upRow.y + 1 == noneRow.y)
         let up = canvas.lines[upRow.y], none = canvas.lines[noneRow.y]
-        #expect(up.contains("UP     3 → 4    cpu avg 1m 83.2 % > 80 %"))
-        #expect(none.contains("NONE   3        cpu avg 1m 50.0 % between 30 % and 80 %"))
+        #expect(up.contains("UP     3 → 4    cpu avg 1m 83.2% > 80%"))
+        #expect(none.contains("NONE   3        cpu avg 1m 50.0% between 30% and 80%"))
         #expect(canvas.cell(x: up.distance(to: "UP     3"), y: upRow.y)?.style.attributes.contains(.bold) == true)
         if width >= DecisionList.agoMinimumWidth {
             #expect(up.contains("22:16:10     now UP")) // made at this tick
@@ -42,7 +42,7 @@ import Testing
         let badge = try #require(canvas.find("NONE"))
         #expect(canvas.cell(x: badge.x, y: badge.y)?.style.attributes.contains(.reverse) == false)
         #expect(canvas.line(containing: "stays 4 replicas").contains("rule cooldown"))
-        #expect(canvas.line(containing: "NONE").contains("none (cooldown, 42 s left): cpu avg 1m 89.0 % > 80 %"))
+        #expect(canvas.line(containing: "NONE").contains("none (cooldown, 42 s left): cpu avg 1m 89.0% > 80%"))
         // 1080 − 1038 = 42 s of 60: a 30-cell bar with 0.7 × 30 = 21 cells still to run.
         let row = try #require(canvas.lines.firstIndex { $0.contains("42 s left of 60 s") })
         let countdown = (x: canvas.lines[row].distance(to: "cooldown"), y: row)
@@ -54,7 +54,7 @@ import Testing
 
         // Window 1000…1038 holds 50, 95, 100, 100, 100: avg 445 / 5 = 89 %, p95 (rank 3.8) = 100 %.
         let scale = try #require(canvas.find("cpu      "))
-        let values = "avg 89.0 %  ◆ p95 100.0 %"
+        let values = "avg 89.0%  ◆ p95 100.0%"
         #expect(canvas.lines[scale.y].contains(values))
         // Label 8 columns + 1 from the inner edge (x 2): the bar starts at x 11 and leaves room for the values
         // and 2 spaces; at 80 columns 78 − 11 − 25 − 2 = 40 cells, at most 60.
@@ -63,19 +63,19 @@ import Testing
         #expect(canvas.cell(x: down, y: scale.y)?.character == "│")
         #expect(canvas.cell(x: upX, y: scale.y)?.character == "│")
         #expect(canvas.cell(x: barX + barWidth - 1, y: scale.y)?.character == "◆") // p95 100 % at the end
-        #expect(canvas.text(x: down, y: scale.y + 1, count: 10) == "↑down 30 %")
-        #expect(canvas.text(x: upX, y: scale.y + 1, count: 8) == "↑up 80 %")
+        #expect(canvas.text(x: down, y: scale.y + 1, count: 9) == "↑down 30%")
+        #expect(canvas.text(x: upX, y: scale.y + 1, count: 7) == "↑up 80%")
         #expect(canvas.text(x: barX, y: scale.y + 1, count: 1) == "0")
 
         #expect(canvas.line(containing: "22:30:30").contains("NONE   4        none (cooldown, 50 s left)"))
-        #expect(canvas.line(containing: "22:30:20").contains("UP     3 → 4    cpu avg 1m 81.7 % > 80 %"))
+        #expect(canvas.line(containing: "22:30:20").contains("UP     3 → 4    cpu avg 1m 81.7% > 80%"))
     }
 
     @Test func overviewSummaryIsOneLinePerAutoscaler() {
         #expect(AutoscalerPanel.summary([]) == "none configured (panel 8 tells how)")
-        #expect(AutoscalerPanel.summary([AutoscalerFixture.up()]) == "api: UP 3 → 4 (cpu avg 1m 83.2 % > 80 %)")
+        #expect(AutoscalerPanel.summary([AutoscalerFixture.up()]) == "api: UP 3 → 4 (cpu avg 1m 83.2% > 80%)")
         #expect(AutoscalerPanel.summary([AutoscalerFixture.cooldown(name: "api"), AutoscalerFixture.target()])
-            == "api: NONE, stays 4 (cooldown 42 s left); web: UP 3 → 5 (cpu avg 1m 50.0 % vs target 30 % → 5)")
+            == "api: NONE, stays 4 (cooldown 42 s left); web: UP 3 → 5 (cpu avg 1m 50.0% vs target 30% → 5)")
         #expect(AutoscalerPanel.summary([AutoscalerFixture.noData()])
             == "api: NONE, stays 3 (no data for cpu.busy_percent in the last 1m)")
         var model = KnownHost.model()
@@ -95,8 +95,8 @@ import Testing
         #expect(canvas.lines[1].contains("Autoscaler web") && canvas.lines[1].contains("target policy"))
         // ceil(3 × 50 / 30) = ceil(5.0) = 5.
         #expect(canvas.line(containing: "3 → 5 replicas").contains("rule DesiredWithinRange"))
-        #expect(canvas.line(containing: "│ cpu ").contains("avg 50.0 %  ◆ p95 50.0 %  → 5"))
-        let marker = try #require(canvas.find("↑target 30 %"))
+        #expect(canvas.line(containing: "│ cpu ").contains("avg 50.0%  ◆ p95 50.0%  → 5"))
+        let marker = try #require(canvas.find("↑target 30%"))
         #expect(canvas.cell(x: marker.x, y: marker.y - 1)?.character == "│")
         #expect(canvas.line(containing: "stabilization").contains("none running (down window 300 s, up 0 s)"))
     }
@@ -165,8 +165,8 @@ import Testing
         // 22 rows / 3 = 7 < 9 rows per block.
         let list = AutoscalerFixture.render(statuses, width: 80, height: 24)
         #expect(list.lines[1].contains("Autoscalers") && list.lines[1].contains("3 configured"))
-        #expect(list.lines[2].contains("api  UP    3 → 4    cpu avg 1m 83.2 % > 80 %"))
-        #expect(list.lines[3].contains("web  UP    3 → 5    cpu avg 1m 50.0 % vs target 30 % → 5"))
+        #expect(list.lines[2].contains("api  UP    3 → 4    cpu avg 1m 83.2% > 80%"))
+        #expect(list.lines[3].contains("web  UP    3 → 5    cpu avg 1m 50.0% vs target 30% → 5"))
         #expect(list.lines[4].contains("w    NONE  stays 4  cooldown 42 s left"))
         // 58 / 3 = 19 rows each at 200×60: blocks from rows 1, 1 + 58 / 3 = 20 and 1 + 116 / 3 = 39.
         let blocks = AutoscalerFixture.render(statuses, width: 200, height: 60)
@@ -203,9 +203,9 @@ import Testing
         }
         let canvas = AutoscalerFixture.render([AutoscalerFixture.cooldown()], width: width, height: height,
                                               context: ascii)
-        #expect(canvas.find("replicas 1..10 (tracked)") != nil && canvas.find("threshold | cpu avg 1m | up > 80 %") != nil)
+        #expect(canvas.find("replicas 1..10 (tracked)") != nil && canvas.find("threshold | cpu avg 1m | up > 80%") != nil)
         #expect(canvas.line(containing: "22:30:20").contains("3 -> 4"))
-        #expect(canvas.find("^down 30 %") != nil && canvas.find("^up 80 %") != nil)
+        #expect(canvas.find("^down 30%") != nil && canvas.find("^up 80%") != nil)
         #expect(canvas.line(containing: "42 s left of 60 s").contains("#####..."))
     }
 

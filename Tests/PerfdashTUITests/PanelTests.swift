@@ -134,7 +134,7 @@ import Testing
         var model = KnownHost.model()
         model.autoscalers = [AutoscalerFixture.up()]
         let overview = KnownHost.render(.overview, width: 80, height: 24, model: model)
-        #expect(overview.line(containing: "Autoscaler:").contains("api: UP 3 → 4 (cpu avg 1m 83.2 % > 80 %)"))
+        #expect(overview.line(containing: "Autoscaler:").contains("api: UP 3 → 4 (cpu avg 1m 83.2% > 80%)"))
     }
 
     @Test(arguments: [(79, 24), (40, 10), (1, 1), (0, 0), (5, 2)])

@@ -26,11 +26,11 @@ import PerfdashTestSupport
         // 1m: scrapes at or after 260 − 60 = 200, so 230 and 260: Δhits 90, Δmisses 10 → 90 %.
         let oneMinute = driver.model(window: .oneMinute, graphLength: 10)
         #expect(oneMinute.services.map(\.name) == ["api"])
-        #expect(oneMinute.services.first?.metrics?.caches.first?.hitRateText == "90 %")
+        #expect(oneMinute.services.first?.metrics?.caches.first?.hitRateText == "90.0%")
         #expect(oneMinute.servicesNote == "note")
         // 5m: every scrape: Δhits 280, Δmisses 120 → 70 %.
         let fiveMinutes = driver.model(window: .fiveMinutes, graphLength: 10)
-        #expect(fiveMinutes.services.first?.metrics?.caches.first?.hitRateText == "70 %")
+        #expect(fiveMinutes.services.first?.metrics?.caches.first?.hitRateText == "70.0%")
         #expect(fiveMinutes.services.first?.metrics?.window == .fiveMinutes)
     }
 

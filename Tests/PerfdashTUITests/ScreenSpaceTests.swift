@@ -25,6 +25,21 @@ struct ScreenSpaceTests {
         #expect(!canvas.line(containing: "cpu0").isEmpty && !canvas.line(containing: "cpu1").isEmpty)
     }
 
+    @Test("Overview's services box: with room, each service's state line then one graph row per track",
+          arguments: [(120, 40), (200, 60)])
+    func overviewServicesBox(width: Int, height: Int) {
+        var model = KnownServices.model([KnownServices.api, KnownServices.worker])
+        model.processes = KnownProcesses.all
+        let canvas = KnownHost.render(.overview, width: width, height: height, model: model)
+        // The state line of each service, the down one with its error.
+        #expect(!canvas.line(containing: "│ api up").isEmpty, "\(canvas.plainText)")
+        #expect(!canvas.line(containing: "│ worker DOWN · connection refus").isEmpty, "\(canvas.plainText)")
+        // api's tracks under it, labelled (no history yet in this model: n/a).
+        for track in ["l1 hit % n/a", "l2 hit % n/a", "queue high n/a"] {
+            #expect(!canvas.line(containing: "│   " + track).isEmpty, "\(track)")
+        }
+    }
+
     @Test("Disk: filesystems as df (size, used, avail, use %, inodes %) and io pressure where it exists",
           arguments: sizes)
     func diskFilesystems(width: Int, height: Int) {

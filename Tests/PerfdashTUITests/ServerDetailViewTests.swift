@@ -75,7 +75,7 @@ import Testing
         func expect(_ needle: String, in haystack: String? = nil) {
             if !(haystack ?? text).contains(needle) { missing.append(needle) }
         }
-        expect("PostgreSQL 15.4 · 60 tx/s · 1.0 rollbacks/s · buffer hit 99.0 %")
+        expect("PostgreSQL 15.4 · 60 tx/s · 1.0 rollbacks/s · buffer hit 99.0%")
         expect("24 of 100 (3 reserved)")
         expect("active 5")
         expect("Top by total time")
@@ -102,7 +102,7 @@ import Testing
     func redisServerAndQueueParts(width: Int, height: Int) {
         let text = Self.render(Self.redis, width: width, height: height).lines.joined(separator: "\n")
         #expect(text.contains("Redis 7.0.15 · 3 clients (2 blocked) · 120 ops/s"))
-        #expect(text.contains("25.0 MiB of 100 MiB (25.0 %) · allkeys-lru"))
+        #expect(text.contains("25.0 MiB of 100 MiB (25.0%) · allkeys-lru"))
         #expect(text.contains("default: queued 4 · started 0* · scheduled 1* · deferred 0* · failed 2*"))
     }
 }

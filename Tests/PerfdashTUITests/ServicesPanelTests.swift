@@ -35,7 +35,7 @@ import Testing
         #expect(api.contains(" up "))
         #expect(api.contains("4.21 ms"))      // scrape 0.00421 s
         #expect(api.contains("1.23k") == (width >= 100))  // 1234 series
-        #expect(api.contains("l2 62.5 %"))
+        #expect(api.contains("l2 62.5%"))
         #expect(api.contains(" 14 "))
         #expect(api.contains("12.3 ms"))      // http_request_duration_seconds, not db_query's 20.0 ms
         #expect(!api.contains("20.0 ms"))
@@ -49,7 +49,7 @@ import Testing
     @Test func hitRatesAreColouredByTheTarget() throws {
         // A selected row has the selection's colours: select idle to see the others, then api to see idle.
         let canvas = Self.render(Self.state(selected: 1), width: 120, height: 40)
-        let warn = try #require(canvas.find("62.5 %"))
+        let warn = try #require(canvas.find("62.5%"))
         #expect(canvas.cell(x: warn.x, y: warn.y)?.style.fg == ServiceFacts.warn)
         let other = Self.render(Self.state(selected: 0), width: 120, height: 40)
         let none = try #require(other.find("l1 n/a"))
@@ -69,8 +69,8 @@ import Testing
         #expect(canvas.line(containing: "scrape 4.21 ms").contains("60 scrapes over 59s (1m window)"))
         // Caches: hit rate, hits, misses, evictions (— when not exposed).
         let l1 = canvas.line(containing: "│ l1 ")
-        #expect(l1.contains(" 92.5 %     370      30      12 "), "\(l1)")
-        #expect(canvas.line(containing: "│ l2 ").contains("62.5 %"))
+        #expect(l1.contains(" 92.5%     370      30      12 "), "\(l1)")
+        #expect(canvas.line(containing: "│ l2 ").contains("62.5%"))
         #expect(canvas.line(containing: "│ l3 ").contains("n/a"))
         // Queues: now / avg / p95 / max; 7.25 shows with one decimal, rounded half away from zero.
         #expect(canvas.line(containing: "│ batch ").contains("     10     7.3      20      25 "))
@@ -109,7 +109,7 @@ import Testing
                                       expirations: 1)],
                 queues: [], latencies: []), window: .oneMinute))
         let canvas = Self.render(Self.state(detail: true), width: 80, height: 24, model: KnownServices.model([redis]))
-        #expect(canvas.line(containing: "│ keyspace ").contains("90 %"))
+        #expect(canvas.line(containing: "│ keyspace ").contains("90.0%"))
         #expect(canvas.line(containing: "Queue").contains("no queue keys configured"))
         #expect(canvas.line(containing: "Latency").contains("Redis exposes no latency distributions"))
     }
@@ -145,7 +145,7 @@ import Testing
 
     @Test func overviewSummarisesTheServices() {
         let canvas = KnownHost.render(.overview, width: 100, height: 30, model: KnownServices.model())
-        #expect(canvas.line(containing: "Services:").contains("3 services, 1 down · api l1 92.5 % · queues 14"))
+        #expect(canvas.line(containing: "Services:").contains("3 services, 1 down · api l1 92.5% · queues 14"))
         // From 120×40 the band's services box lists them one per row, with their first figure.
         let wide = KnownHost.render(.overview, width: 120, height: 40, model: KnownServices.model())
         #expect(wide.line(containing: "│ api ").contains("api up"), "\(wide.plainText)")

@@ -27,7 +27,7 @@ enum DatabaseFindings {
                     : .warning,
                 subject: "\(service) database", bottleneck: "working set outgrew shared_buffers",
                 evidence: ["latency \(rising.name) \(Evidence.milliseconds(rising.first)) → "
-                    + "\(Evidence.milliseconds(rising.last)) (+\(Evidence.number(rising.rise.rounded())) %)",
+                    + "\(Evidence.milliseconds(rising.last)) (+\(Evidence.limit(rising.rise.rounded())))",
                            "buffer hit rate \(Evidence.percent(hitFirst)) → \(Evidence.percent(hitLast))"],
                 suggestion: "raise shared_buffers (and memory) so the hot data fits, or shrink the working set: "
                     + "indexes for the big scans, archive cold rows, partition large tables"))

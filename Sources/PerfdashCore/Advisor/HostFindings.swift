@@ -4,7 +4,7 @@ enum HostFindings {
     /// Busy CPU with a run queue longer than the CPUs (or CPU pressure): work waits for a CPU.
     static func cpuBound(_ s: AdvisorSignals, _ t: AdvisorSettings) -> [Finding] {
         guard let busy = s.avg(SeriesName.cpuBusy), busy >= t.cpuBusyPercent else { return [] }
-        var evidence = ["CPU busy avg \(Evidence.percent(busy)) (≥ \(Evidence.number(t.cpuBusyPercent)) %)"]
+        var evidence = ["CPU busy avg \(Evidence.percent(busy)) (≥ \(Evidence.limit(t.cpuBusyPercent)))"]
         var confirmed = false
         if let running = s.avg(SeriesName.tasksRunning), let cores = s.cores, cores > 0 {
             let perCore = running / Double(cores)
@@ -41,7 +41,7 @@ enum HostFindings {
         let waits = (iowait ?? 0) >= t.iowaitPercent
         let stalls = (psi ?? 0) >= t.ioPressurePercent
         guard waits || stalls else { return [] }
-        var evidence = ["disk \(disk.0) util avg \(Evidence.percent(disk.1)) (≥ \(Evidence.number(t.diskUtilPercent)) %)"]
+        var evidence = ["disk \(disk.0) util avg \(Evidence.percent(disk.1)) (≥ \(Evidence.limit(t.diskUtilPercent)))"]
         if let iowait { evidence.append("iowait avg \(Evidence.percent(iowait))") }
         if let psi { evidence.append("IO pressure: some tasks stalled \(Evidence.percent(psi)) of the time (PSI avg10)") }
         for other in busiest.dropFirst().prefix(3) {
@@ -80,8 +80,11 @@ enum HostFindings {
 
 /// Number formats of evidence lines.
 enum Evidence {
-    /// `97.3 %`.
-    static func percent(_ value: Double) -> String { MetricUnit.oneDecimal(value) + " %" }
+    /// `97.3%`.
+    static func percent(_ value: Double) -> String { PercentText.measured(value) }
+
+    /// A configured threshold in percent: `90%`, `12.5%`.
+    static func limit(_ value: Double) -> String { PercentText.configured(value) }
 
     /// `12`, `0.5`, `1.3`: whole numbers without decimals, others with one.
     static func number(_ value: Double) -> String {

@@ -99,7 +99,7 @@ enum ServiceFindings {
             let evictions = s.series[SeriesName.service(parts.service, "cache.\(parts.item).evictions")]
             return Cache(service: parts.service, level: parts.item, hitRate: hit, evictions: evictions?.max(),
                          hitLine: "hit rate avg \(Evidence.percent(hit)) (target ≥ "
-                            + "\(Evidence.number(t.hitRateTargetPercent)) %)")
+                            + "\(Evidence.limit(t.hitRateTargetPercent)))")
         }
     }
 }

@@ -17,7 +17,7 @@ public enum MetricUnit {
         return trimmed.isEmpty ? series : trimmed
     }
 
-    /// A measured value: one decimal, then the unit (`83.2 %`).
+    /// A measured value: one decimal, then the unit (`83.2%`, `0.5 s`).
     static func measured(_ value: Double, unit: String) -> String {
         withUnit(oneDecimal(value), unit: unit)
     }
@@ -31,7 +31,7 @@ public enum MetricUnit {
         return "\(sign)\(tenths / 10).\(tenths % 10)"
     }
 
-    /// A configured number as written: no decimals when whole (`80 %`, `0.5 s`).
+    /// A configured number as written: no decimals when whole (`80%`, `0.5 s`).
     static func configured(_ value: Double, unit: String) -> String {
         withUnit(plain(value), unit: unit)
     }
@@ -55,6 +55,6 @@ public enum MetricUnit {
     }
 
     private static func withUnit(_ number: String, unit: String) -> String {
-        unit.isEmpty ? number : "\(number) \(unit)"
+        PercentText.joined(number, unit: unit)
     }
 }

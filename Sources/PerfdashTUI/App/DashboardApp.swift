@@ -99,27 +99,8 @@ public enum DashboardApp {
         /// Applies one key; returns true to quit.
         private mutating func handle(_ key: Key) -> Bool {
             if key == .resize { terminal.invalidate() }
-            // Rows re-sort every round: the drill-down moves from the row it shows, wherever that is now.
-            if state.panel == .fleet, state.fleetDetail, let index = FleetPanel.index(of: state.fleetFocus, in: model) {
-                state.selection[.fleet] = index
-            }
-            let rows = state.panel == .processes ? DashboardScreen.processRows(model, state: state) : []
-            let effect: DashboardState.Effect?
-            if state.panel == .processes, let intercepted = state.interceptProcessKey(key, rows: rows) {
-                effect = intercepted
-            } else {
-                guard let action = KeyMap.action(for: key, panel: state.panel) else {
-                    if case .character(let c) = key { state.message = "\(c): no action here (? lists the keys)" }
-                    return false
-                }
-                let width = terminal.size.width
-                effect = state.apply(action, rowCounts: DashboardScreen.rowCounts(model, width: width,
-                                                                                 processRows: rows.count),
-                                     processRows: rows) { x, y in
-                    TabBar.panel(atX: x, y: y, width: width)
-                }
-            }
-            switch effect {
+            let (width, height) = terminal.size
+            switch state.press(key, model: model, width: width, height: height) {
             case .quit?: return true
             case .intervalChanged?: driver.setInterval(state.interval)
             case .windowChanged?:
@@ -133,7 +114,7 @@ public enum DashboardApp {
             case let .sendSignal(pid, signal, name, start)?:
                 state.message = ProcessSignal.send(signal, to: pid, startUnixMs: start, root: root)
                     ?? "sent \(name) to \(pid)"
-            case nil: break
+            case .showDetail?, .nothing?, nil: break
             }
             return false
         }

@@ -33,6 +33,10 @@ public struct DashboardState: Sendable, Equatable {
     public var process = ProcessViewState()
     /// The panel the help returns to when closed.
     public var beforeHelp: PanelID = .overview
+    /// The full text shown over the panel (`v`, or Enter where there is nothing to drill into); nil when closed.
+    public var popup: Popup?
+    /// The last key that did nothing and said so: pressing it again stays quiet until another key is pressed.
+    public var deadKey: Key?
 
     /// Creates the state the dashboard starts in.
     public init(interval: Duration, window: StatsWindow, themeName: String) {
@@ -52,6 +56,10 @@ public struct DashboardState: Sendable, Equatable {
         case fleetFocusChanged
         /// Send `signal` to `pid` (confirmed in the dialog), if it still started at `startUnixMs`.
         case sendSignal(pid: Int, signal: Int32, name: String, startUnixMs: Int64)
+        /// Open the pop-up with the selected item's full text (the state cannot: the text is in the model).
+        case showDetail
+        /// The key did nothing here (`what` says why): the caller says so once.
+        case nothing(String)
     }
 
     /// Applies `action`; `rowCounts` bounds table selections, `tabAt` maps a click to a tab.
@@ -83,13 +91,30 @@ public struct DashboardState: Sendable, Equatable {
         case .nextPanel: panel = panel.advanced(by: 1)
         case .previousPanel: panel = panel.advanced(by: -1)
         case .open:
-            if panel == .services, (rowCounts[.services] ?? 0) > 0 { serviceDetail = true }
-            if panel == .fleet, (rowCounts[.fleet] ?? 0) > 0 {
+            if panel == .services, (rowCounts[.services] ?? 0) > 0, !serviceDetail {
+                serviceDetail = true
+                return nil
+            }
+            if panel == .fleet, (rowCounts[.fleet] ?? 0) > 0, !fleetDetail {
                 fleetDetail = true
                 return .fleetFocusChanged
             }
+            // Where Enter has nothing to drill into, it shows the selected item's full text (as btop's Enter
+            // shows the selected process's details).
+            if DetailText.hasDetail(panel), panel != .services { return .showDetail }
+            return .nothing("nothing to open here")
+        case .showDetail:
+            guard DetailText.hasDetail(panel) else {
+                return .nothing("no full text here (Processes, Services, Autoscaler, Alerts, Findings)")
+            }
+            return .showDetail
         case .back:
-            if panel == .help { panel = beforeHelp }
+            if panel == .help {
+                panel = beforeHelp
+                return nil
+            }
+            guard panel == .services && serviceDetail || panel == .processes && !process.filter.isEmpty
+                || panel == .fleet && fleetDetail else { return .nothing("nothing to close here") }
             if panel == .services { serviceDetail = false }
             if panel == .processes, !process.filter.isEmpty {
                 process.filter = ""
@@ -102,6 +127,7 @@ public struct DashboardState: Sendable, Equatable {
         case .selectionUp, .selectionDown, .selectionPageUp, .selectionPageDown:
             let delta = action == .selectionUp ? -1 : action == .selectionDown ? 1 : action == .selectionPageUp ? -10 : 10
             let before = selection[panel]
+            guard (rowCounts[panel] ?? 0) > 0 else { return .nothing("nothing to select here") }
             moveSelection(delta, rowCounts)
             if panel == .fleet, fleetDetail, selection[panel] != before { return .fleetFocusChanged }
         case .togglePause:

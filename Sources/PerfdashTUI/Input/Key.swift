@@ -23,6 +23,8 @@ public enum Action: Hashable, Sendable {
     case open
     /// Esc / Backspace: back out of a drill-down.
     case back
+    /// `v` (and Enter where there is nothing to drill into): the selected item's full text in a pop-up.
+    case showDetail
     case togglePause
     /// `+`: a longer refresh interval.
     case slower
@@ -89,6 +91,7 @@ public enum KeyMap {
             case "w", "W": return .cycleWindow
             case "t", "T": return .nextTheme
             case "s", "S": return .saveSnapshot
+            case "v", "V": return .showDetail
             case "\t": return .nextPanel
             case "k": return .selectionUp
             case "j": return .selectionDown
@@ -128,6 +131,10 @@ public enum KeyMap {
         ("w", "cycle the stats window: 1m → 5m → 15m"),
         ("t", "next theme"),
         ("s", "write the current snapshot as JSON; the path shows in the status line"),
+        ("v  Enter", "the selected process's, service's, autoscaler's, alert's or finding's full text (command "
+            + "line, reason, error, "
+            + "evidence) in a pop-up; Enter does it on Autoscaler, Alerts, Findings; ↑↓ PgUp PgDn scroll, "
+            + "Esc Enter q close"),
         ("Processes:", ""),
         ("< > F6  P M N", "sort by the previous / next column; by CPU, memory, pid (again: reverse)"),
         ("I", "reverse the sort order"),

@@ -6,11 +6,13 @@ import PerfdashCore
 /// peak), newest first; then the rules waiting for a series this host does not have (yet).
 enum AlertsPanel {
     static func draw(_ canvas: inout Canvas, _ rect: Rect, _ input: PanelInput) {
-        draw(&canvas, rect, input.model, context: input.context, timeZone: .current)
+        draw(&canvas, rect, input.model, context: input.context, timeZone: .current,
+             selected: input.state.selection[.alerts] ?? 0)
     }
 
+    /// `selected` counts the active alerts first, then the log (the row `v` and Enter show in full).
     static func draw(_ canvas: inout Canvas, _ rect: Rect, _ model: DashboardModel, context: RenderContext,
-                     timeZone: TimeZone) {
+                     timeZone: TimeZone, selected: Int = 0) {
         guard let alerts = model.alerts else {
             let inner = Box.draw(&canvas, rect, title: "Alerts", note: "", border: .procBox, glyphs: context.glyphs)
             guard model.snapshot != nil else { return PanelKit.waiting(&canvas, inner, model) }
@@ -27,7 +29,8 @@ enum AlertsPanel {
         var area = inner.inset(dx: 1, dy: 0)
         guard area.height > 2 else { return }
         if let failure = model.alertCommandFailure {
-            canvas.put(failure, x: area.x, y: area.maxY - 1, style: AlertStyle.figure(.warning), clip: area)
+            PanelKit.ellipsized(&canvas, failure, Rect(x: area.x, y: area.maxY - 1, width: area.width, height: 1),
+                                style: AlertStyle.figure(.warning), context: context)
             area = Rect(x: area.x, y: area.y, width: area.width, height: area.height - 1)
         }
         // Active alerts get what they need (up to half the panel); the log takes the rest.
@@ -41,12 +44,19 @@ enum AlertsPanel {
             y += 1
         } else {
             y += activeTable(&canvas, Rect(x: area.x, y: y, width: area.width, height: activeRows + 1),
-                             alerts.active, more: alerts.active.count - activeRows, context: context)
+                             alerts.active, selected: selected < alerts.active.count ? selected : nil,
+                             context: context)
         }
         y += 1
         guard y < area.maxY - 1 else { return }
         let waiting = alerts.inactiveRules
-        let logHeight = area.maxY - y - (waiting.isEmpty ? 0 : 2)
+        // The rules without data take the rows the log leaves (wrapped; the last shown row cut with "…", `v` or
+        // Enter shows them all), at least one.
+        let text = "no data (series absent on this host, or not yet): " + waiting.joined(separator: ", ")
+        let logNeeds = 1 + max(1, alerts.log.count)
+        let waitingRows = waiting.isEmpty ? 0
+            : min(PanelKit.wrap(text, width: area.width, indent: 2).count, max(1, area.maxY - y - 1 - logNeeds))
+        let logHeight = area.maxY - y - (waiting.isEmpty ? 0 : waitingRows + 1)
         canvas.put("Log", x: area.x, y: y, style: Style.plain.fg(.title).with(.bold), clip: area)
         canvas.put("  newest first, last \(AlertEngine.logLimit)", x: area.x + 3, y: y,
                    style: Style.plain.fg(.graphText), clip: area)
@@ -55,23 +65,26 @@ enum AlertsPanel {
             canvas.put("no alert has fired since perfdash started", x: area.x + 2, y: y,
                        style: Style.plain.fg(.graphText), clip: area)
         } else if logHeight > 1 {
+            let index = selected - alerts.active.count
             logTable(&canvas, Rect(x: area.x, y: y, width: area.width, height: logHeight - 1), alerts.log,
-                     timeZone: timeZone, context: context)
+                     selected: alerts.log.indices.contains(index) ? index : nil, timeZone: timeZone, context: context)
         }
-        if !waiting.isEmpty {
-            let text = "no data (series absent on this host, or not yet): " + waiting.joined(separator: ", ")
-            let line = Rect(x: area.x, y: area.maxY - 1, width: area.width, height: 1)
-            PanelKit.ellipsized(&canvas, text, line, style: Style.plain.fg(.graphText), context: context)
+        if waitingRows > 0 {
+            PanelKit.fittedLines(&canvas, Rect(x: area.x, y: area.maxY - waitingRows, width: area.width,
+                                               height: waitingRows), [text], style: Style.plain.fg(.graphText))
         }
     }
 
-    /// The active alerts; returns the rows used.
-    private static func activeTable(_ canvas: inout Canvas, _ rect: Rect, _ active: [ActiveAlert], more: Int,
+    /// The active alerts, scrolled to keep `selected` in view, with "… n more" under them when they do not all
+    /// fit; returns the rows used.
+    private static func activeTable(_ canvas: inout Canvas, _ rect: Rect, _ active: [ActiveAlert], selected: Int?,
                                     context: RenderContext) -> Int {
         let columns = [TableColumn("level", width: 5, alignment: .left), TableColumn("alert", width: 14, alignment: .left),
                        TableColumn("value", width: 18), TableColumn("active", width: 9), TableColumn("peak", width: 9),
                        TableColumn("series", width: 0, alignment: .left)]
-        let shown = more > 0 ? Array(active.prefix(rect.height - 2)) : active
+        let room = active.count > rect.height - 1 ? max(1, rect.height - 2) : active.count
+        let first = selected.map { max(0, $0 - room + 1) } ?? 0
+        let shown = Array(active.dropFirst(first).prefix(room))
         var rows = shown.map { alert -> [String] in
             let unit = MetricUnit.unit(for: alert.series)
             return ["", alert.name,
@@ -80,8 +93,10 @@ enum AlertsPanel {
                     Humanize.elapsed(seconds: alert.activeSeconds), AutoscalerText.measured(alert.peak, unit: unit),
                     "\(alert.series) (\(alert.aggregate))"]
         }
-        if more > 0 { rows.append(["", "… \(active.count - shown.count) more", "", "", "", ""]) }
-        Table.draw(&canvas, rect, columns: columns, rows: rows, selection: nil, context: context)
+        let more = active.count - shown.count
+        if more > 0 { rows.append(["", "… \(more) more (↑↓)", "", "", "", ""]) }
+        Table.draw(&canvas, rect, columns: columns, rows: rows, selection: selected.map { $0 - first },
+                   context: context)
         for (index, alert) in shown.enumerated() {
             let pending = alert.state == .pending
             canvas.put(" " + AlertStyle.word(alert.level, pending: pending) + " ", x: rect.x, y: rect.y + 1 + index,
@@ -90,8 +105,8 @@ enum AlertsPanel {
         return rows.count + 1
     }
 
-    private static func logTable(_ canvas: inout Canvas, _ rect: Rect, _ log: [AlertLogEntry], timeZone: TimeZone,
-                                 context: RenderContext) {
+    private static func logTable(_ canvas: inout Canvas, _ rect: Rect, _ log: [AlertLogEntry], selected: Int?,
+                                 timeZone: TimeZone, context: RenderContext) {
         let columns = [TableColumn("fired", width: 8, alignment: .left), TableColumn("resolved", width: 8, alignment: .left),
                        TableColumn("lasted", width: 9), TableColumn("level", width: 8, alignment: .left),
                        TableColumn("peak", width: 9), TableColumn("alert", width: 14, alignment: .left),
@@ -101,7 +116,7 @@ enum AlertsPanel {
              Humanize.elapsed(seconds: entry.durationSeconds), entry.level.name,
              AutoscalerText.measured(entry.peak, unit: MetricUnit.unit(for: entry.series)), entry.name, entry.series]
         }
-        Table.draw(&canvas, rect, columns: columns, rows: rows, selection: nil, context: context)
+        Table.draw(&canvas, rect, columns: columns, rows: rows, selection: selected, context: context)
     }
 
     /// `HH:MM:SS` in `timeZone`.

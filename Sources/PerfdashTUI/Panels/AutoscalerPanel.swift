@@ -14,14 +14,15 @@ public enum AutoscalerPanel {
 
     /// Draws the panel for `statuses` (a snapshot's `autoscaler` section) into `rect`; `series` holds the recent
     /// values a predictive autoscaler's forecast chart shows.
+    /// With several autoscalers, `selected` is highlighted: the one whose full text `v` or Enter shows.
     public static func draw(_ canvas: inout Canvas, _ rect: Rect, _ statuses: [AutoscalerStatus],
-                            context: RenderContext, series: [String: Series] = [:]) {
-        draw(&canvas, rect, statuses, context: context, timeZone: .current, series: series)
+                            context: RenderContext, series: [String: Series] = [:], selected: Int? = nil) {
+        draw(&canvas, rect, statuses, context: context, timeZone: .current, series: series, selected: selected)
     }
 
     /// `draw` with the time zone of the decision times given (tests pin it; the dashboard shows local time).
     static func draw(_ canvas: inout Canvas, _ rect: Rect, _ statuses: [AutoscalerStatus], context: RenderContext,
-                     timeZone: TimeZone, series: [String: Series] = [:]) {
+                     timeZone: TimeZone, series: [String: Series] = [:], selected: Int? = nil) {
         guard !statuses.isEmpty else {
             let inner = Box.draw(&canvas, rect, title: "Autoscaler", note: "recommends only, never scales",
                                  border: .procBox, glyphs: context.glyphs)
@@ -30,13 +31,21 @@ public enum AutoscalerPanel {
                                 firstStyle: Style.plain.fg(.title).with(.bold))
             return
         }
+        // One autoscaler needs no highlight: it is what `v` shows.
+        let highlight = statuses.count > 1 ? selected.map { min(max(0, $0), statuses.count - 1) } : nil
         if rect.height / statuses.count >= minimumBlockHeight {
-            for (block, status) in zip(rect.rows(statuses.count), statuses) {
+            for (index, (block, status)) in zip(rect.rows(statuses.count), statuses).enumerated() {
                 AutoscalerBlock(status: status, context: context, timeZone: timeZone, series: series)
                     .draw(&canvas, block)
+                if index == highlight {
+                    // The title in the selection's colours (reverse video without colour).
+                    let width = CharacterWidth.of("Autoscaler " + status.name) + 2
+                    canvas.restyle(Rect(x: block.x + 1, y: block.y, width: min(width, max(0, block.width - 4)),
+                                        height: 1)) { _ in Self.selectedStyle }
+                }
             }
         } else {
-            list(&canvas, rect, statuses, context: context)
+            list(&canvas, rect, statuses, context: context, selected: highlight)
         }
     }
 
@@ -84,20 +93,27 @@ public enum AutoscalerPanel {
     }
 
     /// Too many autoscalers for a block each: one framed list, one line per autoscaler.
+    /// The style of a selected row or title.
+    static let selectedStyle = Style(fg: .role(.selectedFg), bg: .role(.selectedBg),
+                                     attributes: [.bold, .reverseWithoutColor])
+
     private static func list(_ canvas: inout Canvas, _ rect: Rect, _ statuses: [AutoscalerStatus],
-                             context: RenderContext) {
+                             context: RenderContext, selected: Int?) {
         let inner = Box.draw(&canvas, rect, title: "Autoscalers", note: "\(statuses.count) configured",
                              border: .procBox, glyphs: context.glyphs)
         let area = inner.inset(dx: 1, dy: 0)
         guard area.height > 0 else { return }
         let shown = statuses.count > area.height ? max(0, area.height - 1) : statuses.count
+        // The selected autoscaler stays in view: the list starts late enough to show it.
+        let first = selected.map { max(0, $0 - shown + 1) } ?? 0
         let nameWidth = min(20, statuses.map { CharacterWidth.of($0.name) }.max() ?? 0)
         let arrow = AutoscalerText.arrow(context)
         let outcomeWidth = statuses.map { CharacterWidth.of(AutoscalerText.outcome($0.recommendation, arrow: arrow)) }
             .max() ?? 0
-        for (i, status) in statuses.prefix(shown).enumerated() {
+        for (i, status) in statuses.dropFirst(first).prefix(shown).enumerated() {
             let y = area.y + i
             let row = Rect(x: area.x, y: y, width: area.width, height: 1)
+            if first + i == selected { canvas.fill(row, style: selectedStyle) }
             canvas.put(status.name, x: area.x, y: y, style: Style.plain.with(.bold), limit: nameWidth, clip: row)
             var x = area.x + nameWidth + 1
             let r = status.recommendation
@@ -105,12 +121,17 @@ public enum AutoscalerPanel {
             x += canvas.put(" \(word) ", x: x, y: y,
                             style: AutoscalerText.badgeStyle(r.action), clip: row) + 1
             canvas.put(AutoscalerText.outcome(r, arrow: arrow), x: x, y: y, style: Style.plain.with(.bold), clip: row)
-            canvas.put(AutoscalerText.text(detail(status), context), x: x + outcomeWidth + 2, y: y, clip: row)
+            PanelKit.ellipsized(&canvas, AutoscalerText.text(detail(status), context),
+                                Rect(x: x + outcomeWidth + 2, y: y, width: max(0, row.maxX - x - outcomeWidth - 2),
+                                     height: 1), style: first + i == selected ? selectedStyle : .plain,
+                                context: context)
+            if first + i == selected { canvas.restyle(row) { _ in selectedStyle } }
         }
         if shown < statuses.count {
-            let more = "… \(statuses.count - shown) more: enlarge the terminal for each autoscaler's detail"
-            canvas.put(AutoscalerText.text(more, context),
-                       x: area.x, y: area.maxY - 1, style: Style.plain.fg(.graphText), clip: area)
+            let more = "… \(statuses.count - shown) more (↑↓ scroll): enlarge the terminal for each autoscaler's detail"
+            PanelKit.ellipsized(&canvas, AutoscalerText.text(more, context),
+                                Rect(x: area.x, y: area.maxY - 1, width: area.width, height: 1),
+                                style: Style.plain.fg(.graphText), context: context)
         }
     }
 }

@@ -64,20 +64,20 @@ enum AutoscalerText {
         return "\(Int(max(0, value).rounded(.up))) s"
     }
 
-    /// A configured number as written: no decimals when whole (`80 %`, `0.5 s`), like the summary.
+    /// A configured number as written: no decimals when whole (`80%`, `0.5 s`), like the summary.
     static func configured(_ value: Double, unit: String) -> String {
         let number = value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : Humanize.fixed(value, 2)
-        return unit.isEmpty ? number : "\(number) \(unit)"
+        return PercentText.joined(number, unit: unit)
     }
 
-    /// A measured value in the series' unit: byte units humanised, others with one decimal (`83.2 %`).
+    /// A measured value in the series' unit: byte units humanised, others with one decimal (`83.2%`).
     static func measured(_ value: Double, unit: String) -> String {
         switch unit {
         case "B/s": return Humanize.rate(value)
         case "B": return Humanize.bytes(value)
         default:
             let number = abs(value) >= 10_000 ? Humanize.count(value) : Humanize.fixed(value, 1)
-            return unit.isEmpty ? number : "\(number) \(unit)"
+            return PercentText.joined(number, unit: unit)
         }
     }
 

@@ -57,7 +57,7 @@ enum CacheServerDetailView {
             x += bar + 1
         }
         var text = Humanize.bytes(used)
-        if limit > 0 { text += " of \(Humanize.bytes(limit)) (\(Humanize.fixed(100 * used / limit, 1)) %)" }
+        if limit > 0 { text += " of \(Humanize.bytes(limit)) (\(Humanize.percent(100 * used / limit)))" }
         text += " · \(note)"
         canvas.put(text, x: x, y: rect.y, clip: rect)
         return rect.y + 1

@@ -20,7 +20,7 @@ public enum DashboardScreen {
             return canvas
         }
         TabBar.draw(&canvas, active: input.state.panel, alertLevel: input.model.alerts?.highestLevel ?? .ok)
-        let body = Rect(x: 0, y: 1, width: width, height: height - 2)
+        let body = body(width: width, height: height)
         switch input.state.panel {
         case .overview: OverviewPanel.draw(&canvas, body, input)
         case .cpu: CPUPanel.draw(&canvas, body, input)
@@ -31,21 +31,30 @@ public enum DashboardScreen {
         case .services: ServicesPanel.draw(&canvas, body, input)
         case .autoscaler:
             let statuses = input.model.autoscalers
+            let selected = input.state.selection[.autoscaler] ?? 0
             if let split = AutoscalerHistoryView.split(body, count: statuses.count) {
                 AutoscalerPanel.draw(&canvas, split.blocks, statuses, context: input.context,
-                                     series: input.model.series)
+                                     series: input.model.series, selected: selected)
                 AutoscalerHistoryView.draw(&canvas, split.history, statuses, model: input.model, context: input.context)
             } else {
-                AutoscalerPanel.draw(&canvas, body, statuses, context: input.context, series: input.model.series)
+                AutoscalerPanel.draw(&canvas, body, statuses, context: input.context, series: input.model.series,
+                                     selected: selected)
             }
         case .alerts: AlertsPanel.draw(&canvas, body, input)
         case .findings: FindingsPanel.draw(&canvas, body, input)
         case .fleet: FleetPanel.draw(&canvas, body, input)
         case .help: HelpPanel.draw(&canvas, body, scroll: input.state.selection[.help] ?? 0, context: input.context)
         }
+        if let popup = input.state.popup { PopupView.draw(&canvas, body, popup, context: input.context) }
         StatusLine.draw(&canvas, state: input.state, colorMode: colorMode)
         if !input.context.glyphs.isUnicode { canvas.asciify() }
         return canvas
+    }
+
+    /// Where the panels (and the pop-up over them) go on a `width` × `height` screen: between the tab bar and the
+    /// status line.
+    public static func body(width: Int, height: Int) -> Rect {
+        Rect(x: 0, y: 1, width: width, height: max(0, height - 2))
     }
 
     /// The Processes panel's rows in screen order (what the selection, follow and signal keys refer to).
@@ -62,6 +71,9 @@ public enum DashboardScreen {
             .services: model.services.count,
             .fleet: FleetPanel.rowCount(model),
             .help: HelpPanel.rowCount(width: width),
+            .autoscaler: DetailText.itemCount(.autoscaler, model),
+            .alerts: DetailText.itemCount(.alerts, model),
+            .findings: DetailText.itemCount(.findings, model),
         ]
     }
 }

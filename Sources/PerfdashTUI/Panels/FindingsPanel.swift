@@ -22,18 +22,47 @@ enum FindingsPanel {
                                 firstStyle: Style.plain.fg(.title).with(.bold))
             return
         }
+        let selected = min(max(0, input.state.selection[.findings] ?? 0), findings.count - 1)
+        let first = firstShown(findings, selected: selected, area: area, context: context)
         var y = area.y
-        for (index, finding) in findings.enumerated() {
+        if first > 0 {
+            canvas.put("… \(first) above (↑)", x: area.x, y: y, style: Style.plain.fg(.graphText), clip: area)
+            y += 1
+        }
+        for (index, finding) in findings.enumerated().dropFirst(first) {
             guard y < area.maxY else { break }
             if y + 2 > area.maxY, index < findings.count {
-                PanelKit.ellipsized(&canvas, "… \(findings.count - index) more: enlarge the terminal",
+                PanelKit.ellipsized(&canvas, "… \(findings.count - index) more (↓, or enlarge the terminal)",
                                     Rect(x: area.x, y: area.maxY - 1, width: area.width, height: 1),
                                     style: Style.plain.fg(.graphText), context: context)
                 break
             }
+            let top = y
             y = draw(&canvas, finding, Rect(x: area.x, y: y, width: area.width, height: area.maxY - y),
                      context: context) + 1
+            // With several findings, the selected one's line is highlighted: it is what `v` and Enter show.
+            if index == selected, findings.count > 1 {
+                canvas.restyle(Rect(x: area.x + 7, y: top, width: area.width - 7, height: 1)) { _ in
+                    AutoscalerPanel.selectedStyle
+                }
+            }
         }
+    }
+
+    /// The first finding shown: 0 while the selected one fits below the ones before it, else the selected one
+    /// (after an "above" line).
+    private static func firstShown(_ findings: [Finding], selected: Int, area: Rect, context: RenderContext) -> Int {
+        var rows = 0
+        for finding in findings.prefix(selected + 1) { rows += height(finding, width: area.width, context) + 1 }
+        // The selected one needs its first two rows on screen, with the "more" line below it.
+        let selectedEnd = rows - height(findings[selected], width: area.width, context) + 2
+        return selectedEnd <= area.height - 1 ? 0 : selected
+    }
+
+    /// Rows a finding takes at `width`: its line, the wrapped evidence and suggestion.
+    private static func height(_ finding: Finding, width: Int, _ context: RenderContext) -> Int {
+        let paragraphs = finding.evidence.map { "  • \($0)" } + ["  → " + finding.suggestion]
+        return 1 + paragraphs.reduce(0) { $0 + PanelKit.wrap(AutoscalerText.text($1, context), width: width, indent: 4).count }
     }
 
     /// One finding: badge, bottleneck and subject; the evidence as bullets; what to try. Returns the next free row.

@@ -8,7 +8,7 @@ public enum HelpPanel {
         "Network: /proc/net/dev rates; the total leaves out lo and virtual interfaces (veth*, docker*, br-*, virbr*).",
         "A counter that goes down (reset, wrap) counts 0 for that tick. Rates use the measured time between readings.",
         "avg / p95 / p99 over the window (1m, 5m, 15m): exact percentiles, linear interpolation, rank = q × (n − 1).",
-        "Cache hit rate = Δhits / (Δhits + Δmisses) over the window's scrapes; n/a without traffic; target ≥ 85 %.",
+        "Cache hit rate = Δhits / (Δhits + Δmisses) over the window's scrapes; n/a without traffic; target ≥ 85%.",
         "Service latency p50/p95/p99 = Prometheus' histogram_quantile over the window's bucket increases "
             + "(or a summary's own quantiles).",
     ]

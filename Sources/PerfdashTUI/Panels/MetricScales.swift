@@ -43,7 +43,9 @@ struct MetricScales {
         guard rect.height > 0 else { return 0 }
         let layout = layout(reading)
         let labelWidth = min(Self.maxLabelWidth, max(8, CharacterWidth.of(reading.label)))
-        canvas.put(reading.label, x: rect.x, y: rect.y, style: Style.plain.fg(.title), limit: labelWidth, clip: rect)
+        // A long series name keeps its end (the part that differs: `…queue.batch.depth`), marked as cut.
+        canvas.put(TextFit.fitTail(reading.label, width: labelWidth), x: rect.x, y: rect.y, style: Style.plain.fg(.title),
+                   limit: labelWidth, clip: rect)
         let values = AutoscalerText.text(valueText(reading, layout), context)
         let barX = rect.x + labelWidth + 1
         let barWidth = min(60, rect.maxX - barX - CharacterWidth.of(values) - 2)

@@ -185,8 +185,9 @@ enum OverviewPanel {
                            clip: area) + 1
         let errors = t.rxErrorsPerSecond + t.txErrorsPerSecond + t.rxDropsPerSecond + t.txDropsPerSecond
         PanelKit.pair(&canvas, x: x, y: area.y + 1, "err+drop/s", Humanize.count(errors), clip: area)
-        canvas.put("excl. " + net.totalExcludes.joined(separator: " "), x: area.x, y: area.y + 2,
-                   style: Style.plain.fg(.graphText), clip: area)
+        PanelKit.ellipsized(&canvas, "excl. " + net.totalExcludes.joined(separator: " "),
+                            Rect(x: area.x, y: area.y + 2, width: area.width, height: 1),
+                            style: Style.plain.fg(.graphText), context: ctx)
         splitGraphs(&canvas, Rect(x: area.x, y: area.y + 3, width: area.width, height: area.height - 3),
                     left: ("rx", model.series(SeriesName.net(SeriesName.total, .rxBytesPerSecond)), .download),
                     right: ("tx", model.series(SeriesName.net(SeriesName.total, .txBytesPerSecond)), .upload), ctx)
@@ -201,10 +202,16 @@ enum OverviewPanel {
             let area = Rect(x: half.x, y: half.y, width: half.width - (half.x == rect.x ? 1 : 0), height: half.height)
             let scale = GraphScale.autoPowerOfTwo(floor: 1024)
             Graph.draw(&canvas, area, series: spec.1, scale: scale, gradient: spec.2, context: ctx)
-            canvas.put(spec.0, x: area.x, y: area.y, style: Style.plain.fg(.graphText), clip: area)
-            // "scale": the top of the graph, not a value (the current value is in the figures above).
-            canvas.putRight("scale " + Humanize.rate(scale.maximum(for: spec.1.values)), rightEdge: area.maxX, y: area.y,
-                            style: Style.plain.fg(.graphText), clip: area)
+            let label = canvas.put(spec.0, x: area.x, y: area.y, style: Style.plain.fg(.graphText), clip: area)
+            // "scale": the top of the graph, not a value (the current value is in the figures above). Beside the
+            // label when both fit, else on the row below it, never run into it.
+            let top = "scale " + Humanize.rate(scale.maximum(for: spec.1.values))
+            let width = CharacterWidth.of(top)
+            if label + 1 + width <= area.width {
+                canvas.putRight(top, rightEdge: area.maxX, y: area.y, style: Style.plain.fg(.graphText), clip: area)
+            } else if area.height >= 3, width <= area.width {
+                canvas.putRight(top, rightEdge: area.maxX, y: area.y + 1, style: Style.plain.fg(.graphText), clip: area)
+            }
         }
     }
 }

@@ -32,7 +32,8 @@ enum PanelKit {
         let inner = Box.draw(&canvas, rect, title: title, note: note, border: border, glyphs: context.glyphs)
         guard inner.height > 0, inner.width > 0 else { return }
         Graph.draw(&canvas, inner, series: series, scale: scale, gradient: gradient, context: context)
-        let top = label(scale.maximum(for: series.values))
+        // "scale": the graph's top, not a value (the current value is in the title's note).
+        let top = "scale " + label(scale.maximum(for: series.values))
         if inner.width > CharacterWidth.of(top) + 4 {
             canvas.putRight(top, rightEdge: inner.maxX, y: inner.y, style: Style.plain.fg(.graphText))
         }
@@ -54,11 +55,15 @@ enum PanelKit {
         centred(&canvas, rect, lines, style: Style.plain.fg(.graphText))
     }
 
-    /// A label in the theme's title colour followed by a value: `label value`; returns the columns used.
+    /// A label in the theme's title colour followed by a value: `label value`, the value cut with "…" where it
+    /// reaches the edge of `clip`; returns the columns used.
     @discardableResult
     static func pair(_ canvas: inout Canvas, x: Int, y: Int, _ label: String, _ value: String, clip: Rect) -> Int {
         let used = canvas.put(label + " ", x: x, y: y, style: Style.plain.fg(.graphText), clip: clip)
-        return used + canvas.put(value, x: x + used, y: y, style: Style.plain.with(.boldWithoutColor), clip: clip)
+        let room = clip.maxX - x - used
+        guard room > 0 else { return used }
+        return used + canvas.put(TextFit.fit(value, width: room), x: x + used, y: y,
+                                 style: Style.plain.with(.boldWithoutColor), clip: clip)
     }
 
     /// `text` on one line of `rect`, cut with `…` (`..` in ASCII) when it does not fit.

@@ -15,7 +15,7 @@ enum PostgresDetailView {
         }
         let rates = ["PostgreSQL \(db.serverVersion.split(separator: " ").first.map(String.init) ?? "")",
                      "\(rate(db.transactionsPerSecond)) tx/s", "\(rate(db.rollbacksPerSecond)) rollbacks/s",
-                     "buffer hit \(db.bufferHitPercent.map { Humanize.fixed($0, 1) + " %" } ?? "n/a")",
+                     "buffer hit \(Humanize.percent(db.bufferHitPercent))",
                      "deadlocks \(Humanize.count(db.deadlocks))",
                      "temp \(Humanize.bytes(db.tempBytes)) in \(Humanize.count(db.tempFiles)) files"]
         line(rates.joined(separator: " · "), style: Style.plain.with(.boldWithoutColor))

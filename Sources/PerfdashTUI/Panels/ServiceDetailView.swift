@@ -27,12 +27,14 @@ enum ServiceDetailView {
         var scrapeLine = "scrape \(Humanize.latency(seconds: report.scrapeDurationSeconds)) · "
             + "\(Humanize.count(Double(report.seriesCount))) series"
         guard let metrics = report.metrics else {
-            canvas.put(scrapeLine + " · collecting: rates need two scrapes", x: area.x, y: y, clip: area)
+            PanelKit.ellipsized(&canvas, scrapeLine + " · collecting: rates need two scrapes",
+                                Rect(x: area.x, y: y, width: area.width, height: 1), style: .plain, context: context)
             return
         }
         scrapeLine += " · \(metrics.scrapes) scrapes over \(Humanize.duration(seconds: metrics.spanSeconds))"
             + " (\(metrics.window.rawValue) window)"
-        canvas.put(scrapeLine, x: area.x, y: y, style: Style.plain.fg(.graphText), clip: area)
+        PanelKit.ellipsized(&canvas, scrapeLine, Rect(x: area.x, y: y, width: area.width, height: 1),
+                            style: Style.plain.fg(.graphText), context: context)
         y += 1
         if let red = metrics.red, y < area.maxY {
             let used = canvas.put("RED  ", x: area.x, y: y, style: Style.plain.fg(.title).with(.bold), clip: area)
@@ -80,8 +82,9 @@ enum ServiceDetailView {
         let paint = state == .up ? ServiceFacts.good : state == .down ? ServiceFacts.bad : .role(.graphText)
         let used = canvas.put(facts.stateText, x: line.x, y: line.y, style: Style.plain.with(.bold).fg(paint),
                               clip: line)
-        canvas.put("  \(facts.report.kind)  \(facts.report.address)", x: line.x + used, y: line.y,
-                   style: Style.plain.fg(.graphText), clip: line)
+        PanelKit.ellipsized(&canvas, "  \(facts.report.kind)  \(facts.report.address)",
+                            Rect(x: line.x + used, y: line.y, width: max(0, line.width - used), height: 1),
+                            style: Style.plain.fg(.graphText), context: RenderContext())
     }
 
     /// The bar column of the cache and queue tables: what is left beside the name and four numbers, at most 40.
@@ -121,7 +124,7 @@ enum ServiceDetailView {
             // As wide as the longest name (`memcached`, `buffers`), 8 to 16.
             TableColumn("Cache", width: min(16, max(8, caches.map { CharacterWidth.of($0.level) }.max() ?? 0)),
                         alignment: .left),
-            TableColumn("hit rate vs \(Humanize.fixed(ServiceFacts.hitRateTarget, 0)) % target",
+            TableColumn("hit rate vs \(PercentText.configured(ServiceFacts.hitRateTarget)) target",
                         width: barWidth(rect), alignment: .left),
             TableColumn("Hit", width: 7), TableColumn("Hits", width: 7), TableColumn("Misses", width: 7),
             TableColumn("Evicted", width: 7),

@@ -69,18 +69,54 @@ enum ServiceHistoryView {
             return
         }
         let area = inner.inset(dx: 1, dy: 0)
+        // With room for more than one line each, a service gets its state line and then one labelled one-row
+        // graph per track (hit rates, queues, latencies) in the rows it has: the box is not left half empty.
+        let rowsEach = area.height / max(1, services.count)
         var y = area.y
         for report in services where y < area.maxY {
             let facts = ServiceFacts(report)
-            let head = "\(report.name) \(facts.stateText)"
-            let track = tracks(report).first
-            var text = head
+            let tracks = tracks(report)
+            if rowsEach >= 2 {
+                var head = "\(report.name) \(facts.stateText)"
+                if report.state == .down { head += " · " + facts.downText }
+                if let red = report.metrics?.red {
+                    head += " · \(ServiceREDSections.rate(red.requestsPerSecond, total: red.requests))"
+                        + " · p95 \(Humanize.latency(seconds: red.p95Seconds))"
+                }
+                canvas.put(TextFit.fit(head, width: area.width, ascii: !input.context.glyphs.isUnicode), x: area.x,
+                           y: y, style: Style.plain.with(.boldWithoutColor), clip: area)
+                y += 1
+                let values = tracks.prefix(rowsEach - 1).map { track in
+                    input.model.series(track.series).values.last.map(track.format) ?? "n/a"
+                }
+                let labelWidth = min(area.width / 2, zip(tracks, values).map {
+                    CharacterWidth.of($0.label) + 1 + CharacterWidth.of($1)
+                }.max() ?? 0)
+                for (track, value) in zip(tracks, values) where y < area.maxY {
+                    // The value stays whole; a long family name gives way (cut with "…").
+                    let name = TextFit.fit(track.label, width: labelWidth - CharacterWidth.of(value) - 1,
+                                           ascii: !input.context.glyphs.isUnicode)
+                    canvas.put("  \(name) \(value)", x: area.x, y: y, style: Style.plain.fg(.graphText),
+                               limit: labelWidth + 2, clip: area)
+                    Graph.draw(&canvas, Rect(x: area.x + labelWidth + 3, y: y,
+                                             width: max(0, area.width - labelWidth - 3), height: 1),
+                               series: input.model.series(track.series), scale: track.scale, gradient: .cpu,
+                               context: input.context)
+                    y += 1
+                }
+                y += rowsEach >= tracks.count + 2 && services.count > 1 ? 1 : 0
+                continue
+            }
+            let track = tracks.first
+            var text = "\(report.name) \(facts.stateText)"
             if let track, let value = input.model.series(track.series).values.last {
                 text += " · \(track.label) \(track.format(value))"
             }
-            let nameWidth = min(area.width / 2, CharacterWidth.of(text) + 1)
-            canvas.put(TextFit.fit(text, width: nameWidth), x: area.x, y: y, style: Style.plain.with(.boldWithoutColor),
-                       clip: area)
+            if report.state == .down { text += " · " + facts.downText }
+            // Without a graph the text takes the whole row.
+            let nameWidth = min(track == nil ? area.width : area.width / 2, CharacterWidth.of(text) + 1)
+            canvas.put(TextFit.fit(text, width: nameWidth, ascii: !input.context.glyphs.isUnicode), x: area.x, y: y,
+                       style: Style.plain.with(.boldWithoutColor), clip: area)
             if let track {
                 Graph.draw(&canvas, Rect(x: area.x + nameWidth + 1, y: y, width: area.width - nameWidth - 1, height: 1),
                            series: input.model.series(track.series), scale: track.scale, gradient: .cpu,

@@ -121,8 +121,9 @@ public enum ServicesPanel {
                                                attributes: .reverseWithoutColor) : Style.plain.fg(ServiceFacts.bad)
                 // Up to the address column when there is one, else to the table's edge.
                 let end = addressColumn.flatMap { widths[$0] > 0 ? starts[$0] - 1 : nil } ?? rect.maxX
-                canvas.put(facts.downText, x: from, y: y, style: style,
-                           clip: Rect(x: from, y: y, width: end - from, height: 1))
+                // Cut with "…" where it does not fit; `v` shows it whole.
+                canvas.put(TextFit.fit(facts.downText, width: end - from, ascii: !context.glyphs.isUnicode),
+                           x: from, y: y, style: style, clip: Rect(x: from, y: y, width: end - from, height: 1))
             } else if !isSelected {
                 if widths[Column.worstHit] > 0, let cache = facts.worstCache {
                     canvas.restyle(Rect(x: starts[Column.worstHit], y: y, width: widths[Column.worstHit], height: 1)) {

@@ -69,6 +69,22 @@ public enum TabBar {
 
 /// The bottom row: refresh interval, stats window, paused state, theme and the last message.
 enum StatusLine {
+    /// The key hints at the right: the pop-up's own keys while it is open; the keys that open one on the panels
+    /// that have one; the Processes panel's keys; else quit and help. Narrow screens keep the shortest.
+    static func hints(_ state: DashboardState, width: Int) -> String {
+        let wide = width >= 90
+        if state.popup != nil { return wide ? "↑↓ PgUp PgDn scroll  Esc close" : "↑↓ scroll  Esc close" }
+        switch state.panel {
+        case .help: return "Esc close"   // the frame says "↑↓ scroll" when it scrolls
+        case .processes: return wide ? "/ filter  F5 tree  K signal  v full  ? help" : "v text  ? help"
+        case .services:
+            return !wide ? "v text  ? help"
+                : state.serviceDetail ? "Esc back  v full text  ? help" : "Enter details  v full text  ? help"
+        case .autoscaler, .alerts, .findings: return wide ? "Enter/v full text  q quit  ? help" : "Enter/v text  ? help"
+        default: return wide ? "q quit  ? help" : "? help"
+        }
+    }
+
     static func draw(_ canvas: inout Canvas, state: DashboardState, colorMode: String) {
         let y = canvas.height - 1
         let row = Rect(x: 0, y: y, width: canvas.width, height: 1)
@@ -92,8 +108,7 @@ enum StatusLine {
         }
         // The key hints always keep their place at the right; the message gets what is left before them, and the
         // theme only when there is no message (t's message names it anyway).
-        let hint = canvas.width < 90 ? "? help"
-            : state.panel == .processes ? "/ filter  F5 tree  K signal  ? help" : "q quit  ? help"
+        let hint = hints(state, width: canvas.width)
         let hintStart = canvas.width - 1 - CharacterWidth.of(hint)
         canvas.putRight(hint, rightEdge: canvas.width - 1, y: y, style: base.fg(.graphText), clip: row)
         let room = Rect(x: 0, y: y, width: max(0, hintStart - 2), height: 1)

@@ -1,3 +1,5 @@
+import PerfdashCore
+
 /// Numbers as people read them: binary byte units, k/M/G counts, percents, durations.
 public enum Humanize {
     private static let byteUnits = ["B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"]
@@ -33,11 +35,8 @@ public enum Humanize {
         return sign + significant(v) + countUnits[unit]
     }
 
-    /// A percentage with one decimal: `42.5%`; non-finite → `n/a`.
-    public static func percent(_ value: Double?) -> String {
-        guard let value, value.isFinite else { return "n/a" }
-        return fixed(value, 1) + "%"
-    }
+    /// A percentage with one decimal: `42.5%`; non-finite → `n/a` (``PercentText``, the one percent format).
+    public static func percent(_ value: Double?) -> String { PercentText.measured(value) }
 
     /// A duration in the largest fitting unit: `250ms`, `1s`, `1.5s`, `5m`.
     public static func duration(seconds: Double) -> String {
@@ -70,6 +69,8 @@ public enum Humanize {
 
     /// How long ago / for how long, coarsely: `12 s`, `4 min 5 s`, `2 h 5 min`.
     public static func elapsed(seconds: Double) -> String {
+        // A hostile or corrupt duration (NaN, infinite, beyond Int) reads as n/a rather than trapping.
+        guard seconds.isFinite, seconds < 1e15 else { return seconds.isNaN ? "n/a" : "∞" }
         let s = Int(max(0, seconds).rounded(.down))
         if s < 60 { return "\(s) s" }
         if s < 3600 { return "\(s / 60) min" + (s % 60 == 0 ? "" : " \(s % 60) s") }
@@ -79,6 +80,8 @@ public enum Humanize {
     /// `value` with `decimals` digits after the point, rounded half away from zero.
     public static func fixed(_ value: Double, _ decimals: Int) -> String {
         guard value.isFinite else { return "n/a" }
+        // Beyond what Int holds with the decimals: the number as Swift writes it, never a trap.
+        guard abs(value) < 1e15 else { return "\(value)" }
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
         let scaled = (abs(value) * scale).rounded()

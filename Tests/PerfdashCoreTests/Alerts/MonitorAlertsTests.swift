@@ -79,7 +79,7 @@ import Testing
         let section = engine.section(changes: changes)
         #expect(section.log.contains { $0.resolved == nil } && section.log.contains { $0.resolved != nil })
         let findings = [Finding(rule: "cpu_bound", severity: .critical, subject: "host", bottleneck: "CPU bound",
-                                evidence: ["a \"quoted\" line", "ünïcode ≥ 90 %"], suggestion: "add CPUs / replicas")]
+                                evidence: ["a \"quoted\" line", "ünïcode ≥ 90%"], suggestion: "add CPUs / replicas")]
         for value in [AnyWritable(section), AnyWritable(findings)] {
             var hand = JSONWriter(pretty: pretty)
             value.write(&hand)

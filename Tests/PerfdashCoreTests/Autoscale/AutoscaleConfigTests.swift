@@ -179,10 +179,10 @@ struct AutoscalerSpecSummaryTests {
         let text = try String(contentsOf: TestPaths.fixture("autoscale/autoscalers.toml"), encoding: .utf8)
         let specs = try AutoscalerSpec.parseAll(toml: text)
         #expect(specs[0].summary
-            == "threshold · cpu avg 5m · up > 80 %, down < 30 % · step 1 · cooldown up 60 s, down 120 s "
+            == "threshold · cpu avg 5m · up > 80%, down < 30% · step 1 · cooldown up 60 s, down 120 s "
             + "· replicas 1…10 (tracked)")
         #expect(specs[1].summary
-            == "target · service.workers.queue.high.depth p95 1m → 30 per replica, cpu.busy p95 1m → 60 % "
+            == "target · service.workers.queue.high.depth p95 1m → 30 per replica, cpu.busy p95 1m → 60% "
             + "· tolerance 0.05 · up window 30 s, Min(2 Pods per 60 s, 50 Percent per 60 s) "
             + "· down window 600 s, Max(100 Percent per 15 s) · replicas 2…40 (from service.workers.replicas)")
     }

@@ -45,7 +45,7 @@ import Testing
         let forecast = try #require(predictiveUp.metrics[0].forecast)
         #expect(abs(forecast.value - 67.5) < 1e-9)
         #expect(forecast.horizonSeconds == 120)
-        #expect(predictiveUp.reason.hasPrefix("cpu.busy forecast +2m 67.5 % vs target 60 % → 3"))
+        #expect(predictiveUp.reason.hasPrefix("cpu.busy forecast +2m 67.5% vs target 60% → 3"))
         // The reading keeps the window's own aggregate beside the forecast: avg(32.5, 35, 37.5) = 35.
         #expect(predictiveUp.metrics[0].value == 35)
         // Never below the reactive policy: at every step the predictive count is at least the reactive one.

@@ -50,9 +50,9 @@ struct SimulationInputTests {
         #expect(recommendations.map(\.to) == [4, 4, 5])
         #expect(recommendations.map(\.rule) == [.thresholdUp, .cooldown, .thresholdUp])
         #expect(try RecommendationFormat.text.render(recommendations) == """
-                  0s  up   3 → 4      cpu 90.0 % > 80 %: 3 → 4
-                 10s  none 4 → 4      none (cooldown, 20 s left): cpu 90.0 % > 80 %, stays 4
-                 30s  up   4 → 5      cpu 90.0 % > 80 %: 4 → 5
+                  0s  up   3 → 4      cpu 90.0% > 80%: 3 → 4
+                 10s  none 4 → 4      none (cooldown, 20 s left): cpu 90.0% > 80%, stays 4
+                 30s  up   4 → 5      cpu 90.0% > 80%: 4 → 5
 
             """)
     }

@@ -55,11 +55,11 @@ struct TargetPolicyTests {
         var up = Autoscaler(spec: Support.targetSpec([("cpu.busy_percent", .utilization, 30)],
                                                      replicas: .tracked(initial: 3)))
         #expect(up.step(now: 0, samples: ["cpu.busy_percent": 50]).reason
-            == "cpu.busy 50.0 % vs target 30 % → 5: 3 → 5")
+            == "cpu.busy 50.0% vs target 30% → 5: 3 → 5")
         var within = Autoscaler(spec: Support.targetSpec([("cpu.busy_percent", .utilization, 100)],
                                                          replicas: .tracked(initial: 3)))
         #expect(within.step(now: 0, samples: ["cpu.busy_percent": 102]).reason
-            == "cpu.busy 102.0 % vs target 100 % within tolerance 0.1: stays 3")
+            == "cpu.busy 102.0% vs target 100% within tolerance 0.1: stays 3")
         var queue = Autoscaler(spec: Support.targetSpec([("service.api.queue.high.depth", .averageValue, 15)],
                                                         replicas: .tracked(initial: 3)))
         #expect(queue.step(now: 0, samples: ["service.api.queue.high.depth": 60]).reason
@@ -79,7 +79,7 @@ struct TargetPolicyTests {
         let recommendation = autoscaler.step(now: 0, samples: ["cpu.busy_percent": 500])
         #expect(recommendation.to == 20)
         #expect(recommendation.rule == .scaleUpLimit)
-        #expect(recommendation.reason == "cpu.busy 500.0 % vs target 100 % → 50; limited to 20 by scale-up "
+        #expect(recommendation.reason == "cpu.busy 500.0% vs target 100% → 50; limited to 20 by scale-up "
             + "Max(4 Pods per 15 s, 100 Percent per 15 s): 10 → 20")
         // 15 s later the +10 event is no longer strictly inside the 15 s period: 20 may double again.
         let next = autoscaler.step(now: 15, samples: ["cpu.busy_percent": 500])

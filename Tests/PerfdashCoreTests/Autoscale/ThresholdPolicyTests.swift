@@ -26,7 +26,7 @@ struct ThresholdPolicyTests {
         // Window 5 m, average of one sample 83.2 → "cpu avg 5m 83.2 % > 80 %: 3 → 4".
         var autoscaler = Autoscaler(spec: Support.thresholdSpec(window: 300))
         let up = autoscaler.step(now: 0, samples: ["cpu.busy_percent": 83.2])
-        #expect(up.reason == "cpu avg 5m 83.2 % > 80 %: 3 → 4")
+        #expect(up.reason == "cpu avg 5m 83.2% > 80%: 3 → 4")
         #expect(up.metrics.first?.value == 83.2)
         #expect(up.metrics.first?.samples == 1)
     }
@@ -40,7 +40,7 @@ struct ThresholdPolicyTests {
         #expect(held.action == .none)
         #expect(held.rule == .cooldown)
         #expect(held.cooldownSecondsLeft == 42)
-        #expect(held.reason == "none (cooldown, 42 s left): cpu 95.0 % > 80 %, stays 4")
+        #expect(held.reason == "none (cooldown, 42 s left): cpu 95.0% > 80%, stays 4")
         // 100 + 60 − 159.5 = 0.5 s left, shown rounded up.
         let almost = autoscaler.step(now: 159.5, samples: hot)
         #expect(almost.cooldownSecondsLeft == 0.5)
@@ -79,7 +79,7 @@ struct ThresholdPolicyTests {
         let full = atMax.step(now: 0, samples: ["cpu.busy_percent": 99])
         #expect(full.action == .none)
         #expect(full.rule == .atMax)
-        #expect(full.reason == "cpu 99.0 % > 80 %, already at max 10: stays 10")
+        #expect(full.reason == "cpu 99.0% > 80%, already at max 10: stays 10")
 
         var nearMax = Autoscaler(spec: Support.thresholdSpec(step: 3, max: 10, replicas: .tracked(initial: 9)))
         #expect(nearMax.step(now: 0, samples: ["cpu.busy_percent": 99]).to == 10)  // min(9 + 3, 10)

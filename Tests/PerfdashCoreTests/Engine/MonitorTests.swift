@@ -54,9 +54,9 @@ import Testing
         #expect(last.name == "web")
         #expect(last.replicas == 4)
         #expect(last.missingSeries.isEmpty)
-        #expect(last.summary == "threshold · cpu avg 15s · up > 80 %, down < 30 % · step 1 · cooldown 60 s · "
+        #expect(last.summary == "threshold · cpu avg 15s · up > 80%, down < 30% · step 1 · cooldown 60 s · "
                 + "replicas 1…10 (tracked)")
-        #expect(last.recommendation.reason == "none (cooldown, 30 s left): cpu avg 15s 15.0 % < 30 %, stays 4")
+        #expect(last.recommendation.reason == "none (cooldown, 30 s left): cpu avg 15s 15.0% < 30%, stays 4")
         // Window [20, 10]: avg 15; p95 at rank 0.95 between 10 and 20 → 10 + 0.95 · 10 = 19.5.
         let metric = last.recommendation.metrics[0]
         #expect(metric.average == 15)
@@ -68,7 +68,7 @@ import Testing
         #expect(last.decisions.map(\.timestampUnixMs) == [10_000, 20_000, 30_000, 40_000].map { Self.wall + $0 })
         #expect(last.decisions[0].timestamp == "2026-11-22T02:02:30.989Z")
         #expect(last.decisions.map(\.action) == [.up, .none, .none, .none])
-        #expect(last.decisions[0].reason == "cpu avg 15s 90.0 % > 80 %: 3 → 4")
+        #expect(last.decisions[0].reason == "cpu avg 15s 90.0% > 80%: 3 → 4")
 
         // The recommendation as series, with statistics like any other series.
         let series = Dictionary(uniqueKeysWithValues: snapshots[3].flatSeries().map { ($0.name, $0) })

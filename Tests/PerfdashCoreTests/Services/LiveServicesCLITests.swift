@@ -93,7 +93,7 @@ struct LiveServicesCLITests {
         #expect(http.status == 0)
         let rows = http.stdout.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
         // Totals since start: l1 170 / (170 + 30) = 85.0 %, l2 30 / (30 + 70) = 30.0 %.
-        #expect(rows.contains("l1 170 30 85.0 % 5 ok") && rows.contains("l2 30 70 30.0 % - below"))
+        #expect(rows.contains("l1 170 30 85.0% 5 ok") && rows.contains("l2 30 70 30.0% - below"))
 
         let redis = try RedisServer()
         defer { redis.stop() }
@@ -131,6 +131,6 @@ struct LiveServicesCLITests {
         let probe = try runPerfdash(["probe", "--config", config.path, "--service", "app"])
         #expect(probe.status == 0)
         let rows = probe.stdout.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
-        #expect(rows.contains("l1 30 0 100.0 % 5 ok"), "\(rows)")
+        #expect(rows.contains("l1 30 0 100.0% 5 ok"), "\(rows)")
     }
 }

@@ -27,7 +27,7 @@ import Testing
         #expect(section.map(\.name) == ["web", "hpa"])
         #expect(section.map(\.recommendation.to) == [4, 6])
         #expect(section.map(\.recommendation.rule) == [.thresholdUp, .desiredWithinRange])
-        #expect(section[1].recommendation.reason == "cpu.busy 40.0 % vs target 20 % → 6: 3 → 6")
+        #expect(section[1].recommendation.reason == "cpu.busy 40.0% vs target 20% → 6: 3 → 6")
     }
 
     @Test func jsonSectionRoundTrips() throws {

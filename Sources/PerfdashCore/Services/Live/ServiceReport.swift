@@ -152,10 +152,8 @@ public struct CacheReport: Sendable, Equatable, Codable {
         expirations = cache.expirations
     }
 
-    /// The hit rate as shown: `"92.5 %"`, or `"n/a"` without traffic.
-    public var hitRateText: String {
-        hitRatePercent.map { "\(NumberText.format(($0 * 10).rounded() / 10)) %" } ?? Self.notAvailable
-    }
+    /// The hit rate as shown: `"92.5%"` (``PercentText``), or `"n/a"` without traffic.
+    public var hitRateText: String { PercentText.measured(hitRatePercent) }
 
     /// What a number that cannot be known reads as.
     public static let notAvailable = "n/a"
