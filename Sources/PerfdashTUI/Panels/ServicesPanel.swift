@@ -96,9 +96,11 @@ public enum ServicesPanel {
                 + [report.address]
         }
         let addressColumn = columns.firstIndex { $0.title == "Address" }
-        let first = Table.draw(&canvas, rect, columns: columns, rows: rows, selection: selected, context: context)
+        // The address takes what it needs; the rest of a wide screen goes to every column, not to the address.
+        let first = Table.draw(&canvas, rect, columns: columns, rows: rows, selection: selected, context: context,
+                               shareSpare: true)
         // Colours that say something, and the error of a service that is down across the metric columns.
-        let widths = Table.layout(columns, width: rect.width)
+        let widths = Table.layout(columns, width: rect.width, rows: rows)
         var starts: [Int] = []
         var x = rect.x
         for width in widths {
