@@ -19,9 +19,19 @@ public final class ServiceCollector: Sendable {
     /// A collector for `services` with the real sources (HTTP expositions parsed with each service's metric names,
     /// Redis servers; the services of one Redis server share its account of perfdash's own probes).
     public convenience init(services: [ServiceConfig], interval: Duration) {
+        self.init(services: services, interval: interval, sources: [:])
+    }
+
+    /// A collector with the real sources, except the services named in `sources`, which are read from the source
+    /// given (the demo's synthetic database tier).
+    public convenience init(services: [ServiceConfig], interval: Duration, sources: [String: any ServiceSource]) {
         let redisServers = RedisServerLedgers()
-        self.init(services: services, interval: interval,
-                  targets: services.map { $0.scrapeTarget(redisServers: redisServers) })
+        self.init(services: services, interval: interval, targets: services.map { service in
+            if let source = sources[service.name] {
+                return ScrapeTarget(name: service.name, source: source, timeout: service.timeout)
+            }
+            return service.scrapeTarget(redisServers: redisServers)
+        })
     }
 
     /// A collector over given targets (one per service, same names: a test injects its own sources).
