@@ -22,7 +22,8 @@ metrics.set_meter_provider(MeterProvider(resource=Resource.create({"service.name
                                          metric_readers=[reader]))
 meter = metrics.get_meter("perfdash.test")
 
-# Names, units, buckets and attributes from the semantic conventions (http/http-metrics.md, database/database-metrics.md).
+# Names, units, buckets and attributes from the semantic conventions (http/http-metrics.md,
+# database/database-metrics.md).
 duration = meter.create_histogram(
     "http.server.request.duration", unit="s", description="Duration of HTTP server requests.",
     explicit_bucket_boundaries_advisory=[0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10])
@@ -35,7 +36,8 @@ pending = meter.create_up_down_counter(
     "db.client.connection.pending_requests", unit="{request}",
     description="The number of current pending requests for an open connection.")
 wait = meter.create_histogram(
-    "db.client.connection.wait_time", unit="s", description="The time it took to obtain an open connection from the pool.",
+    "db.client.connection.wait_time", unit="s",
+    description="The time it took to obtain an open connection from the pool.",
     explicit_bucket_boundaries_advisory=[0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 10])
 pool = {"db.client.connection.pool.name": "orders"}
 

@@ -26,8 +26,8 @@ import PerfdashTestSupport
     }
 
     @Test func refusedForms() {
-        #expect(throws: EndpointError("sslmode=require: perfdash does not speak TLS to PostgreSQL (use sslmode=disable, "
-                                      + "a trusted network, loopback or a Unix socket)")) {
+        #expect(throws: EndpointError("sslmode=require: perfdash does not speak TLS to PostgreSQL "
+                                      + "(use sslmode=disable, a trusted network, loopback or a Unix socket)")) {
             try PostgresServiceConfig.parse("postgres://u@h/db?sslmode=require")
         }
         #expect(throws: EndpointError("a Unix socket directory must be an absolute path, not \"tmp/pg\"")) {

@@ -1,7 +1,8 @@
 import NIOCore
 import NIOPosix
 
-/// One request/response exchange over a fresh TCP (or Unix domain socket) connection, bounded by a deadline and by task cancellation.
+/// One request/response exchange over a fresh TCP (or Unix domain socket) connection, bounded by a deadline and by
+/// task cancellation.
 ///
 /// The handlers installed by `configure` complete the promise; this type makes sure that whatever happens first —
 /// the answer, the deadline, a connection error or the caller's cancellation — completes it exactly once and closes

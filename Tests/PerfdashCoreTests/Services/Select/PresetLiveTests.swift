@@ -23,7 +23,8 @@ struct PresetLiveTests {
     }
 
     static func route(_ metrics: ServiceMetrics, _ name: String) throws -> RouteMetrics {
-        try #require(metrics.red.routes.first { $0.name == name }, "no route \(name) in \(metrics.red.routes.map(\.name))")
+        try #require(metrics.red.routes.first { $0.name == name },
+                     "no route \(name) in \(metrics.red.routes.map(\.name))")
     }
 
     static func close(_ value: Double?, _ expected: Double) -> Bool {
@@ -154,7 +155,8 @@ struct PresetLiveTests {
         #expect(reference.count == ours.count)
         for (index, (theirs, mine)) in zip(reference, ours).enumerated() {
             let expected = try #require(theirs, "expression \(index) gave no result")
-            #expect(Self.close(mine, expected), "expression \(index): perfdash \(String(describing: mine)), PromQL \(expected)")
+            #expect(Self.close(mine, expected),
+                    "expression \(index): perfdash \(String(describing: mine)), PromQL \(expected)")
         }
     }
 
