@@ -13,10 +13,11 @@ export DEBIAN_FRONTEND=noninteractive
 # Debian packages: the servers and tools the tests start or compare with.
 #   tmux (the TUI end to end), htop (bench-tui.sh), procps (ps), strace (counting an error's writes), curl;
 #   redis-server, redis-tools, prometheus-redis-exporter; prometheus (the server and promtool),
-#   prometheus-node-exporter; postgresql (+ contrib for pg_stat_statements, pgbench), memcached.
+#   prometheus-node-exporter; postgresql (+ contrib for pg_stat_statements, pgbench), prometheus-postgres-exporter
+#   (the postgres_exporter preset on its real output), memcached.
 need=()
 for pkg in libncursesw5-dev tmux htop procps strace curl redis-server redis-tools prometheus-redis-exporter \
-  prometheus prometheus-node-exporter postgresql postgresql-contrib memcached; do
+  prometheus prometheus-node-exporter postgresql postgresql-contrib prometheus-postgres-exporter memcached; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then
@@ -34,7 +35,8 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 # On a machine run by systemd, make sure the packaged servers are neither running nor started at boot.
 if [ -d /run/systemd/system ]; then
-  for unit in prometheus prometheus-node-exporter prometheus-redis-exporter redis-server memcached postgresql; do
+  for unit in prometheus prometheus-node-exporter prometheus-redis-exporter prometheus-postgres-exporter redis-server \
+    memcached postgresql; do
     $SUDO systemctl disable --now "$unit" >/dev/null 2>&1 || true
   done
 fi
@@ -49,10 +51,12 @@ fi
 
 # Python packages (module:package): prometheus_client (the instrumented test services), psutil (the live process
 # check's reference), statsmodels (the forecast references), django-prometheus (a real Django app's exposition),
-# rq and celery[redis] (real queue producers).
+# rq and celery[redis] (real queue producers), the OpenTelemetry SDK and its Prometheus exporter (the opentelemetry
+# preset on real output).
 pip_need=()
 for module in prometheus_client:prometheus_client psutil:psutil statsmodels:statsmodels \
-  django_prometheus:django-prometheus rq:rq celery:celery[redis] redis:redis; do
+  django_prometheus:django-prometheus rq:rq celery:celery[redis] redis:redis opentelemetry.sdk:opentelemetry-sdk \
+  opentelemetry.exporter.prometheus:opentelemetry-exporter-prometheus; do
   python3 -c "import ${module%%:*}" 2>/dev/null || pip_need+=("${module#*:}")
 done
 if [ ${#pip_need[@]} -gt 0 ]; then

@@ -101,6 +101,7 @@ struct DashboardCommand: ParsableCommand {
         options.advisor = config.advisor.enabled ? config.advisor : nil
         options.alertCommand = alertCommand
         options.servicesNote = note
+        options.serviceSources = demoService?.sources ?? [:]
         options.fleet = fleetCollector
         if let signal = DashboardApp.run(reader: reader, options: options) {
             throw ExitCode(128 + signal)

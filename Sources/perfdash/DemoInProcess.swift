@@ -18,19 +18,25 @@ struct DemoInProcess {
 
     /// What the Services panel says about it.
     var note: String {
-        "demo: a synthetic workload started by --demo (not a real service): L1 LRU → L2 \(handle.secondTier) → "
-            + "L3 simulated database, queues high/normal/low/batch, at \(handle.url)"
+        "demo, demo-db: a synthetic workload started by --demo (not real services): L1 LRU → L2 "
+            + "\(handle.secondTier) → L3 simulated database (demo-db, as a PostgreSQL source would show it), "
+            + "queues high/normal/low/batch, at \(handle.url)"
+    }
+
+    /// The sources of the services `--demo` adds that are not scraped over the network: its database tier.
+    var sources: [String: any ServiceSource] {
+        [DemoDatabaseSource.name: DemoDatabaseSource(handle: handle)]
     }
 
     /// Starts the demo on a free loopback port and adds it to `existing`'s services.
     static func start(existing: PerfdashConfig) throws -> DemoInProcess {
-        guard !existing.services.contains(where: { $0.name == name }) else {
-            throw CommandLineError("--demo: a service named \"\(name)\" is already configured in \(existing.origin)")
+        for taken in [name, DemoDatabaseSource.name] where existing.services.contains(where: { $0.name == taken }) {
+            throw CommandLineError("--demo: a service named \"\(taken)\" is already configured in \(existing.origin)")
         }
         let (url, handle) = try blocking { try await DemoService.start(port: 0) }
         do {
             let service = try QuickServiceFlag.scrape("\(name)=\(url)")
-            return DemoInProcess(handle: handle, config: try existing.adding([service]))
+            return DemoInProcess(handle: handle, config: try existing.adding([service, DemoDatabaseSource.config]))
         } catch {
             blocking { await handle.stop() }
             throw CommandLineError("--demo: \(error)")

@@ -163,6 +163,27 @@ struct TmuxDashboardTests {
         #expect(closed.contains("demo-batch"), "\(closed)")
     }
 
+    /// The demo's database tier fills every part of the PostgreSQL drill-down, even at 80×24.
+    @Test func demoDatabaseTierShowsAsAPostgreSQLSource() throws {
+        let tmux = Tmux()
+        defer { tmux.kill() }
+        try tmux.start("\(binary) --demo --interval 250ms", width: 80, height: 24)
+        try tmux.waitFor { $0.contains("? help") }
+        try tmux.send("7")
+        try tmux.waitFor(timeout: .seconds(20)) { Self.matches($0, #"│ demo-db +post +up .* buffers \d+(\.\d)? % "#) }
+        try tmux.send("Down")
+        try tmux.send("Enter")
+        // Index hints need 10 sequential scans in the window: a few seconds of the demo's searches.
+        let detail = try tmux.waitFor(timeout: .seconds(30)) {
+            $0.contains("Services › demo-db") && $0.contains("public.listings")
+                && Self.matches($0, #"PostgreSQL synthetic · \d+ tx/s"#)
+        }
+        for part in ["buffers", "Connections", "of 100 (3 reserved)", "active", "Top by total time", "Top by mean time",
+                     "Index hints", "public.listings"] {
+            #expect(detail.contains(part), "\(part) missing in\n\(detail)")
+        }
+    }
+
     @Test func aDeadServiceIsDownWhileTheHostKeepsUpdating() throws {
         let tmux = Tmux()
         defer { tmux.kill() }

@@ -14,7 +14,8 @@ import Synchronization
 public final class PostgresServer: Sendable {
     /// The port the server listens on.
     public let port: Int
-    private let directory: String
+    /// The scratch directory, which is also where the server's Unix domain socket (`.s.PGSQL.<port>`) lives.
+    public let directory: String
     private let child: ChildProcess
     private let stopped = Mutex(false)
 

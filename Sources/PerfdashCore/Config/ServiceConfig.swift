@@ -42,7 +42,10 @@ public struct ServiceConfig: Sendable, Equatable {
 
     /// The scrape target for this service. `exposition` parses an HTTP body with the service's metric names;
     /// the app passes `{ try Exposition.sample(from: $0.body, contentType: $0.contentType, names: $1) }`.
+    /// The targets of one collector share `redisServers`, so services on one Redis server take out each other's
+    /// probes.
     public func scrapeTarget(
+        redisServers: RedisServerLedgers = RedisServerLedgers(),
         exposition: @escaping @Sendable (HTTPScrapeResult, ServiceMetricNames) throws -> ServiceSample
     ) -> ScrapeTarget {
         let source: any ServiceSource
@@ -54,7 +57,7 @@ public struct ServiceConfig: Sendable, Equatable {
         case .redis(let redis):
             source = RedisSource(client: RedisClient(host: redis.host, port: redis.port, timeout: timeout),
                                  username: redis.username, password: redis.password, database: redis.database,
-                                 queues: redis.queues)
+                                 queues: redis.queues, servers: redisServers)
         case .postgres(let postgres):
             source = PostgresSource(config: postgres, timeout: timeout)
         case .memcached(let host, let port):

@@ -129,6 +129,7 @@ public struct Workload: Sendable {
         }
         for (queue, waited) in queues.advance(to: now) {
             stats.started[queue, default: 0] += 1
+            stats.database.jobStarted()
             metrics.started[queue]?.increment()
             metrics.queueWait[queue]?.record(waited.seconds)
         }
@@ -195,6 +196,7 @@ public struct Workload: Sendable {
         }
         metrics.tierDuration[.l3]?.record(query.seconds)
         elapsed += query
+        stats.database.query(route: route, key: key, latency: query, found: database.hasRow(key))
         guard database.hasRow(key) else {
             count(hit: false, .l3)
             return respond(404, after: elapsed)
@@ -266,6 +268,8 @@ public struct Workload: Sendable {
         let inUse = pool.inUse(at: now, others: busy)
         metrics.poolInUse.set(Double(inUse))
         metrics.poolIdle.set(Double(max(0, pool.size - inUse)))
+        stats.database.active = inUse
+        stats.database.idle = max(0, pool.size - inUse)
         metrics.entries[.l1]?.set(Double(l1.count))
         if let entries = l2.entries { metrics.entries[.l2]?.set(Double(entries)) }
     }

@@ -20,6 +20,8 @@ public struct WorkloadStats: Sendable, Equatable {
     public var poolExhausted = 0
     /// L2 operations that failed (Redis down); each read failure counts as an L2 miss.
     public var l2Errors = 0
+    /// The L3 database as PostgreSQL's statistics would count it (synthetic).
+    public var database = DatabaseStats()
 
     /// Creates empty totals.
     public init() {}

@@ -14,6 +14,8 @@ public struct DashboardOptions: Sendable {
     public var advisor: AdvisorSettings?
     /// `--alert-command`: run on every alert change (already checked to split into arguments).
     public var alertCommand: String?
+    /// Services read from a given source instead of the one their config describes (the demo's database tier).
+    public var serviceSources: [String: any ServiceSource] = [:]
     /// A line the Services panel shows under its table (e.g. that `demo` is a synthetic workload).
     public var servicesNote: String?
     /// The fleet's Prometheus server and the autoscalers' PromQL inputs; nil without one.
@@ -45,7 +47,8 @@ public struct DashboardOptions: Sendable {
     public func driver(reader: HostReader, onSnapshot: WakePipe?) -> SamplerDriver {
         // Scrapes never run more often than 4 per second, whatever `--interval` says: a service is not /proc.
         let scrapeInterval = max(sampler.interval, .milliseconds(250))
-        let collector = services.isEmpty ? nil : ServiceCollector(services: services, interval: scrapeInterval)
+        let collector = services.isEmpty ? nil
+            : ServiceCollector(services: services, interval: scrapeInterval, sources: serviceSources)
         let monitor = Monitor(sampler: Sampler(reader: reader, configuration: sampler), autoscalers: autoscalers,
                               alerts: alerts, advisor: advisor)
         return SamplerDriver(monitor: LiveMonitor(monitor: monitor, services: collector, fleet: fleet),

@@ -22,11 +22,14 @@ enum PostgresDetailView {
         y = connections(&canvas, Rect(x: rect.x, y: y, width: rect.width, height: rect.maxY - y), db.connections,
                         context: context)
         y += 1
+        // The lists share what is left, so the last one (the index hints) shows even on a short terminal.
+        let lists = (db.statements == nil ? 0 : 2) + (db.indexHints == nil ? 0 : 1)
+        let share = listRows(available: rect.maxY - y, lists: lists)
         if let statements = db.statements {
             y = self.statements(&canvas, Rect(x: rect.x, y: y, width: rect.width, height: rect.maxY - y),
-                                title: "Top by total time", statements.topByTotal, context: context)
+                                title: "Top by total time", statements.topByTotal, rows: share, context: context)
             y = self.statements(&canvas, Rect(x: rect.x, y: y, width: rect.width, height: rect.maxY - y),
-                                title: "Top by mean time", statements.topByMean, context: context)
+                                title: "Top by mean time", statements.topByMean, rows: share, context: context)
             if statements.hidden > 0 {
                 line("\(statements.hidden) statements of other roles hidden (grant pg_read_all_stats to see them)",
                      style: Style.plain.fg(.graphText))
@@ -34,7 +37,7 @@ enum PostgresDetailView {
         }
         if let hints = db.indexHints {
             y = self.hints(&canvas, Rect(x: rect.x, y: y, width: rect.width, height: rect.maxY - y), hints,
-                           context: context)
+                           rows: share, context: context)
         }
         for section in db.unreadable {
             line("cannot read \(section.section): \(section.reason)", style: Style.plain.fg(ServiceFacts.warn))
@@ -72,7 +75,7 @@ enum PostgresDetailView {
     }
 
     private static func statements(_ canvas: inout Canvas, _ rect: Rect, title: String,
-                                   _ statements: [StatementReport], context: RenderContext) -> Int {
+                                   _ statements: [StatementReport], rows share: Int, context: RenderContext) -> Int {
         guard rect.height > 1 else { return rect.y }
         let columns = [
             TableColumn(title, width: 0, alignment: .left), TableColumn("calls/s", width: 8),
@@ -89,13 +92,13 @@ enum PostgresDetailView {
              Humanize.latency(seconds: statement.meanMilliseconds / 1000),
              Humanize.latency(seconds: statement.totalMilliseconds / 1000), Humanize.count(statement.rows)]
         }
-        let height = min(rect.height, min(rows.count, listRows(rect)) + 1)
+        let height = min(rect.height, min(rows.count, share) + 1)
         Table.draw(&canvas, Rect(x: rect.x, y: rect.y, width: rect.width, height: height), columns: columns,
                    rows: rows, selection: nil, context: context)
         return rect.y + height + 1
     }
 
-    private static func hints(_ canvas: inout Canvas, _ rect: Rect, _ hints: [IndexHint],
+    private static func hints(_ canvas: inout Canvas, _ rect: Rect, _ hints: [IndexHint], rows share: Int,
                               context: RenderContext) -> Int {
         guard rect.height > 0 else { return rect.y }
         let title = "Index hints"
@@ -113,14 +116,15 @@ enum PostgresDetailView {
             [$0.table, Humanize.count($0.sequentialScans), Humanize.count($0.rowsPerScan.rounded()),
              Humanize.count($0.indexScans), Humanize.count($0.liveRows)]
         }
-        let height = min(rect.height, min(rows.count, listRows(rect)) + 1)
+        let height = min(rect.height, min(rows.count, share) + 1)
         Table.draw(&canvas, Rect(x: rect.x, y: rect.y, width: rect.width, height: height), columns: columns,
                    rows: rows, selection: nil, context: context)
         return rect.y + height + 1
     }
 
-    /// Rows per list: both statement lists and the hints share what is left below, 3 to 10 each.
-    private static func listRows(_ rect: Rect) -> Int {
-        min(10, max(3, (rect.height - 6) / 3))
+    /// Rows per list when `lists` lists (a title row and a blank row each) share `available` rows: 1 to 10.
+    private static func listRows(available: Int, lists: Int) -> Int {
+        guard lists > 0 else { return 10 }
+        return min(10, max(1, (available - 2 * lists) / lists))
     }
 }

@@ -153,8 +153,12 @@ struct ServiceSampleBuilder: ExpositionVisitor {
 enum MetricNameMatch {
     /// True when `name` is `pattern`, or ends with it at a `_` boundary (`app_cache_hits_total` matches
     /// `cache_hits_total`; `mycache_hits_total` does not). Patterns that start with `_` match any ending.
+    /// node_exporter's namespace describes the host, never a service's caches or queues: `node_…` names match only
+    /// in full (its `node_network_transmit_queue_length` is a network card's queue, not a job queue).
     static func matches(_ name: String, _ pattern: String) -> Bool {
         guard !pattern.isEmpty, name.hasSuffix(pattern) else { return false }
-        return name.count == pattern.count || pattern.hasPrefix("_") || name.dropLast(pattern.count).hasSuffix("_")
+        if name.count == pattern.count { return true }
+        if name.hasPrefix("node_") { return false }
+        return pattern.hasPrefix("_") || name.dropLast(pattern.count).hasSuffix("_")
     }
 }

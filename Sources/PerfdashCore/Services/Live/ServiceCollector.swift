@@ -17,9 +17,21 @@ public final class ServiceCollector: Sendable {
     private let state: Mutex<ServiceCollectorState>
 
     /// A collector for `services` with the real sources (HTTP expositions parsed with each service's metric names,
-    /// Redis servers).
+    /// Redis servers; the services of one Redis server share its account of perfdash's own probes).
     public convenience init(services: [ServiceConfig], interval: Duration) {
-        self.init(services: services, interval: interval, targets: services.map { $0.scrapeTarget() })
+        self.init(services: services, interval: interval, sources: [:])
+    }
+
+    /// A collector with the real sources, except the services named in `sources`, which are read from the source
+    /// given (the demo's synthetic database tier).
+    public convenience init(services: [ServiceConfig], interval: Duration, sources: [String: any ServiceSource]) {
+        let redisServers = RedisServerLedgers()
+        self.init(services: services, interval: interval, targets: services.map { service in
+            if let source = sources[service.name] {
+                return ScrapeTarget(name: service.name, source: source, timeout: service.timeout)
+            }
+            return service.scrapeTarget(redisServers: redisServers)
+        })
     }
 
     /// A collector over given targets (one per service, same names: a test injects its own sources).
@@ -113,9 +125,9 @@ public final class ServiceCollector: Sendable {
 
 extension ServiceConfig {
     /// The scrape target with the real sources: an HTTP body is parsed as an exposition with this service's
-    /// metric names.
-    public func scrapeTarget() -> ScrapeTarget {
-        scrapeTarget { result, names in
+    /// metric names. Targets built for one collector pass one `redisServers`.
+    public func scrapeTarget(redisServers: RedisServerLedgers = RedisServerLedgers()) -> ScrapeTarget {
+        scrapeTarget(redisServers: redisServers) { result, names in
             try Exposition.sample(from: result.body, contentType: result.contentType, names: names)
         }
     }

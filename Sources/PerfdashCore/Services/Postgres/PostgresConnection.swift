@@ -32,11 +32,14 @@ final class PostgresConnection: Sendable {
     }
 
     /// Connects, authenticates and waits for the first ReadyForQuery, all within `timeout`.
-    static func connect(host: String, port: Int, user: String, database: String, password: String?,
-                        timeout: Duration, group: any EventLoopGroup) async throws(SourceError) -> PostgresConnection {
+    /// With `unixSocketPath`, over that Unix domain socket instead of TCP to `host:port`.
+    static func connect(host: String, port: Int, unixSocketPath: String? = nil, user: String, database: String,
+                        password: String?, timeout: Duration,
+                        group: any EventLoopGroup) async throws(SourceError) -> PostgresConnection {
         let authentication = PostgresAuthentication(user: user, password: password)
         let (channel, versionText) = try await NIOExchange.run(
-            host: host, port: port, timeout: timeout, group: group, closeOnCompletion: false
+            host: host, port: port, unixSocketPath: unixSocketPath, timeout: timeout, group: group,
+            closeOnCompletion: false
         ) { channel, promise in
             let handler = PostgresClientHandler(user: user, database: database, authentication: authentication,
                                                 ready: promise)

@@ -60,7 +60,8 @@ public final class PostgresSource: ServiceSource {
             }
         }
         let opened = try await PostgresConnection.connect(
-            host: config.host, port: config.port, user: config.user, database: config.database,
+            host: config.host, port: config.port, unixSocketPath: config.unixSocketPath, user: config.user,
+            database: config.database,
             password: config.password, timeout: timeout - (clock.now - start), group: group)
         let catalogs = try await run(opened, [PostgresQueries.sharedCatalogs], remaining: timeout - (clock.now - start))
         let sharedCatalogs = catalogs.first?.statements.first?.rows.first?.first??
@@ -105,84 +106,5 @@ public final class PostgresSource: ServiceSource {
             connection.close()
             throw error
         }
-    }
-}
-
-/// The PostgreSQL half of a service entry.
-public struct PostgresServiceConfig: Sendable, Equatable {
-    /// Host name or address.
-    public var host: String
-    /// TCP port (5432 by default).
-    public var port: Int
-    /// The role to log in as.
-    public var user: String
-    /// The database whose statistics are read.
-    public var database: String
-    /// The password, from the config file or an environment variable; never printed.
-    public var password: String?
-    /// The environment variable the password came from, if any.
-    public var passwordEnv: String?
-
-    /// Creates a config.
-    public init(host: String, port: Int = 5432, user: String, database: String, password: String? = nil,
-                passwordEnv: String? = nil) {
-        self.host = host
-        self.port = port
-        self.user = user
-        self.database = database
-        self.password = password
-        self.passwordEnv = passwordEnv
-    }
-
-    /// Parses `postgres://user@host:port/db` (or `postgresql://`); user defaults to `postgres`, the database to the
-    /// user. A password in the URL is refused: it would show in `ps` and in shell history.
-    public static func parse(_ text: String) throws(EndpointError) -> PostgresServiceConfig {
-        var rest = Substring(text)
-        let lower = rest.lowercased()
-        if lower.hasPrefix("postgres://") { rest = rest.dropFirst(11) } else if lower.hasPrefix("postgresql://") {
-            rest = rest.dropFirst(13)
-        } else {
-            throw EndpointError("expected postgres://user@host:port/database")
-        }
-        if let query = rest.firstIndex(of: "?") { rest = rest[..<query] }
-        var user = "postgres"
-        if let at = rest.lastIndex(of: "@") {
-            let userInfo = rest[..<at]
-            guard !userInfo.contains(":") else {
-                throw EndpointError("a password in the URL is not accepted; use password_env or PGPASSWORD")
-            }
-            if !userInfo.isEmpty { user = String(userInfo).removingPercentEncodingOrSelf }
-            rest = rest[rest.index(after: at)...]
-        }
-        var database = user
-        if let slash = rest.firstIndex(of: "/") {
-            let name = rest[rest.index(after: slash)...]
-            if !name.isEmpty { database = String(name).removingPercentEncodingOrSelf }
-            rest = rest[..<slash]
-        }
-        let (host, port) = try HostPort.split(rest, defaultPort: 5432)
-        return PostgresServiceConfig(host: host, port: port, user: user, database: database)
-    }
-
-    /// `postgres://user@host:port/db`, without the password.
-    public var address: String {
-        let hostText = host.contains(":") ? "[\(host)]" : host
-        return "postgres://\(user)@\(hostText):\(port)/\(database)"
-    }
-}
-
-extension String {
-    /// `%XX` escapes decoded (user and database names may hold `@` or `/`); the text itself when malformed.
-    fileprivate var removingPercentEncodingOrSelf: String {
-        guard contains("%") else { return self }
-        var bytes: [UInt8] = []
-        var iterator = utf8.makeIterator()
-        while let byte = iterator.next() {
-            guard byte == UInt8(ascii: "%") else { bytes.append(byte); continue }
-            guard let high = iterator.next(), let low = iterator.next(),
-                  let value = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16) else { return self }
-            bytes.append(value)
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -210,11 +210,14 @@ struct FigureCollector {
         return labels.value(of: outcomeSymbol) == "SERVER_ERROR"
     }
 
-    /// The slot of the part a sample belongs to: the first `by` label it has, else the fallback name.
+    /// The slot of the part a sample belongs to: the first `by` label it has, else the fallback name. An empty
+    /// value is no label, as in PromQL (OpenTelemetry's exporter writes `http_route=""` for a request no route
+    /// matched).
     private mutating func partSlot(_ index: Int, _ labels: ExpositionLabels) -> Int {
         for (position, symbol) in bySymbols[index].enumerated() {
             guard let at = labels.index(of: symbol) else { continue }
             let bytes = labels.valueBytes(at: at)
+            if bytes.isEmpty { continue }
             if let known = keyMemos[index].lookup(bytes), known.position == position { return known.slot }
             let slot = totals[index].slot(String(decoding: bytes, as: UTF8.self))
             keyMemos[index].store(bytes, PartMemo(position: position, slot: slot))

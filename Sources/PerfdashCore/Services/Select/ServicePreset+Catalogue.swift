@@ -34,16 +34,17 @@ extension ServicePreset {
         ])
 
     /// prometheus-community/postgres_exporter: buffer cache per database, transactions as requests, rollbacks as
-    /// errors, backends vs max_connections.
+    /// errors, backends vs max_connections. Its pg_stat_database rows include the templates and, on PostgreSQL 15+,
+    /// the shared-objects row (`datid="0"`, `datname=""`): neither is a database anyone uses, both are left out.
     public static let postgresExporter = ServicePreset(
         name: "postgres_exporter", summary: "PostgreSQL through prometheus-community/postgres_exporter",
         signature: ["pg_up", "pg_exporter_last_scrape_duration_seconds"],
         figures: [
-            .cacheHits: [T.figure("pg_stat_database_blks_hit{datname!~\"template.*\"}", by: ["datname"])],
-            .cacheMisses: [T.figure("pg_stat_database_blks_read{datname!~\"template.*\"}", by: ["datname"])],
-            .requests: [T.figure("pg_stat_database_xact_commit{datname!~\"template.*\"}", by: ["datname"]),
-                        T.figure("pg_stat_database_xact_rollback{datname!~\"template.*\"}", by: ["datname"])],
-            .errors: [T.figure("pg_stat_database_xact_rollback{datname!~\"template.*\"}", by: ["datname"])],
+            .cacheHits: [T.figure("pg_stat_database_blks_hit{\(T.userDatabases)}", by: ["datname"])],
+            .cacheMisses: [T.figure("pg_stat_database_blks_read{\(T.userDatabases)}", by: ["datname"])],
+            .requests: [T.figure("pg_stat_database_xact_commit{\(T.userDatabases)}", by: ["datname"]),
+                        T.figure("pg_stat_database_xact_rollback{\(T.userDatabases)}", by: ["datname"])],
+            .errors: [T.figure("pg_stat_database_xact_rollback{\(T.userDatabases)}", by: ["datname"])],
             .poolInUse: [T.figure("pg_stat_database_numbackends", fallback: "connections")],
             .poolMax: [T.figure("pg_settings_max_connections", fallback: "connections")],
         ])
@@ -101,13 +102,15 @@ extension ServicePreset {
 
     /// OpenTelemetry semantic conventions as the Prometheus exporter writes them (dots → underscores, unit
     /// suffixes): http.server.request.duration by http.route, db.client.connection.* pools (and the older
-    /// db.client.connections.* names).
+    /// db.client.connections.* names). A request no route matched has no http.route (the conventions say so):
+    /// it is the route "(no route)".
     public static let openTelemetry = ServicePreset(
         name: "opentelemetry", summary: "OpenTelemetry semantic conventions (Prometheus exporter)",
         signature: ["http_server_request_duration_seconds_count", "db_client_connection_count",
                     "db_client_connections_usage", "target_info"],
         figures: T.red(requests: "http_server_request_duration_seconds_count",
-                       latency: "http_server_request_duration_seconds", route: "http_route").merging([
+                       latency: "http_server_request_duration_seconds", route: "http_route",
+                       fallback: "(no route)").merging([
             .poolInUse: [T.figure("db_client_connection_count{db_client_connection_state=\"used\"}",
                                   by: ["db_client_connection_pool_name"]),
                          T.figure("db_client_connections_usage{state=\"used\"}", by: ["pool_name"])],
@@ -121,12 +124,17 @@ extension ServicePreset {
             .poolAcquire: [T.figure("db_client_connection_wait_time_seconds", by: ["db_client_connection_pool_name"])],
         ]) { $1 })
 
-    /// Go's client_golang: promhttp's InstrumentHandler* names (`code`, `method`, `handler` when curried) and the
-    /// database/sql DBStats collector.
+    /// Go's client_golang: promhttp's InstrumentHandler* names (`code`, `method`, `handler` when curried), also
+    /// namespaced (`CounterOpts.Namespace`: the Prometheus server's own `prometheus_http_requests_total{handler}`),
+    /// and the database/sql DBStats collector. A namespaced series counts only with a `handler` label, so another
+    /// program's `<x>_http_requests_total{route}` stays with the preset that knows it.
     public static let clientGolang = ServicePreset(
         name: "client_golang", summary: "Go prometheus/client_golang (promhttp, DBStats collector)",
         signature: ["go_info", "go_goroutines"],
         figures: T.red(requests: "http_requests_total", latency: "http_request_duration_seconds", route: "handler")
+            .merging(T.red(requests: "{__name__=~\".+_http_requests_total\"}",
+                           latency: "{__name__=~\".+_http_request_duration_seconds\"}", route: "handler",
+                           keepUnlabelled: false)) { $0 + $1 }
             .merging([
                 .poolInUse: [T.figure("go_sql_in_use_connections", by: ["db_name"])],
                 .poolIdle: [T.figure("go_sql_idle_connections", by: ["db_name"])],

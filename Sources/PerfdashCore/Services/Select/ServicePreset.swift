@@ -48,19 +48,31 @@ enum PresetText {
     static let probeRoutes =
         "/?(metrics|-/.*|health.*|livez|readyz|ready|live|ping|actuator(/.*)?|favicon.ico)|prometheus-django-metrics"
 
-    /// `metric{label!~"<probe routes>"}`.
-    static func withoutProbes(_ metric: String, _ label: String) -> String {
-        "\(metric){\(label)!~\"\(probeRoutes)\"}"
+    /// pg_stat_database rows of databases in use: not the templates, not the shared-objects row (`datname=""`).
+    static let userDatabases = #"datname!~"(template.*)?""#
+
+    /// `metric{label!~"<probe routes>"}` (`metric` a name, or `{__name__…}` to which the matcher is added); with
+    /// `keepUnlabelled` false, series without `label` are left out too.
+    static func withoutProbes(_ metric: String, _ label: String, keepUnlabelled: Bool = true) -> String {
+        let pattern = keepUnlabelled ? probeRoutes : "(\(probeRoutes))?"
+        let matcher = "\(label)!~\"\(pattern)\""
+        if metric.hasSuffix("}") { return "\(metric.dropLast()),\(matcher)}" }
+        return "\(metric){\(matcher)}"
     }
 
     /// RED from a request counter (or a histogram's `_count`) and a latency family, split by `route`.
-    static func red(requests: String, latency: String?, route: String, status: Bool = true)
-        -> [ServiceFigure: [FigureSelector]] {
+    /// Requests without the route label are the route `fallback`.
+    static func red(requests: String, latency: String?, route: String, status: Bool = true,
+                    keepUnlabelled: Bool = true, fallback: String = "default") -> [ServiceFigure: [FigureSelector]] {
+        let requests = withoutProbes(requests, route, keepUnlabelled: keepUnlabelled)
         var figures: [ServiceFigure: [FigureSelector]] = [
-            .requests: [figure(withoutProbes(requests, route), by: [route])],
+            .requests: [figure(requests, by: [route], fallback: fallback)],
         ]
-        if status { figures[.errors] = [figure(withoutProbes(requests, route), by: [route], errors: true)] }
-        if let latency { figures[.latency] = [figure(withoutProbes(latency, route), by: [route])] }
+        if status { figures[.errors] = [figure(requests, by: [route], errors: true, fallback: fallback)] }
+        if let latency {
+            let selector = withoutProbes(latency, route, keepUnlabelled: keepUnlabelled)
+            figures[.latency] = [figure(selector, by: [route], fallback: fallback)]
+        }
         return figures
     }
 }

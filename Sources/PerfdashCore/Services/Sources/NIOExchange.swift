@@ -1,16 +1,19 @@
 import NIOCore
 import NIOPosix
 
-/// One request/response exchange over a fresh TCP connection, bounded by a deadline and by task cancellation.
+/// One request/response exchange over a fresh TCP (or Unix domain socket) connection, bounded by a deadline and by
+/// task cancellation.
 ///
 /// The handlers installed by `configure` complete the promise; this type makes sure that whatever happens first —
 /// the answer, the deadline, a connection error or the caller's cancellation — completes it exactly once and closes
 /// the channel, so a peer that never answers costs at most `timeout` and never a leaked connection.
 enum NIOExchange {
-    /// Connects to `host:port`, lets `configure` install the protocol handlers, and awaits the promise they complete.
-    /// With `closeOnCompletion` false the channel stays open after a success (a session kept across scrapes).
+    /// Connects to `host:port` (or to the Unix domain socket at `unixSocketPath`), lets `configure` install the
+    /// protocol handlers, and awaits the promise they complete. With `closeOnCompletion` false the channel stays
+    /// open after a success (a session kept across scrapes).
     static func run<Value: Sendable>(
-        host: String, port: Int, timeout: Duration, group: any EventLoopGroup, closeOnCompletion: Bool = true,
+        host: String, port: Int, unixSocketPath: String? = nil, timeout: Duration, group: any EventLoopGroup,
+        closeOnCompletion: Bool = true,
         configure: @escaping @Sendable (any Channel, EventLoopPromise<Value>) throws -> Void
     ) async throws(SourceError) -> Value {
         let loop = group.next()
@@ -25,7 +28,9 @@ enum NIOExchange {
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture { try configure(channel, promise) }
             }
-        bootstrap.connect(host: host, port: port).whenComplete { result in
+        let connecting = unixSocketPath.map { bootstrap.connect(unixDomainSocketPath: $0) }
+            ?? bootstrap.connect(host: host, port: port)
+        connecting.whenComplete { result in
             switch result {
             case .success(let channel):
                 // Whoever completes the promise (handler, deadline, cancellation), the connection goes with it.
@@ -33,7 +38,9 @@ enum NIOExchange {
                     if closeOnCompletion || (try? result.get()) == nil { channel.close(promise: nil) }
                 }
             case .failure(let error):
-                promise.fail(SourceErrorMapping.map(error, timeout: timeout))
+                let mapped = SourceErrorMapping.map(error, timeout: timeout)
+                // A socket path says more than "no such file or directory" alone.
+                promise.fail(unixSocketPath.map { SourceError(mapped.kind, "\($0): \(mapped.message)") } ?? mapped)
             }
         }
         do {

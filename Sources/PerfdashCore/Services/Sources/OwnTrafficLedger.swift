@@ -1,5 +1,3 @@
-import Synchronization
-
 /// Takes a source's own traffic out of a server's counters, so perfdash never makes them lie.
 ///
 /// Redis counts perfdash's LLEN probes as keyspace hits and misses and its commands as commands; PostgreSQL counts
@@ -56,22 +54,5 @@ public struct OwnTrafficLedger: Sendable, Equatable {
         lastAdjusted = adjusted
         rebaseNext = false
         return adjusted
-    }
-}
-
-/// A ledger shared by the copies of a value-type source (each scrape runs on a copy), behind a lock.
-final class SharedOwnTrafficLedger: Sendable {
-    private let state: Mutex<OwnTrafficLedger>
-
-    init(count: Int) {
-        state = Mutex(OwnTrafficLedger(count: count))
-    }
-
-    func markUncertain() {
-        state.withLock { $0.markUncertain() }
-    }
-
-    func adjust(raw: [Double], ownBefore: [Double], ownAfter: [Double]) -> [Double] {
-        state.withLock { $0.adjust(raw: raw, ownBefore: ownBefore, ownAfter: ownAfter) }
     }
 }

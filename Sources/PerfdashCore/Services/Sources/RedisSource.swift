@@ -4,8 +4,10 @@
 /// Redis counts perfdash's own size probes in keyspace_hits / keyspace_misses (every lookup of a key does; only
 /// SCAN and MEMORY USAGE do not, and neither gives a size) and its commands in total_commands_processed. Each probe's
 /// answer says exactly what it counted — a size above 0 or a WRONGTYPE is a hit, 0 (the key does not exist: Redis
-/// deletes empty lists and sets) is a miss — so the source takes its own share out (`OwnTrafficLedger`) and an idle
-/// server shows no traffic at all.
+/// deletes empty lists and sets) is a miss — so the source takes perfdash's share out (`OwnTrafficLedger`) and an
+/// idle server shows no traffic at all. The share is per server, not per service: the services reading one server
+/// scrape it one at a time and count what they sent in one `RedisServerTraffic`, so each takes out the others' probes
+/// too.
 public struct RedisSource: ServiceSource {
     /// The cache name Redis' keyspace counters are reported under.
     public static let cacheName = "redis"
@@ -20,16 +22,19 @@ public struct RedisSource: ServiceSource {
     public var database: Int?
     /// Queues to measure.
     public var queues: [RedisQueue]
-    private let ledger = SharedOwnTrafficLedger(count: 3)
+    private let account = RedisSourceAccount()
+    private let traffic: RedisServerTraffic
 
-    /// Creates a source.
+    /// Creates a source. Sources of one server must share `servers` (one registry per collector); without it the
+    /// source has a server account of its own.
     public init(client: RedisClient, username: String? = nil, password: String? = nil, database: Int? = nil,
-                queues: [RedisQueue] = []) {
+                queues: [RedisQueue] = [], servers: RedisServerLedgers? = nil) {
         self.client = client
         self.username = username
         self.password = password
         self.database = database
         self.queues = queues
+        traffic = (servers ?? RedisServerLedgers()).server(host: client.host, port: client.port)
     }
 
     /// Keys shared by the presets in use, each once.
@@ -44,16 +49,20 @@ public struct RedisSource: ServiceSource {
 
     /// Scrapes once with a typed error.
     public func sample() async throws(SourceError) -> ServiceSample {
+        // Nothing of perfdash's is in flight to this server while the gate is held: its INFO sees every earlier
+        // scrape's commands executed, and no later one's.
+        guard await traffic.gate.enter() else { throw SourceError(.cancelled, "scrape cancelled") }
+        defer { traffic.gate.leave() }
         do {
-            return try await measure()
+            return try await measure(start: traffic.current)
         } catch {
-            // Some of this scrape's commands may have run: what it added is unknown.
-            ledger.markUncertain()
+            // Some of this scrape's commands may have run: what it added is unknown, to every service of the server.
+            traffic.markUncertain()
             throw error
         }
     }
 
-    private func measure() async throws(SourceError) -> ServiceSample {
+    private func measure(start: RedisServerTraffic.Totals) async throws(SourceError) -> ServiceSample {
         var commands: [[String]] = []
         if let password { commands.append(["AUTH"] + (username.map { [$0] } ?? []) + [password]) }
         if let database { commands.append(["SELECT", String(database)]) }
@@ -92,8 +101,9 @@ public struct RedisSource: ServiceSource {
         let raw = [try field("keyspace_hits"), try field("keyspace_misses"), try field("total_commands_processed")]
         // AUTH and SELECT run before INFO and show in this reading; INFO and the probes show in the next one.
         let before = Double(infoIndex)
-        let adjusted = ledger.adjust(raw: raw, ownBefore: [0, 0, before],
-                                     ownAfter: [ownHits, ownMisses, Double(1 + parts.count)])
+        let after = [ownHits, ownMisses, Double(1 + parts.count)]
+        let adjusted = account.adjust(raw: raw, before: [0, 0, before], after: after, now: start)
+        account.finished(at: traffic.add([ownHits, ownMisses, before + after[2]]))
         var depths: [String: Double] = [:]
         var readings: [RedisQueueReading] = []
         var index = 0
