@@ -44,7 +44,9 @@ public struct AlertEngine: Sendable {
         var events: [AlertEvent] = []
         var emptied: [InstanceKey] = []
         for key in order {
-            guard var instance = instances[key] else { continue }
+            // Moved out and back, not copied: a copy would share the window's storage with the dictionary and make
+            // its next insert copy every sample held.
+            guard var instance = instances.removeValue(forKey: key) else { continue }
             let rule = rules[key.rule]
             if let change = instance.feed(values[key.series], now: now, rule: rule) {
                 let event = AlertEvent(rule: rule, series: key.series, from: change.from, to: instance.state.level,

@@ -21,6 +21,9 @@ public struct Autoscaler: Sendable {
     /// The HPA memory (recommendations and scale events) of a target policy.
     public private(set) var hpaHistory = HPAHistory()
     private var windows: [String: SampleWindow] = [:]
+    /// The windows' keys, kept apart: iterating `windows.keys` while mutating a window would share the dictionary's
+    /// storage and copy it, and the window's arrays with it, on every step (O(window) per sample).
+    private var windowSeries: [String] = []
     /// Predictive policy: one forecaster per metric series.
     private var forecasts: [String: SeriesForecast] = [:]
 
@@ -29,6 +32,7 @@ public struct Autoscaler: Sendable {
         self.spec = spec
         self.replicas = spec.replicas.initialCount
         for metric in spec.metrics {
+            if windows[metric.series] == nil { windowSeries.append(metric.series) }
             windows[metric.series] = SampleWindow(seconds: spec.windowSeconds)
             if case .predictive(let predictive) = spec.policy {
                 forecasts[metric.series] = SeriesForecast(policy: predictive)
@@ -42,7 +46,7 @@ public struct Autoscaler: Sendable {
     /// Feeds the values present in `samples` (keyed by series name; others are ignored), decides, applies the
     /// decision to the tracked count, and returns the recommendation.
     public mutating func step(now: Double, samples: [String: Double]) -> Recommendation {
-        for series in windows.keys {
+        for series in windowSeries {
             if let value = samples[series] {
                 windows[series]?.add(time: now, value: value)
                 forecasts[series]?.add(time: now, value: value)
