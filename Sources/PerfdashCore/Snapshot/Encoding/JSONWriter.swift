@@ -103,20 +103,6 @@ public struct JSONWriter: Sendable {
         out.ascii("null")
     }
 
-    /// Bytes that already are one JSON value in this writer's layout, written at the current position: each line
-    /// break of a pretty value gets the current indent (see `CodableJSON`).
-    public mutating func raw(_ value: [UInt8]) {
-        separate()
-        guard pretty else { return out.write(value) }
-        // Foundation leaves the blank line of an empty container unindented.
-        for (index, byte) in value.enumerated() {
-            out.byte(byte)
-            if byte == UInt8(ascii: "\n"), index + 1 < value.count, value[index + 1] != UInt8(ascii: "\n") {
-                indent()
-            }
-        }
-    }
-
     private mutating func open(_ opener: UInt8, _ closer: UInt8, _ body: (inout JSONWriter) -> Void) {
         separate()
         out.byte(opener)
