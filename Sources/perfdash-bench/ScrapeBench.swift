@@ -5,7 +5,8 @@ import Synchronization
 
 /// `perfdash-bench scrape [SERIES]`: snapshot lateness with a big service. A loopback server exposes the
 /// 100,000-series exposition of Tests/Fixtures/exposition/gen_exposition.py; perfdash scrapes it every second while
-/// taking 1 s snapshots (each encoded as JSON, as `perfdash snapshot` does), and prints how late each snapshot was
+/// taking 1 s snapshots (each encoded as JSON through the stream `perfdash snapshot --format json` writes with, which
+/// keeps the `stats` key order while the series do not change), and prints how late each snapshot was
 /// against its grid point, next to the same run without the service (the anchor). Target: the service adds no
 /// lateness that matters — snapshots stay on their 1 s grid.
 ///
@@ -86,10 +87,11 @@ private func lateness(services: [ServiceConfig], snapshots: Int, interval: Durat
         let loop = SamplingLoop(clock: clock, interval: interval)
         let origin = clock.now
         var index = 0
+        var stream = SnapshotStream(format: .json, single: false)
         _ = try? await loop.run(&monitor, count: snapshots) { snapshot in
             index += 1
             let encodeStart = clock.now
-            _ = try SnapshotJSON.encode(snapshot, pretty: true)
+            _ = stream.recordBytes(snapshot)
             let encode = encodeStart.duration(to: clock.now).seconds
             let late = (origin.duration(to: clock.now) - interval * index).seconds
             let report = snapshot.services?.first
