@@ -131,6 +131,15 @@ public struct FleetHostRow: Sendable, Equatable, Codable {
     /// PSI I/O "some" %.
     public var pressureIOPercent: Double?
 
+    // The acronyms as `convertFromSnakeCase` spells them (`pressure_cpu_percent` → `pressureCpuPercent`), so that a
+    // snapshot decodes the fields it wrote.
+    private enum CodingKeys: String, CodingKey {
+        case instance, job, source, up, cpuBusyPercent, memoryUsedPercent, load1, diskBytesPerSecond, diskUtilPercent
+        case networkBytesPerSecond, filesystemFullestPercent, filesystemFullestMount, pressureMemoryPercent
+        case pressureCPUPercent = "pressureCpuPercent"
+        case pressureIOPercent = "pressureIoPercent"
+    }
+
     /// A row with nothing known yet.
     public init(instance: String, job: String? = nil, source: FleetSource, up: Bool = true) {
         self.instance = instance

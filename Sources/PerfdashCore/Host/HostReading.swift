@@ -19,6 +19,13 @@ public struct HostReading: Sendable, Equatable, Codable {
     /// Temperatures and CPU frequencies; nil where the machine exposes neither.
     public var sensors: SensorsReading?
 
+    // `cgroupCpu`: what `convertFromSnakeCase` makes of `cgroup_cpu` (and `convertToSnakeCase` turns back into it),
+    // so that a snapshot decodes the section it wrote.
+    private enum CodingKeys: String, CodingKey {
+        case cpu, memory, disks, network, load, swapActivity, sensors
+        case cgroupCPU = "cgroupCpu"
+    }
+
     /// Creates a reading.
     public init(cpu: CPUReading, memory: MemoryReading? = nil, disks: DisksReading? = nil,
                 network: NetworkReading? = nil, load: LoadAverage? = nil) {

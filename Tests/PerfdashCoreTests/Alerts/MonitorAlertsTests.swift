@@ -65,7 +65,7 @@ import Testing
 /// optional member both present and absent.
 @Suite struct AlertsJSONTests {
     @Test(arguments: [false, true])
-    func handWrittenMatchesJSONEncoder(pretty: Bool) {
+    func handWrittenMatchesJSONEncoder(pretty: Bool) throws {
         var engine = AlertEngine(rules: [
             AlertRule(name: "fs", series: "fs.*.used_percent", aggregate: .last, windowSeconds: 0, warning: 85,
                       critical: 95, recover: 83),
@@ -83,24 +83,22 @@ import Testing
         for value in [AnyWritable(section), AnyWritable(findings)] {
             var hand = JSONWriter(pretty: pretty)
             value.write(&hand)
-            var foundation = JSONWriter(pretty: pretty)
-            value.encode(&foundation)
-            #expect(hand.out.text == foundation.out.text)
+            #expect(hand.out.text == (try value.reference(pretty)))
         }
     }
 
     struct AnyWritable {
         let write: (inout JSONWriter) -> Void
-        let encode: (inout JSONWriter) -> Void
+        let reference: (Bool) throws -> String
 
         init(_ section: AlertsSection) {
             write = { section.writeJSON(to: &$0) }
-            encode = { $0.encodable(section) }
+            reference = { try SectionsJSONTests.reference(section, pretty: $0) }
         }
 
         init(_ findings: [Finding]) {
             write = { w in w.array(findings) { $1.writeJSON(to: &$0) } }
-            encode = { $0.encodable(findings) }
+            reference = { try SectionsJSONTests.reference(findings, pretty: $0) }
         }
     }
 }

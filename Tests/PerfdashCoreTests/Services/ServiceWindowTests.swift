@@ -149,3 +149,41 @@ extension ServiceWindowTests {
         #expect(latency.p50 == 0.75)
     }
 }
+
+/// Queues read through the window's sorted columns give what the name lookups give, when queues come and go,
+/// samples are missing a queue, and the ring wraps around.
+@Suite struct ServiceWindowQueueColumnTests {
+    static func sample(_ queues: [String: Double]) -> ServiceSample {
+        var sample = ServiceSample(seriesCount: queues.count, caches: [:])
+        sample.queues = queues
+        return sample
+    }
+
+    @Test func columnsMatchNameLookups() throws {
+        // Scrapes 0…11 into a ring of 6: "a" always, "b" from 3 on, "c" only at 5 and 9, "é" from 7 on; scrape 8
+        // lists a queue the others do not; depths vary by scrape.
+        var window = ServiceWindow(capacity: 6)
+        var all: [ServiceSample] = []
+        for step in 0..<12 {
+            var queues: [String: Double] = ["a": Double(step * 3 % 7)]
+            if step >= 3 { queues["b"] = Double(100 - step) }
+            if step == 5 || step == 9 { queues["c"] = 1e300 }
+            if step >= 7 { queues["é"] = -Double(step) }
+            if step == 8 { queues["zz"] = 0.5 }
+            let sample = Self.sample(queues)
+            all.append(sample)
+            window.append(sample, at: Double(step))
+            for span in [0.0, 2, 4, 100] {
+                // The window keeps the last 6 scrapes, one per second; `span` seconds back covers span + 1.
+                let expected = ServiceDerivation.metrics(samples: Array(all.suffix(min(6, Int(span) + 1))),
+                                                         baseline: nil, span: 0)
+                let got = try #require(window.metrics(over: span))
+                #expect(got.queues == expected?.queues, "step \(step), span \(span)")
+            }
+        }
+        let last = try #require(window.metrics(over: 100)).queues
+        #expect(last.map(\.name) == ["a", "b", "é"])
+        // "b" over scrapes 6…11: 94, 93, …, 89 → now 89, max 94, avg 91.5.
+        #expect(last[1].current == 89 && last[1].maximum == 94 && last[1].average == 91.5)
+    }
+}

@@ -2,14 +2,15 @@
 enum ServiceDerivation {
     /// Metrics over `samples` (oldest first). Deltas are taken between consecutive pairs of `baseline + samples`;
     /// queue statistics use `samples` only. Names come from the latest sample.
-    static func metrics(samples: [ServiceSample], baseline: ServiceSample?, span: Double) -> ServiceMetrics? {
+    static func metrics(samples: [ServiceSample], baseline: ServiceSample?, span: Double,
+                        queueRows: [QueueRow]? = nil) -> ServiceMetrics? {
         guard let latest = samples.last else { return nil }
         let sequence = (baseline.map { [$0] } ?? []) + samples
         let pairs = zip(sequence, sequence.dropFirst()).map { ($0, $1) }
         var metrics = ServiceMetrics(
             seriesCount: latest.seriesCount, scrapes: samples.count, span: span,
             caches: latest.caches.keys.sorted().map { cache($0, pairs: pairs, latest: latest) },
-            queues: latest.queues.keys.sorted().compactMap { queue($0, samples: samples) },
+            queues: queues(samples: samples, rows: queueRows),
             latencies: latest.latencies.keys.sorted().compactMap { latency($0, pairs: pairs, latest: latest) },
             red: REDDerivation.metrics(pairs: pairs, samples: samples, span: span))
         metrics.server = ServerReport.derive(samples: samples, span: span)
@@ -70,8 +71,31 @@ enum ServiceDerivation {
                             evictions: evictions, expirations: expirations)
     }
 
-    private static func queue(_ name: String, samples: [ServiceSample]) -> QueueMetrics? {
-        let depths = samples.compactMap { $0.queues[name] }
+    /// Every queue of the latest sample, by name. With `rows` (the samples' queues as sorted columns), a scrape
+    /// that lists the same queues as the latest is read by index; the others are looked up by name.
+    private static func queues(samples: [ServiceSample], rows: [QueueRow]?) -> [QueueMetrics] {
+        guard let latest = samples.last else { return [] }
+        guard let rows, rows.count == samples.count, let last = rows.last else {
+            return latest.queues.keys.sorted().compactMap { name in queue(name, depths: samples.compactMap { $0.queues[name] }) }
+        }
+        let aligned = rows.map { $0.sameNames(as: last) }
+        var depths: [Double] = []
+        depths.reserveCapacity(samples.count)
+        return last.names.indices.compactMap { index in
+            let name = last.names[index]
+            depths.removeAll(keepingCapacity: true)
+            for (row, sample) in zip(rows.indices, samples) {
+                if aligned[row] {
+                    depths.append(rows[row].depths[index])
+                } else if let depth = sample.queues[name] {
+                    depths.append(depth)
+                }
+            }
+            return queue(name, depths: depths)
+        }
+    }
+
+    private static func queue(_ name: String, depths: [Double]) -> QueueMetrics? {
         guard let current = depths.last, let p95 = ExactQuantile.quantile(0.95, of: depths) else { return nil }
         return QueueMetrics(name: name, current: current, average: depths.reduce(0, +) / Double(depths.count),
                             p95: p95, maximum: depths.max() ?? current)

@@ -7,6 +7,8 @@ public struct ServiceWindow: Sendable {
     public let capacity: Int
     private var times: [Double] = []
     private var samples: [ServiceSample] = []
+    /// Each sample's queues sorted by name, parallel to `samples` (see `QueueRow`).
+    private var queueRows: [QueueRow] = []
     /// Index of the oldest entry once the ring is full.
     private var head = 0
 
@@ -32,12 +34,16 @@ public struct ServiceWindow: Sendable {
 
     /// Records a scrape taken at `time`.
     public mutating func append(_ sample: ServiceSample, at time: Double) {
+        let previous = samples.isEmpty ? nil : queueRows[(head + samples.count - 1) % samples.count]
+        let row = QueueRow(sample.queues, previous: previous)
         if samples.count < capacity {
             samples.append(sample)
             times.append(time)
+            queueRows.append(row)
         } else {
             samples[head] = sample
             times[head] = time
+            queueRows[head] = row
             head = (head + 1) % capacity
         }
     }
@@ -51,7 +57,8 @@ public struct ServiceWindow: Sendable {
         let inWindow = ordered.filter { times[$0] >= cutoff - 1e-9 }
         guard let first = inWindow.first else { return nil }
         return ServiceDerivation.metrics(samples: inWindow.map { samples[$0] }, baseline: nil,
-                                         span: times[last] - times[first])
+                                         span: times[last] - times[first],
+                                         queueRows: inWindow.map { queueRows[$0] })
     }
 }
 
@@ -60,5 +67,26 @@ extension ServiceMetrics {
     /// rates, cumulative buckets give the quantiles, and each queue's statistics are its one depth.
     public init(totals sample: ServiceSample) {
         self = ServiceDerivation.metrics(samples: [sample], baseline: ServiceDerivation.zeroed(sample), span: 0)!
+    }
+}
+
+/// One sample's queue depths as columns: names sorted (as `keys.sorted()` orders them) and the depths in that order.
+/// A row whose names equal the previous sample's shares that array, so the derivation recognises the common case
+/// (every scrape lists the same queues) by the array's identity and reads depth `i` of each scrape directly, rather
+/// than hashing every queue name once per scrape in the window (8,000 queues × 240 scrapes was 130 ms per scrape).
+struct QueueRow: Sendable {
+    var names: [String]
+    var depths: [Double]
+
+    init(_ queues: [String: Double], previous: QueueRow?) {
+        let sorted = queues.sorted { $0.key < $1.key }
+        let names = sorted.map(\.key)
+        if let previous, previous.names == names { self.names = previous.names } else { self.names = names }
+        depths = sorted.map(\.value)
+    }
+
+    /// Whether `other` lists the same names (by identity first: shared arrays compare in O(1)).
+    func sameNames(as other: QueueRow) -> Bool {
+        names == other.names
     }
 }

@@ -2,14 +2,14 @@ extension HostReading: JSONWritable {
     /// `{cgroup_cpu, cpu, disks, load, memory, network, sensors, swap_activity}`, absent sections left out.
     public func writeJSON(to writer: inout JSONWriter) {
         writer.object { w in
-            if let cgroupCPU { w.key("cgroup_cpu"); w.encodable(cgroupCPU) }
+            if let cgroupCPU { w.key("cgroup_cpu"); cgroupCPU.writeJSON(to: &w) }
             w.key("cpu"); cpu.writeJSON(to: &w)
             if let disks { w.key("disks"); disks.writeJSON(to: &w) }
             if let load { w.key("load"); load.writeJSON(to: &w) }
             if let memory { w.key("memory"); memory.writeJSON(to: &w) }
             if let network { w.key("network"); network.writeJSON(to: &w) }
-            if let sensors { w.key("sensors"); w.encodable(sensors) }
-            if let swapActivity { w.key("swap_activity"); w.encodable(swapActivity) }
+            if let sensors { w.key("sensors"); sensors.writeJSON(to: &w) }
+            if let swapActivity { w.key("swap_activity"); swapActivity.writeJSON(to: &w) }
         }
     }
 }

@@ -1,8 +1,8 @@
 /// A part of a snapshot that writes itself as JSON (a section, or a value inside one).
 ///
 /// To add a section: give its type `writeJSON(to:)` (keys as literals in UTF-8 byte order, as the rest of the
-/// schema) and write it in `Snapshot.writeJSON(to:statsOrder:)` at its key's sorted position. A section still
-/// `Codable` can be written through `JSONWriter.encodable(_:)` meanwhile: same bytes, slower.
+/// schema, optionals left out when nil) and write it in `Snapshot.writeJSON(to:statsOrder:)` at its key's sorted
+/// position. SectionsJSONTests compare every section's bytes with JSONEncoder's, so the schema cannot drift.
 public protocol JSONWritable {
     /// Writes the value at the writer's position.
     func writeJSON(to writer: inout JSONWriter)
@@ -15,18 +15,18 @@ extension Snapshot {
         writer.object { w in
             // Keys in UTF-8 byte order; one line per section.
             if let alerts { w.key("alerts"); alerts.writeJSON(to: &w) }
-            if let autoscaler { w.key("autoscaler"); w.encodable(autoscaler) }
+            if let autoscaler { w.key("autoscaler"); autoscaler.writeJSON(to: &w) }
             w.key("elapsed_seconds"); w.value(elapsedSeconds)
-            if let filesystems { w.key("filesystems"); w.encodable(filesystems) }
+            if let filesystems { w.key("filesystems"); filesystems.writeJSON(to: &w) }
             if let findings { w.key("findings"); w.array(findings) { $1.writeJSON(to: &$0) } }
-            if let fleet { w.key("fleet"); w.encodable(fleet) }
+            if let fleet { w.key("fleet"); fleet.writeJSON(to: &w) }
             w.key("host"); host.writeJSON(to: &w)
             w.key("interval_seconds"); w.value(intervalSeconds)
             w.key("notes"); w.array(notes) { $0.value($1) }
-            if let pressure { w.key("pressure"); w.encodable(pressure) }
-            if let processes { w.key("processes"); w.encodable(processes) }
+            if let pressure { w.key("pressure"); pressure.writeJSON(to: &w) }
+            if let processes { w.key("processes"); processes.writeJSON(to: &w) }
             w.key("schema_version"); w.value(schemaVersion)
-            if let services { w.key("services"); w.encodable(services) }
+            if let services { w.key("services"); services.writeJSON(to: &w) }
             w.key("stats"); writeStats(to: &w, order: statsOrder)
             w.key("timestamp"); w.value(timestamp)
             w.key("timestamp_unix_ms"); w.value(timestampUnixMs)
