@@ -18,6 +18,8 @@ let package = Package(
             name: "CNcursesw",
             providers: [.apt(["libncursesw5-dev"])]
         ),
+        // The sigaction handler behind every caught signal: C, because a handler may only do async-signal-safe work.
+        .target(name: "CSignals"),
         .target(
             name: "PerfdashCore",
             dependencies: [
@@ -28,7 +30,7 @@ let package = Package(
         ),
         .target(
             name: "PerfdashTUI",
-            dependencies: ["PerfdashCore", "CNcursesw"]
+            dependencies: ["PerfdashCore", "CNcursesw", "CSignals"]
         ),
         .target(
             name: "PerfdashDemo",
@@ -42,7 +44,7 @@ let package = Package(
         .executableTarget(
             name: "perfdash",
             dependencies: [
-                "PerfdashCore", "PerfdashTUI", "PerfdashDemo",
+                "PerfdashCore", "PerfdashTUI", "PerfdashDemo", "CSignals",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -68,8 +70,8 @@ let package = Package(
     ]
 )
 
-// One settings loop: every target gets Swift 6 mode and the same strictness.
-for target in package.targets where target.type != .system {
+// One settings loop: every Swift target gets Swift 6 mode and the same strictness.
+for target in package.targets where target.type != .system && target.name != "CSignals" {
     var settings = target.swiftSettings ?? []
     settings.append(.swiftLanguageMode(.v6))
     settings.append(.enableUpcomingFeature("ExistentialAny"))
