@@ -62,7 +62,9 @@ let package = Package(
         .target(name: "PerfdashTestSupport", path: "Tests/PerfdashTestSupport"),
         .testTarget(name: "PerfdashCoreTests", dependencies: ["PerfdashCore", "PerfdashTestSupport"]),
         .testTarget(name: "PerfdashTUITests", dependencies: ["PerfdashTUI", "PerfdashCore", "PerfdashTestSupport"]),
-        .testTarget(name: "PerfdashCLITests", dependencies: ["perfdash", "PerfdashCore", "PerfdashTestSupport"]),
+        // perfdash-fuzz too: FuzzSeedTests replays every target's seeds and past crashes through it.
+        .testTarget(name: "PerfdashCLITests",
+                    dependencies: ["perfdash", "perfdash-fuzz", "PerfdashCore", "PerfdashTestSupport"]),
         .testTarget(
             name: "PerfdashDemoTests",
             dependencies: ["PerfdashDemo", "PerfdashTestSupport", .product(name: "NIOCore", package: "swift-nio")]

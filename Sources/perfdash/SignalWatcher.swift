@@ -2,6 +2,11 @@ import CSignals
 import Dispatch
 import Foundation
 import Synchronization
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
 
 /// Turns signals (SIGINT, SIGTERM…) into calls on a thread of its own, instead of the default of dying mid-write.
 ///
@@ -17,27 +22,30 @@ final class SignalWatcher: Sendable {
     private let signals: [Int32]
     /// False when the handler could not be installed (then `stop` leaves the actions alone).
     private let catching: Bool
-    private let stopped = Flag()
-    private let finished = DispatchSemaphore(value: 0)
+    private let stopped: Flag
+    private let finished: DispatchSemaphore
 
     /// Starts watching `signals`; `onSignal` runs on the watcher's thread for each one, in order.
     init(_ signals: Int32..., onSignal: @escaping @Sendable (Int32) -> Void = { _ in }) {
         self.signals = signals
-        (received, continuation) = AsyncStream.makeStream(of: Int32.self)
+        let (received, continuation) = AsyncStream.makeStream(of: Int32.self)
+        let (stopped, finished) = (Flag(), DispatchSemaphore(value: 0))
+        (self.received, self.continuation, self.stopped, self.finished) = (received, continuation, stopped, finished)
         var fds: [Int32] = [-1, -1]
         if Glibc.pipe(&fds) == 0 {
             for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
             // The handler's end never blocks (a full pipe already wakes the reader); the thread's end blocks.
             _ = fcntl(fds[1], F_SETFL, fcntl(fds[1], F_GETFL) | O_NONBLOCK)
         }
-        pipe = (fds[0], fds[1])
+        let pipe = (read: fds[0], write: fds[1])
+        self.pipe = pipe
         guard pipe.read >= 0 else {
             // No pipe (out of descriptors): the signals keep their default action, which at least ends the run.
             catching = false
             finished.signal()
             return
         }
-        let thread = Thread { [pipe, signals, stopped, continuation, finished] in
+        let thread = Thread {
             defer { finished.signal() }
             _ = signals.withUnsafeBufferPointer { pd_signals_unblock($0.baseAddress, Int32($0.count)) }
             var bytes = [UInt8](repeating: 0, count: 64)

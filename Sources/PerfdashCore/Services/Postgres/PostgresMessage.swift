@@ -1,4 +1,4 @@
-import NIOCore
+package import NIOCore
 
 /// The backend messages of PostgreSQL's frontend/backend protocol v3 that a read-only simple-query client meets.
 package enum PostgresBackendMessage: Sendable, Equatable {
