@@ -18,6 +18,8 @@ let package = Package(
             name: "CNcursesw",
             providers: [.apt(["libncursesw5-dev"])]
         ),
+        // The sigaction handler behind every caught signal: C, because a handler may only do async-signal-safe work.
+        .target(name: "CSignals"),
         .target(
             name: "PerfdashCore",
             dependencies: [
@@ -28,7 +30,7 @@ let package = Package(
         ),
         .target(
             name: "PerfdashTUI",
-            dependencies: ["PerfdashCore", "CNcursesw"]
+            dependencies: ["PerfdashCore", "CNcursesw", "CSignals"]
         ),
         .target(
             name: "PerfdashDemo",
@@ -42,7 +44,7 @@ let package = Package(
         .executableTarget(
             name: "perfdash",
             dependencies: [
-                "PerfdashCore", "PerfdashTUI", "PerfdashDemo",
+                "PerfdashCore", "PerfdashTUI", "PerfdashDemo", "CSignals",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -60,7 +62,9 @@ let package = Package(
         .target(name: "PerfdashTestSupport", path: "Tests/PerfdashTestSupport"),
         .testTarget(name: "PerfdashCoreTests", dependencies: ["PerfdashCore", "PerfdashTestSupport"]),
         .testTarget(name: "PerfdashTUITests", dependencies: ["PerfdashTUI", "PerfdashCore", "PerfdashTestSupport"]),
-        .testTarget(name: "PerfdashCLITests", dependencies: ["perfdash", "PerfdashCore", "PerfdashTestSupport"]),
+        // perfdash-fuzz too: FuzzSeedTests replays every target's seeds and past crashes through it.
+        .testTarget(name: "PerfdashCLITests",
+                    dependencies: ["perfdash", "perfdash-fuzz", "PerfdashCore", "PerfdashTestSupport"]),
         .testTarget(
             name: "PerfdashDemoTests",
             dependencies: ["PerfdashDemo", "PerfdashTestSupport", .product(name: "NIOCore", package: "swift-nio")]
@@ -68,8 +72,8 @@ let package = Package(
     ]
 )
 
-// One settings loop: every target gets Swift 6 mode and the same strictness.
-for target in package.targets where target.type != .system {
+// One settings loop: every Swift target gets Swift 6 mode and the same strictness.
+for target in package.targets where target.type != .system && target.name != "CSignals" {
     var settings = target.swiftSettings ?? []
     settings.append(.swiftLanguageMode(.v6))
     settings.append(.enableUpcomingFeature("ExistentialAny"))

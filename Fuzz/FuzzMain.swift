@@ -19,8 +19,11 @@ enum FuzzMain {
             arguments.remove(at: 1)
         }
         guard let target = Selected.target, arguments.dropFirst().first != "--list" else {
-            let names = FuzzTarget.all.map { "\($0.name)\t\($0.seeds.joined(separator: ","))" + ($0.seedFile.map { " (\($0))" } ?? "") }
-            print((["usage: perfdash-fuzz TARGET [libFuzzer arguments]", "targets and their seed fixtures:"] + names)
+            let names = FuzzTarget.all.map { target in
+                "\(target.name)\t\(target.maxLength)\t\(target.seeds.joined(separator: ","))"
+                    + (target.seedFiles.isEmpty ? "" : " (\(target.seedFiles.joined(separator: " ")))")
+            }
+            print((["usage: perfdash-fuzz TARGET [libFuzzer arguments]", "targets, their -max_len and their seed fixtures:"] + names)
                     .joined(separator: "\n"))
             exit(arguments.dropFirst().first == "--list" ? 0 : 2)
         }

@@ -8,20 +8,39 @@ import PerfdashTUI
 /// report is the failure libFuzzer looks for.
 struct FuzzTarget: Sendable {
     let name: String
-    /// Seed files and folders, relative to Tests/Fixtures (every file under a folder whose name matches `seedFile`).
+    /// Seed folders, relative to Tests/Fixtures.
     let seeds: [String]
-    let seedFile: String?
+    /// The endings of the seed files' paths under those folders (any of them); empty takes every file.
+    let seedFiles: [String]
+    /// Longest input libFuzzer makes (`-max_len`): past the longest real input, a longer one only costs time.
+    let maxLength: Int
     let run: @Sendable (UnsafeRawBufferPointer) -> Void
 
-    static let all: [FuzzTarget] = [
-        FuzzTarget(name: "exposition", seeds: ["exposition"], seedFile: nil) { bytes in
+    init(name: String, seeds: [String], seedFiles: [String] = [], maxLength: Int = 4096,
+         run: @escaping @Sendable (UnsafeRawBufferPointer) -> Void) {
+        self.name = name
+        self.seeds = seeds
+        self.seedFiles = seedFiles
+        self.maxLength = maxLength
+        self.run = run
+    }
+
+    /// Every target: these, the newer host files (FuzzTargets+Host.swift) and the services' wire formats
+    /// (FuzzTargets+Services.swift).
+    static let all: [FuzzTarget] = core + host + services
+
+    static let core: [FuzzTarget] = [
+        // Expositions up to 16 KiB: every construct of the format fits, and a 64 KiB body ran at ~120 exec/s under
+        // ASan (the derived metrics are linear in the series, but 64 KiB of them per input adds up).
+        FuzzTarget(name: "exposition", seeds: ["exposition", "presets"], seedFiles: [".prom", ".txt"],
+                   maxLength: 16_384) { bytes in
             _ = try? Exposition.families(from: bytes, format: Exposition.format(contentType: nil, body: bytes))
             if let sample = try? Exposition.sample(from: bytes, contentType: nil, names: .defaults) {
                 _ = ServiceMetrics(totals: sample)
             }
         },
         // A selector (and its regexes) from config text, then matched against hostile label values.
-        FuzzTarget(name: "selector", seeds: ["selectors"], seedFile: nil) { bytes in
+        FuzzTarget(name: "selector", seeds: ["selectors"], maxLength: 1024) { bytes in
             let text = String(decoding: bytes, as: UTF8.self)
             guard let selector = try? MetricSelector(parsing: text) else { return }
             let values = ["", "5xx", String(repeating: "a", count: 4096), text]
@@ -30,11 +49,15 @@ struct FuzzTarget: Sendable {
                 _ = selector.matches { _ in value }
             }
         },
-        FuzzTarget(name: "resp", seeds: ["resp"], seedFile: nil) { bytes in
+        FuzzTarget(name: "resp", seeds: ["resp"]) { bytes in
             var buffer = ByteBuffer(bytes: bytes)
             while (try? RESP.decode(&buffer)) != nil {}
         },
-        proc("proc-stat", parse: { try CPUStatParser.parse($0) }, file: "stat") { previous, current in
+        // /proc/stat also gives the process table its boot time (`btime`).
+        proc("proc-stat", parse: { bytes in
+            _ = try? BootTimeParser.parse(bytes)
+            return try CPUStatParser.parse(bytes)
+        }, file: "stat") { previous, current in
             rates(HostSample(cpu: previous ?? zeroCPU), HostSample(cpu: current))
         },
         proc("proc-meminfo", parse: { try MemInfoParser.parse($0) }, file: "meminfo") { _, current in
@@ -55,14 +78,14 @@ struct FuzzTarget: Sendable {
                 availableBytes: 0, buffersBytes: 0, cachedBytes: 0, sReclaimableBytes: 0, shmemBytes: 0,
                 swapTotalBytes: 0, swapFreeBytes: 0), cgroupMemory: CgroupMemory(usageBytes: .max, limitBytes: current)))
         },
-        FuzzTarget(name: "config", seeds: ["config", "autoscale"], seedFile: ".toml") { bytes in
+        FuzzTarget(name: "config", seeds: ["config", "autoscale"], seedFiles: [".toml"], maxLength: 8192) { bytes in
             _ = try? ConfigLoader.parse(String(decoding: bytes, as: UTF8.self), file: "fuzz.toml",
                                         environment: ["PD_FUZZ": "x"])
         },
-        FuzzTarget(name: "theme", seeds: ["tui"], seedFile: ".theme") { bytes in
+        FuzzTarget(name: "theme", seeds: ["tui"], seedFiles: [".theme"], maxLength: 8192) { bytes in
             _ = try? ThemeParser.parse(String(decoding: bytes, as: UTF8.self), name: "fuzz", file: "fuzz.theme")
         },
-        FuzzTarget(name: "simulate-csv", seeds: ["autoscale"], seedFile: ".csv") { bytes in
+        FuzzTarget(name: "simulate-csv", seeds: ["autoscale"], seedFiles: [".csv"]) { bytes in
             let text = String(decoding: bytes, as: UTF8.self)
             guard let rows = try? SimulationInput.parse(text, file: "fuzz.csv", defaultSeries: "cpu.busy_percent"),
                   let spec = try? AutoscalerSpec.parseAll(toml: simulateSpec).first else { return }
@@ -73,8 +96,9 @@ struct FuzzTarget: Sendable {
     /// A /proc or /sys parser: the input is one file, or two readings separated by a NUL byte; what parses goes
     /// through the rate arithmetic the sampler applies (`rates(previous, current)`).
     static func proc<Reading>(_ name: String, parse: @escaping @Sendable (UnsafeRawBufferPointer) throws -> Reading,
-                              file: String, rates: @escaping @Sendable (Reading?, Reading) -> Void) -> FuzzTarget {
-        FuzzTarget(name: name, seeds: ["host"], seedFile: file) { bytes in
+                              file: String, seeds: [String] = ["host"],
+                              rates: @escaping @Sendable (Reading?, Reading) -> Void = { _, _ in }) -> FuzzTarget {
+        FuzzTarget(name: name, seeds: seeds, seedFiles: ["/" + file]) { bytes in
             var previous: Reading?
             var rest = bytes
             if let split = bytes.firstIndex(of: 0) {
@@ -105,8 +129,8 @@ struct FuzzTarget: Sendable {
 
     static func named(_ name: String) -> FuzzTarget? { all.first { $0.name == name } }
 
-    /// The seed files under `fixtures` (Tests/Fixtures): every file of the seed folders whose name ends in
-    /// `seedFile`, when given.
+    /// The seed files under `fixtures` (Tests/Fixtures): every file of the seed folders whose path ends in one of
+    /// `seedFiles`, when given.
     func seedFiles(fixtures: String) -> [String] {
         var files: [String] = []
         for folder in seeds {
@@ -116,7 +140,7 @@ struct FuzzTarget: Sendable {
                 let path = root + "/" + relative
                 var isDirectory: ObjCBool = false
                 guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
-                      seedFile.map({ relative.hasSuffix($0) }) ?? true else { continue }
+                      seedFiles.isEmpty || seedFiles.contains(where: { relative.hasSuffix($0) }) else { continue }
                 files.append(path)
             }
         }

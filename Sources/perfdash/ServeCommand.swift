@@ -1,5 +1,4 @@
 import ArgumentParser
-import Dispatch
 import Foundation
 import PerfdashCore
 #if canImport(Glibc)
@@ -37,6 +36,10 @@ struct ServeCommand: AsyncParsableCommand {
     var fleet: FleetOptions
 
     func run() async throws {
+        // Signals first: a SIGTERM at any instant stops the server instead of killing it unclosed.
+        let stop = StopRequest()
+        let signals = SignalWatcher(SIGINT, SIGTERM) { _ in stop.request() }
+        defer { signals.stop() }
         let config = try services.effective()
         let configuration = try common.samplerConfiguration(config: config)
         let autoscalers = try autoscale.specs(adding: config)
@@ -73,15 +76,8 @@ struct ServeCommand: AsyncParsableCommand {
                 store.publish(snapshot, ticks: ticks)
             }
         }
-        let signals = [SIGINT, SIGTERM].map { number in
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { run.cancel() }
-            source.resume()
-            return source
-        }
+        stop.onRequest { run.cancel() }
         defer {
-            signals.forEach { $0.cancel() }
             scraping?.cancel()
             querying?.cancel()
         }

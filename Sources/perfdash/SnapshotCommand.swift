@@ -1,5 +1,4 @@
 import ArgumentParser
-import Dispatch
 import Foundation
 import PerfdashCore
 import Synchronization
@@ -73,14 +72,8 @@ struct SnapshotCommand: AsyncParsableCommand {
     func run() async throws {
         // Signals first: a SIGTERM while the config loads must not kill the process before the output is valid.
         let stop = StopRequest()
-        let signals = [SIGINT, SIGTERM].map { number in
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { stop.request() }
-            source.resume()
-            return source
-        }
-        defer { signals.forEach { $0.cancel() } }
+        let signals = SignalWatcher(SIGINT, SIGTERM) { _ in stop.request() }
+        defer { signals.stop() }
         guard let format = SnapshotFormat(parsing: format) else {
             throw CommandLineError("--format: unknown format '\(Echo.cut(self.format))' (use json, ndjson, csv or prometheus)")
         }
@@ -176,27 +169,5 @@ struct SnapshotCommand: AsyncParsableCommand {
         }
         try sink.write(stream.finish())
         return last
-    }
-}
-
-/// A stop asked for by a signal, possibly before there is anything to stop: the action runs at once if the request
-/// came first.
-private final class StopRequest: Sendable {
-    private let state = Mutex<(requested: Bool, action: (@Sendable () -> Void)?)>((false, nil))
-
-    func request() {
-        let action = state.withLock { state in
-            state.requested = true
-            return state.action
-        }
-        action?()
-    }
-
-    func onRequest(_ action: @escaping @Sendable () -> Void) {
-        let requested = state.withLock { state in
-            state.action = action
-            return state.requested
-        }
-        if requested { action() }
     }
 }

@@ -1,9 +1,9 @@
 import Foundation
 
 /// The Prometheus HTTP API's JSON answers, decoded: `{"status":"success","data":{"resultType":…,"result":…}}`.
-enum PromResponse {
+package enum PromResponse {
     /// An instant query's samples: a vector's, or a scalar's as one sample without labels.
-    static func instant(_ body: [UInt8], query: String) throws(FleetQueryError) -> [PromSample] {
+    package static func instant(_ body: [UInt8], query: String) throws(FleetQueryError) -> [PromSample] {
         let payload = try decode(body, query: query)
         switch (payload.resultType, payload.result) {
         case ("vector", .entries(let entries)):
@@ -19,7 +19,7 @@ enum PromResponse {
     }
 
     /// A range query's series.
-    static func range(_ body: [UInt8], query: String) throws(FleetQueryError) -> [PromSeries] {
+    package static func range(_ body: [UInt8], query: String) throws(FleetQueryError) -> [PromSeries] {
         let payload = try decode(body, query: query)
         guard payload.resultType == "matrix", case .entries(let entries) = payload.result else {
             throw FleetQueryError(query: query, kind: .invalidData,

@@ -68,8 +68,8 @@ public struct CoreFrequency: Sendable, Equatable, Codable {
 }
 
 /// Reads one number per file (millidegrees, kHz) and scales it.
-enum SensorValueParser: ProcParser {
-    static func parse(_ bytes: UnsafeRawBufferPointer) throws(HostReadError) -> Double {
+package enum SensorValueParser: ProcParser {
+    package static func parse(_ bytes: UnsafeRawBufferPointer) throws(HostReadError) -> Double {
         var scanner = ByteScanner(bytes)
         var negative = false
         if scanner.current == UInt8(ascii: "-") {

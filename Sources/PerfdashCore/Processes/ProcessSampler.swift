@@ -134,8 +134,8 @@ public struct ProcessSampler: Sendable {
 }
 
 /// Reads `btime` (boot time, seconds since the epoch) from /proc/stat.
-enum BootTimeParser: ProcParser {
-    static func parse(_ bytes: UnsafeRawBufferPointer) throws(HostReadError) -> UInt64 {
+package enum BootTimeParser: ProcParser {
+    package static func parse(_ bytes: UnsafeRawBufferPointer) throws(HostReadError) -> UInt64 {
         var scanner = ByteScanner(bytes)
         while !scanner.isAtEnd {
             if scanner.hasPrefix("btime ") {

@@ -42,7 +42,7 @@ public struct MemcachedSource: ServiceSource {
     }
 
     /// Parses the `STAT name value` lines of a `stats` answer.
-    static func sample(stats text: String) throws(SourceError) -> ServiceSample {
+    package static func sample(stats text: String) throws(SourceError) -> ServiceSample {
         var fields: [String: String] = [:]
         for line in text.split(separator: "\r\n") {
             let parts = line.split(separator: " ", maxSplits: 2)

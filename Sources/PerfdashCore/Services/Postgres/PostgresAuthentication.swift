@@ -2,20 +2,20 @@ import Foundation
 
 /// The client side of PostgreSQL's password authentication: cleartext, md5 and SCRAM-SHA-256 (RFC 5802 / 7677,
 /// without channel binding, as libpq does over a plain connection).
-struct PostgresAuthentication: Sendable {
+package struct PostgresAuthentication: Sendable {
     /// The role name from the startup message.
     let user: String
     /// The password, if one was configured.
     let password: String?
     private var scram: SCRAMClient?
 
-    init(user: String, password: String?) {
+    package init(user: String, password: String?) {
         self.user = user
         self.password = password
     }
 
     /// What to send for an `R` message, or nil when authentication is complete (code 0) or needs no answer.
-    mutating func respond(code: Int32, data: [UInt8]) throws(SourceError) -> (type: UInt8, payload: [UInt8])? {
+    package mutating func respond(code: Int32, data: [UInt8]) throws(SourceError) -> (type: UInt8, payload: [UInt8])? {
         switch code {
         case 0:
             return nil

@@ -2,22 +2,32 @@ import NIOCore
 import NIOPosix
 
 /// What one statement of a simple Query returned: its column names and rows, all as text.
-struct PostgresStatementResult: Sendable, Equatable {
-    var columns: [String] = []
-    var rows: [[String?]] = []
+package struct PostgresStatementResult: Sendable, Equatable {
+    package var columns: [String] = []
+    package var rows: [[String?]] = []
+
+    package init(columns: [String] = [], rows: [[String?]] = []) {
+        self.columns = columns
+        self.rows = rows
+    }
 }
 
 /// What one simple Query message returned: a result per statement it held, or the error that stopped it.
-struct PostgresQueryResult: Sendable, Equatable {
-    var statements: [PostgresStatementResult] = []
-    var error: PostgresServerError?
+package struct PostgresQueryResult: Sendable, Equatable {
+    package var statements: [PostgresStatementResult] = []
+    package var error: PostgresServerError?
+
+    package init(statements: [PostgresStatementResult] = [], error: PostgresServerError? = nil) {
+        self.statements = statements
+        self.error = error
+    }
 }
 
 /// One open PostgreSQL session speaking the simple-query protocol in text, kept across scrapes.
 ///
 /// Only plain TCP (no TLS): perfdash reads statistics views, and a monitoring role's password travels as a SCRAM
 /// proof or an md5 hash, never in clear unless the server asks for `password` authentication.
-final class PostgresConnection: Sendable {
+package final class PostgresConnection: Sendable {
     /// The channel; closed by `close()` or by any failure.
     let channel: any Channel
     /// `server_version_num`-style number from the `server_version` parameter: 15.4 → 150004, 9.6.2 → 90602.
@@ -80,7 +90,7 @@ final class PostgresConnection: Sendable {
     }
 
     /// `15.4 (Debian …)` → 150004; `9.6.2` → 90602; `16beta1` → 160000.
-    static func versionNumber(_ text: String) -> Int {
+    package static func versionNumber(_ text: String) -> Int {
         let numbers = text.prefix { $0.isNumber || $0 == "." }.split(separator: ".").compactMap { Int($0) }
         guard let major = numbers.first, major < 1000 else { return 0 }
         let minor = numbers.count > 1 ? min(numbers[1], 99) : 0

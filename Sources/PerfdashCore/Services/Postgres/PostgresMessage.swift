@@ -1,7 +1,7 @@
-import NIOCore
+package import NIOCore
 
 /// The backend messages of PostgreSQL's frontend/backend protocol v3 that a read-only simple-query client meets.
-enum PostgresBackendMessage: Sendable, Equatable {
+package enum PostgresBackendMessage: Sendable, Equatable {
     /// `R`: an authentication request or step (the code and what follows it).
     case authentication(code: Int32, data: [UInt8])
     /// `S`: a run-time parameter (`server_version`, `client_encoding`…).
@@ -40,7 +40,7 @@ public struct PostgresServerError: Error, Sendable, Equatable, CustomStringConve
 }
 
 /// Encodes frontend messages and decodes backend messages (text format only).
-enum PostgresWire {
+package enum PostgresWire {
     /// Longest backend message accepted: a hostile server cannot make the client buffer without end.
     static let maxMessageBytes = 16 * 1024 * 1024
 
@@ -71,7 +71,7 @@ enum PostgresWire {
     }
 
     /// Decodes one message from the front of `buffer`; nil (consuming nothing) until a whole one is there.
-    static func decode(_ buffer: inout ByteBuffer) throws(SourceError) -> PostgresBackendMessage? {
+    package static func decode(_ buffer: inout ByteBuffer) throws(SourceError) -> PostgresBackendMessage? {
         guard let type = buffer.getInteger(at: buffer.readerIndex, as: UInt8.self),
               let length = buffer.getInteger(at: buffer.readerIndex + 1, as: Int32.self) else { return nil }
         guard length >= 4, Int(length) <= maxMessageBytes else {

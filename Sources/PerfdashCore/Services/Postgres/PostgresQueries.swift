@@ -7,7 +7,7 @@
 /// reading holds exactly the work of every earlier scrape and none of its own, and perfdash takes out precisely its
 /// own transactions and block reads. No statistics flush can happen inside the transaction.
 /// Each statement starts with `/* perfdash */` so perfdash leaves its own entries out of pg_stat_statements.
-enum PostgresQueries {
+package enum PostgresQueries {
     static let marker = "/* perfdash */"
     /// Entries read from pg_stat_statements: the top by total time plus the top by mean time.
     static let statementLimit = 50
@@ -81,7 +81,7 @@ enum PostgresQueries {
 }
 
 /// The raw counters of one scrape and perfdash's own share in them (see `OwnTrafficLedger`).
-struct PostgresReading: Sendable, Equatable {
+package struct PostgresReading: Sendable, Equatable {
     var sample: PostgresSample
     var blocksHit: Double
     var blocksRead: Double
@@ -101,7 +101,7 @@ struct PostgresOwnTraffic: Sendable, Equatable {
 
 extension PostgresQueries {
     /// Turns the results of `all(serverVersion:)` into a reading. Only a failed pg_stat_database read throws.
-    static func reading(_ results: [PostgresQueryResult], serverVersion: String) throws(SourceError) -> PostgresReading {
+    package static func reading(_ results: [PostgresQueryResult], serverVersion: String) throws(SourceError) -> PostgresReading {
         guard results.count > Index.commit else { throw SourceError(.protocolViolation, "missing query results") }
         let own = ownTraffic(results)
         if let error = results[Index.database].error {
@@ -199,9 +199,9 @@ extension PostgresQueries {
 }
 
 /// Numbers read from a server's text: hostile values are refused or saturated, never trusted.
-enum Number {
+package enum Number {
     /// A finite, non-negative counter, or nil.
-    static func counter(_ text: String?) -> Double? {
+    package static func counter(_ text: String?) -> Double? {
         guard let text, let value = Double(text), value.isFinite, value >= 0 else { return nil }
         return value
     }

@@ -150,8 +150,8 @@ public struct RedisSource: ServiceSource {
 }
 
 /// The `field:value` lines of an INFO reply.
-enum InfoText {
-    static func fields(_ text: String) -> [String: String] {
+package enum InfoText {
+    package static func fields(_ text: String) -> [String: String] {
         var fields: [String: String] = [:]
         for line in text.split(whereSeparator: \.isNewline) where !line.hasPrefix("#") {
             guard let colon = line.firstIndex(of: ":") else { continue }
