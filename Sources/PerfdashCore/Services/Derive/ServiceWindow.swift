@@ -2,16 +2,9 @@
 ///
 /// Size it for the longest stats window (15 m at the scrape interval, see `capacity(window:interval:)`) and ask
 /// for any shorter window with `metrics(over:)`. Times are seconds on the caller's monotonic clock.
-///
-/// With a `spacing` (a scrape interval under a second), the scrapes kept are at least `spacing` apart, and the
-/// newest is always there: a new scrape replaces the newest until that one is `spacing` past the one before it.
-/// Memory is then bounded by the window's length in seconds, whatever the interval, and rates stay exact (they use
-/// the window's two ends); queue averages and percentiles are over one scrape per second.
 public struct ServiceWindow: Sendable {
     /// The most scrapes kept; older ones are dropped.
     public let capacity: Int
-    /// The least time between two kept scrapes (the newest aside); 0 keeps every scrape.
-    public let spacing: Double
     private var times: [Double] = []
     private var samples: [ServiceSample] = []
     /// Each sample's queues sorted by name, parallel to `samples` (see `QueueRow`).
@@ -19,18 +12,9 @@ public struct ServiceWindow: Sendable {
     /// Index of the oldest entry once the ring is full.
     private var head = 0
 
-    /// A window keeping at most `capacity` scrapes (at least 2, for one delta), `spacing` seconds apart.
-    public init(capacity: Int, spacing: Double = 0) {
+    /// A window keeping at most `capacity` scrapes (at least 2, for one delta).
+    public init(capacity: Int) {
         self.capacity = max(2, capacity)
-        self.spacing = spacing.isFinite ? max(0, spacing) : 0
-    }
-
-    /// A window for `window` seconds of scrapes every `interval` seconds: every scrape at 1 s or more, one per
-    /// second (and the newest) below that.
-    public init(window: Double, interval: Double) {
-        let spacing = interval < 1 ? 1.0 : 0
-        self.init(capacity: Self.capacity(window: window, interval: max(interval, spacing)).addingSaturating(1),
-                  spacing: spacing)
     }
 
     /// The number of scrapes a window of `window` seconds needs at one scrape per `interval` seconds
@@ -50,18 +34,6 @@ public struct ServiceWindow: Sendable {
 
     /// Records a scrape taken at `time`.
     public mutating func append(_ sample: ServiceSample, at time: Double) {
-        let count = samples.count
-        if spacing > 0, count >= 2 {
-            let newest = (head + count - 1) % count
-            let beforeNewest = (head + count - 2) % count
-            // The newest stays provisional (replaced by the next scrape) until it is `spacing` past the one before.
-            if times[newest] - times[beforeNewest] < spacing {
-                samples[newest] = sample
-                times[newest] = time
-                queueRows[newest] = QueueRow(sample.queues, previous: queueRows[beforeNewest])
-                return
-            }
-        }
         let previous = samples.isEmpty ? nil : queueRows[(head + samples.count - 1) % samples.count]
         let row = QueueRow(sample.queues, previous: previous)
         if samples.count < capacity {
