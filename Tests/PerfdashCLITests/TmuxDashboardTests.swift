@@ -191,7 +191,10 @@ struct TmuxDashboardTests {
         try tmux.start("\(binary) --interval 250ms --scrape dead=http://127.0.0.1:1/metrics", width: 100, height: 30)
         try tmux.waitFor { $0.contains("q quit  ? help") }
         try tmux.send("7")
-        let down = try tmux.waitFor { $0.contains("connection refused") }
+        // Waits for the whole Services frame: a capture can land while the switch from Overview is half drawn.
+        let down = try tmux.waitFor {
+            $0.contains("connection refused") && $0.contains("v full text") && !$0.contains("Services: 1 service")
+        }
         #expect(Self.matches(down, #"│ dead +prom +DOWN +connection refused · down \d+ s"#), "\(down)")
         #expect(down.contains("1 service, 1 down") == false)  // the Overview line is not on this panel
         // v: the error in full in a pop-up over the table, with its own key hints; Esc closes it.
