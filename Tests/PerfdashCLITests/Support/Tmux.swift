@@ -96,13 +96,22 @@ struct Tmux {
         return children.split(separator: " ").first.flatMap { pid_t($0) }
     }
 
-    /// Polls the pane until `condition` holds or `timeout` passes; returns the last capture either way.
+    /// Polls the pane until `condition` holds on two captures in a row or `timeout` passes; returns the last capture.
     @discardableResult
     func waitFor(timeout: Duration = .seconds(15), _ condition: (String) -> Bool) throws -> String {
         let clock = ContinuousClock()
         let deadline = clock.now.advanced(by: timeout)
         var screen = try capture()
-        while !condition(screen), clock.now < deadline {
+        while clock.now < deadline {
+            if condition(screen) {
+                // A capture can land while a frame is half written (a panel switch drawn top to bottom): the
+                // condition must hold on the next capture too, and that one is returned.
+                usleep(50_000)
+                let again = try capture()
+                if condition(again) { return again }
+                screen = again
+                continue
+            }
             usleep(50_000)
             screen = try capture()
         }
