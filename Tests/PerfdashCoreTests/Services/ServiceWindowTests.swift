@@ -187,3 +187,55 @@ extension ServiceWindowTests {
         #expect(last[1].current == 89 && last[1].maximum == 94 && last[1].average == 91.5)
     }
 }
+
+@Suite("Service window at sub-second intervals")
+struct ServiceWindowSpacingTests {
+    /// 20 minutes of scrapes every 250 ms (4,800 scrapes): the window keeps one per second plus the newest, so its
+    /// size does not depend on the interval, and the rates over 1 m and 15 m equal those of an exact window
+    /// (counters growing 12 hits and 4 misses per second, a reset at 600 s).
+    @Test func oneScrapePerSecondIsKeptAndRatesStayExact() throws {
+        var thinned = ServiceWindow(window: 900, interval: 0.25)
+        var exact = ServiceWindow(capacity: ServiceWindow.capacity(window: 900, interval: 0.25))
+        #expect(thinned.capacity == 902)
+        #expect(thinned.spacing == 1)
+        for tick in 0..<4_800 {
+            let time = Double(tick) * 0.25
+            let since = time < 600 ? time : time - 600   // the service restarts at 600 s
+            let sample = ServiceWindowTests.sample(hits: 12 * since, misses: 4 * since, queue: Double(tick % 8))
+            thinned.append(sample, at: time)
+            exact.append(sample, at: time)
+        }
+        #expect(thinned.count == 902)
+        #expect(exact.count == 3_601)
+        #expect(thinned.latest?.queues["high"] == 7)   // the newest scrape is always there
+        for window in [60.0, 900] {
+            let cache = try #require(thinned.metrics(over: window)?.caches.first)
+            let reference = try #require(exact.metrics(over: window)?.caches.first)
+            #expect(cache.hitRate == 0.75)
+            #expect(cache.hitRate == reference.hitRate)
+            // Over the reset, what grew between the last scrape kept before it and the reset is not seen: at most
+            // a second's worth here, a quarter of a second's in the exact window.
+            #expect(abs(cache.hits - reference.hits) <= 12)
+        }
+        // Without a reset in it, the rate is exact: 12 hits per second over the window's own span.
+        let recent = try #require(thinned.metrics(over: 60))
+        #expect(abs(try #require(recent.caches.first).hits / recent.span - 12) < 1e-9)
+        // `scrapes` still counts every scrape taken over the span (one per 250 ms, both ends), not the 61 or 901
+        // kept, so "misses == scrapes − 1" holds for a service that misses once per scrape.
+        for window in [60.0, 900] {
+            let metrics = try #require(thinned.metrics(over: window))
+            #expect(metrics.scrapes == Int((metrics.span / 0.25).rounded()) + 1)
+            #expect(metrics.scrapes > 4 * Int(window) - 4)
+        }
+    }
+
+    /// At 1 s and more every scrape is kept, even when jitter brings two closer than a second.
+    @Test func everyScrapeIsKeptAtOneSecondOrMore() {
+        var window = ServiceWindow(window: 60, interval: 1)
+        #expect(window.spacing == 0)
+        for time in [0.0, 0.9, 2.0, 2.95, 4.0] {
+            window.append(ServiceWindowTests.sample(hits: time, misses: 0), at: time)
+        }
+        #expect(window.count == 5)
+    }
+}

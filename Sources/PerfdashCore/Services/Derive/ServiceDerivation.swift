@@ -1,14 +1,15 @@
 /// Turns consecutive scrapes into `ServiceMetrics`: counter increases, hit rates, queue statistics and quantiles.
 enum ServiceDerivation {
     /// Metrics over `samples` (oldest first). Deltas are taken between consecutive pairs of `baseline + samples`;
-    /// queue statistics use `samples` only. Names come from the latest sample.
+    /// queue statistics use `samples` only. Names come from the latest sample. `scrapes` is how many scrapes the
+    /// samples stand for (a thinned window keeps fewer than it took); nil counts the samples.
     static func metrics(samples: [ServiceSample], baseline: ServiceSample?, span: Double,
-                        queueRows: [QueueRow]? = nil) -> ServiceMetrics? {
+                        queueRows: [QueueRow]? = nil, scrapes: Int? = nil) -> ServiceMetrics? {
         guard let latest = samples.last else { return nil }
         let sequence = (baseline.map { [$0] } ?? []) + samples
         let pairs = zip(sequence, sequence.dropFirst()).map { ($0, $1) }
         var metrics = ServiceMetrics(
-            seriesCount: latest.seriesCount, scrapes: samples.count, span: span,
+            seriesCount: latest.seriesCount, scrapes: scrapes ?? samples.count, span: span,
             caches: latest.caches.keys.sorted().map { cache($0, pairs: pairs, latest: latest) },
             queues: queues(samples: samples, rows: queueRows),
             latencies: latest.latencies.keys.sorted().compactMap { latency($0, pairs: pairs, latest: latest) },

@@ -8,7 +8,7 @@ public struct ServiceMetrics: Sendable, Equatable, Codable {
 
     /// Series in the latest scrape.
     public var seriesCount: Int
-    /// Scrapes the window holds.
+    /// Scrapes taken over the window's span (a window thinned to one per second holds fewer).
     public var scrapes: Int
     /// Seconds between the first and the last scrape of the window (0 for a single scrape's totals).
     public var span: Double

@@ -28,11 +28,10 @@ public struct ServiceCollectorState: Sendable {
     public init(services: [ServiceConfig], interval: Duration) {
         self.services = services
         board = ServiceStatusBoard(names: services.map(\.name))
-        // Each service's window holds 15 minutes at its own interval.
+        // Each service's window holds 15 minutes at its own interval (one scrape per second below 1 s).
         windows = Dictionary(services.map { service in
-            let capacity = ServiceWindow.capacity(window: StatsWindow.fifteenMinutes.duration.seconds,
-                                                  interval: (service.interval ?? interval).seconds)
-            return (service.name, ServiceWindow(capacity: capacity))
+            (service.name, ServiceWindow(window: StatsWindow.fifteenMinutes.duration.seconds,
+                                         interval: (service.interval ?? interval).seconds))
         }, uniquingKeysWith: { first, _ in first })
     }
 
