@@ -20,6 +20,10 @@ public struct LabelRegex: Sendable, Equatable, CustomStringConvertible {
     /// The pattern as written.
     public let pattern: String
     let program: RegexProgram
+    /// Scalars every matching value ends with (empty when the pattern does not force any): a value that does not
+    /// end with them is refused without running the VM. Metric-name patterns such as `(.+_)?http_requests_total`
+    /// are checked against every distinct name of a scrape, and most names fail on their last scalar.
+    let requiredSuffix: [UInt32]
 
     /// Compiles `pattern`; throws a `SelectorError` whose offset is the scalar where the pattern went wrong.
     public init(_ pattern: String) throws(SelectorError) {
@@ -33,11 +37,22 @@ public struct LabelRegex: Sendable, Equatable, CustomStringConvertible {
         try compiler.compile(node)
         self.pattern = pattern
         program = compiler.finish()
+        // `(?i)` lets a literal match either case: no suffix can be required scalar for scalar.
+        requiredSuffix = parser.caseInsensitive ? [] : node.requiredSuffix
     }
 
     /// True when the whole of `value` matches.
     public func matches(_ value: String) -> Bool {
-        program.matches(value.unicodeScalars)
+        let scalars = value.unicodeScalars
+        if !requiredSuffix.isEmpty {
+            var index = scalars.endIndex
+            for wanted in requiredSuffix.reversed() {
+                guard index > scalars.startIndex else { return false }
+                scalars.formIndex(before: &index)
+                if scalars[index].value != wanted { return false }
+            }
+        }
+        return program.matches(scalars)
     }
 
     public var description: String { pattern }
@@ -55,6 +70,42 @@ indirect enum RegexNode: Equatable {
     case repeated(RegexNode, min: Int, max: Int?)
     case lineStart
     case lineEnd
+}
+
+extension RegexNode {
+    /// The scalars every whole match of this node ends with: the literal tail of a concatenation (through the
+    /// first item that is not a literal, whose own suffix ends it), the common suffix of alternatives, the
+    /// operand's suffix for a repetition of at least one. Zero-width anchors add nothing; a set or `.` ends it.
+    var requiredSuffix: [UInt32] {
+        switch self {
+        case .scalar(let scalar):
+            return [scalar.value]
+        case .concat(let items):
+            var tail: [UInt32] = []
+            for item in items.reversed() {
+                switch item {
+                case .scalar(let scalar): tail.append(scalar.value)
+                case .lineStart, .lineEnd, .empty: continue
+                default: return item.requiredSuffix + tail.reversed()
+                }
+            }
+            return tail.reversed()
+        case .alternate(let branches):
+            guard var common = branches.first?.requiredSuffix else { return [] }
+            for branch in branches.dropFirst() where !common.isEmpty {
+                let other = branch.requiredSuffix
+                var shared = 0
+                while shared < common.count, shared < other.count,
+                      common[common.count - 1 - shared] == other[other.count - 1 - shared] { shared += 1 }
+                common = Array(common.suffix(shared))
+            }
+            return common
+        case .repeated(let operand, let min, _):
+            return min >= 1 ? operand.requiredSuffix : []
+        case .empty, .set, .lineStart, .lineEnd:
+            return []
+        }
+    }
 }
 
 /// A class of scalars: ranges, possibly negated.

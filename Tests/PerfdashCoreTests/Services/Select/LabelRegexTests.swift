@@ -67,3 +67,35 @@ struct LabelRegexTests {
                                                      + String(repeating: ")", count: 150)) }
     }
 }
+
+/// The required-suffix prefilter refuses a value before the VM runs; it must never change an answer.
+@Suite("Label regex: required suffix")
+struct LabelRegexSuffixTests {
+    /// (pattern, the suffix every match must end with), worked out by hand.
+    @Test(arguments: [
+        ("(.+_)?http_requests_total", "http_requests_total"), (".+_pool_connections_max", "_pool_connections_max"),
+        ("abc", "abc"), ("a.c", "c"), ("a.", ""), ("x(ab|cb)", "b"), ("(ab|cb)x?", ""), ("(xab)+", "xab"),
+        ("(xab)*", ""), ("foo$", "foo"), ("(?i)foo", ""), ("a|", ""), ("[a-z]+_total", "_total"),
+        ("(a(bc|dc))", "c"), ("a\\.b", "a.b"), ("x{2}", "x"), ("é+", "é"),
+    ])
+    func suffixOfPattern(pattern: String, suffix: String) throws {
+        #expect(try LabelRegex(pattern).requiredSuffix == suffix.unicodeScalars.map(\.value))
+    }
+
+    /// Every case of the main table, plus values that share or miss the suffix, answer as the VM alone does.
+    @Test func prefilterAgreesWithTheVM() throws {
+        let patterns = LabelRegexTests.cases.map(\.0) + [
+            "(.+_)?http_requests_total", ".+_http_requests_total", "x(ab|cb)", "(xab)+", "a\\.b", "[a-z]+_total",
+        ]
+        let values = LabelRegexTests.cases.map(\.1) + [
+            "http_requests_total", "app_http_requests_total", "_http_requests_total", "http_requests_totals",
+            "xab", "xabxab", "xcb", "xb", "b", "a.b", "ab", "errors_total", "_total", "", "é",
+        ]
+        for pattern in patterns {
+            let regex = try LabelRegex(pattern)
+            for value in values {
+                #expect(regex.matches(value) == regex.program.matches(value.unicodeScalars), "\(pattern) on \(value)")
+            }
+        }
+    }
+}
