@@ -7,6 +7,9 @@ import Musl
 
 /// Input files named on the command line (the config file has its own loader, `ConfigLoader`).
 enum InputFile {
+    /// The largest file `readBytes` takes: the largest `body_limit` a service may have.
+    static let maximumBytes = 1 << 30
+
     /// The whole file as UTF-8 text; an unreadable file is a one-line error naming it.
     static func readText(_ path: String) throws(CommandLineError) -> String {
         do {
@@ -18,8 +21,9 @@ enum InputFile {
         }
     }
 
-    /// The whole file's bytes, read with one `read(2)` per chunk straight into the array (no `Data` copy: a probe of a
-    /// 9 MB exposition would otherwise copy it twice); `nil` and `errno` set when it cannot be read.
+    /// The whole file's bytes, read with `read(2)` straight into the array's storage (no `Data`, no chunk copied
+    /// after it: a probe of a 9 MB exposition would otherwise move it twice); `nil` and `errno` set when it cannot
+    /// be read.
     static func readBytes(_ path: String) -> [UInt8]? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
@@ -30,18 +34,48 @@ enum InputFile {
             errno = EISDIR
             return nil
         }
-        // The size is a hint (procfs and pipes say 0); the loop reads until end of file whatever it says.
-        var bytes = [UInt8]()
-        bytes.reserveCapacity(Int(clamping: Swift.max(status.st_size, 0)) + 1)
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        // The size is a hint (procfs and pipes say 0): one byte more than it lets the first read(2) of 0 end the
+        // loop without growing; a file that turns out longer doubles the storage and reads on.
+        // Past the largest body a service may send (1 GiB), a file is refused rather than allocated.
+        let hint = Int(clamping: Swift.max(status.st_size, 0))
+        guard hint <= Self.maximumBytes else {
+            errno = EFBIG
+            return nil
+        }
+        var capacity = Swift.max(hint + 1, 4096)
+        var bytes: [UInt8] = []
         while true {
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
+            var atEnd = false
+            var failed = false
+            let previous = bytes
+            bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+                guard let base = buffer.baseAddress else { count = 0; failed = true; return }
+                var filled = previous.count
+                previous.withUnsafeBufferPointer { old in
+                    if let source = old.baseAddress { base.initialize(from: source, count: old.count) }
+                }
+                while filled < buffer.count {
+                    let read = read(descriptor, base + filled, buffer.count - filled)
+                    if read < 0 {
+                        if errno == EINTR { continue }
+                        failed = true
+                        break
+                    }
+                    if read == 0 {
+                        atEnd = true
+                        break
+                    }
+                    filled += read
+                }
+                count = filled
+            }
+            if failed { return nil }
+            if atEnd { return bytes }
+            guard bytes.count <= Self.maximumBytes else {
+                errno = EFBIG
                 return nil
             }
-            if count == 0 { return bytes }
-            bytes.append(contentsOf: chunk[0..<count])
+            capacity = Swift.min(capacity * 2, Self.maximumBytes + 1)
         }
     }
 }

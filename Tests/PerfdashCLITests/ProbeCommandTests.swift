@@ -103,6 +103,33 @@ struct ProbeCommandTests {
         #expect(run.stderr.hasSuffix(":2:1: OpenMetrics data does not end with # EOF\n"))
     }
 
+    /// A pipe says its size is 0: the read grows its storage (4 KiB, doubling) until end of file and loses nothing.
+    /// 20,000 queues of 30-odd bytes each are some 600 KB, eight doublings.
+    @Test func aPipeIsReadToItsEnd() throws {
+        let lines = (0..<20_000).map { "queue_depth{queue=\"q\($0)\"} \($0)" }
+        let file = try Self.temporaryFile(lines.joined(separator: "\n") + "\n")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let command = "cat '\(file.path)' | '\(TestPaths.perfdashBinary.path)' probe /dev/stdin --format json"
+        let run = try runProcess(["sh", "-c", command])
+        #expect(run.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(object["series_count"] as? Int == 20_000)
+        let queues = try #require((object["metrics"] as? [String: Any])?["queues"] as? [[String: Any]])
+        #expect(queues.count == 20_000)
+        // Sum of 0…19,999: every line arrived whole.
+        #expect(queues.reduce(0.0) { $0 + ($1["now"] as? Double ?? 0) } == 199_990_000)
+    }
+
+    /// A 2 GiB sparse file is refused before anything is allocated (the largest body a service may send is 1 GiB).
+    @Test func aFileOverOneGiBIsRefused() throws {
+        let file = try Self.temporaryFile("")
+        defer { try? FileManager.default.removeItem(at: file) }
+        #expect(truncate(file.path, 2 << 30) == 0)
+        let run = try Self.probe([file.path])
+        #expect(run.status == 1)
+        #expect(run.stderr == "perfdash: cannot read \(file.path): \(String(cString: strerror(EFBIG)))\n")
+    }
+
     @Test func missingFileIsOneLine() throws {
         let run = try Self.probe(["/nonexistent/metrics.prom"])
         #expect(run.status == 1)
