@@ -20,6 +20,8 @@ let package = Package(
         ),
         // The sigaction handler behind every caught signal: C, because a handler may only do async-signal-safe work.
         .target(name: "CSignals"),
+        // libcurl's functions as forwarders that open it on the first https fetch (see pd_lazy_curl.c).
+        .target(name: "CLazyCurl", linkerSettings: [.linkedLibrary("dl")]),
         .target(
             name: "PerfdashCore",
             dependencies: [
@@ -44,7 +46,7 @@ let package = Package(
         .executableTarget(
             name: "perfdash",
             dependencies: [
-                "PerfdashCore", "PerfdashTUI", "PerfdashDemo", "CSignals",
+                "PerfdashCore", "PerfdashTUI", "PerfdashDemo", "CSignals", "CLazyCurl",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -73,7 +75,7 @@ let package = Package(
 )
 
 // One settings loop: every Swift target gets Swift 6 mode and the same strictness.
-for target in package.targets where target.type != .system && target.name != "CSignals" {
+for target in package.targets where target.type != .system && !["CSignals", "CLazyCurl"].contains(target.name) {
     var settings = target.swiftSettings ?? []
     settings.append(.swiftLanguageMode(.v6))
     settings.append(.enableUpcomingFeature("ExistentialAny"))

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `perfdash probe FILE` as a whole process against Go's expfmt parser (scripts/bench-probe/expfmt_anchor.go) on the
 # same exposition, in the same run: wall and CPU time per run (best and median of RUNS) and the ratio Go / perfdash
-# (issue 11's target: ≥ 10×). Needs golang-go and golang-github-prometheus-common-dev (Debian) and a release build.
+# (issue 11's target: ≥ 10×). Needs golang-go and golang-github-prometheus-common-dev (Debian); builds perfdash with
+# scripts/build-static.sh unless PERFDASH names a binary.
 #
 #   bash scripts/bench-probe.sh                 # 100,000 series from shared/bench/gen_exposition.py, 11 runs each
 #   SERIES=20000 RUNS=21 PERFDASH=/path/to/perfdash bash scripts/bench-probe.sh
@@ -16,10 +17,10 @@ generator=${GENERATOR:-../shared/bench/gen_exposition.py}
 [ -f "$generator" ] || generator=/work/shared/bench/gen_exposition.py
 python3 "$generator" "$series" > "$work/exposition.txt"
 
+# perfdash as installed (scripts/install.sh): static Swift runtime, libcurl opened only for https.
 if [ -z "${PERFDASH:-}" ]; then
-    swift build -c release --scratch-path .build-release --product perfdash > "$work/build.log" 2>&1 \
+    PERFDASH=$(bash scripts/build-static.sh .build-static 2> "$work/build.log") \
         || { tail -20 "$work/build.log" >&2; exit 1; }
-    PERFDASH=.build-release/release/perfdash
 fi
 command -v go > /dev/null || { echo "bench-probe: needs golang-go (apt-get install golang-go golang-github-prometheus-common-dev)" >&2; exit 1; }
 # GOPATH mode against Debian's packaged sources: no module download, nothing fetched.

@@ -26,7 +26,7 @@ command -v tmux >/dev/null || { echo "bench-tui: tmux is not installed" >&2; exi
 command -v htop >/dev/null || { echo "bench-tui: htop is not installed" >&2; exit 1; }
 if [ -z "${PERFDASH:-}" ]; then
     echo "building $BIN (release, static Swift runtime)…" >&2
-    swift build -c release --static-swift-stdlib --product perfdash --scratch-path .build-static >&2
+    bash scripts/build-static.sh .build-static > /dev/null
 fi
 BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
 

@@ -30,8 +30,7 @@ if [ -z "$binary" ]; then
     echo "perfdash install: generate-manual failed; installing the committed man pages from docs/man" >&2
   fi
   echo "perfdash install: linking perfdash with the static Swift runtime …" >&2
-  swift build -c release --static-swift-stdlib --scratch-path .build-release --product perfdash >&2
-  binary=.build-release/release/perfdash
+  binary=$(bash scripts/build-static.sh .build-release)
 fi
 [ -x "$binary" ] || { echo "perfdash install: $binary is not an executable" >&2; exit 1; }
 

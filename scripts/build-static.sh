@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Builds perfdash as it ships: release, with the Swift runtime and Foundation linked statically, and without libcurl
+# among the libraries loaded at start-up. FoundationNetworking's static library names libcurl (-lcurl), so the linker
+# records it as needed even though every curl function the binary calls is one of Sources/CLazyCurl's forwarders,
+# which open libcurl on the first https fetch; patchelf removes that entry. Without patchelf the binary still works
+# and loads libcurl (and its ~30 libraries) at start, as before.
+#
+#   scripts/build-static.sh [SCRATCH]     # default .build-static; prints the binary's path on standard output
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scratch=${1:-.build-static}
+swift build -c release --static-swift-stdlib --scratch-path "$scratch" --product perfdash >&2
+binary="$scratch/release/perfdash"
+if readelf -d "$binary" | grep -q 'NEEDED.*\[libcurl\.so'; then
+    if command -v patchelf > /dev/null; then
+        library=$(readelf -d "$binary" | sed -n 's/.*NEEDED.*\[\(libcurl\.so[^]]*\)\].*/\1/p')
+        patchelf --remove-needed "$library" "$binary"
+        echo "build-static: $library opened on the first https fetch, not at start-up" >&2
+    else
+        echo "build-static: patchelf not found (apt-get install patchelf): libcurl stays loaded at start-up" >&2
+    fi
+fi
+echo "$binary"
