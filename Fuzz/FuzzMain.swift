@@ -65,6 +65,10 @@ private func LLVMFuzzerRunDriver(
 
 private func runLibFuzzer(_ arguments: [String]) -> Int32 {
     var cStrings = arguments.map { strdup($0) } + [nil]
+    // With -jobs the driver returns (the workers are child processes) and LeakSanitizer checks at exit: the copies
+    // are freed, or the run ends with a leak report and status 1 after every worker passed.
+    let copies = cStrings
+    defer { copies.forEach { free($0) } }
     var argc = Int32(arguments.count)
     return cStrings.withUnsafeMutableBufferPointer { buffer in
         var argv = buffer.baseAddress
