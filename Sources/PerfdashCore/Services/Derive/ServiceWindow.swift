@@ -28,11 +28,13 @@ public struct ServiceWindow: Sendable {
     }
 
     /// A window for `window` seconds of scrapes every `interval` seconds: every scrape at 1 s or more, one per
-    /// second (and the newest) below that.
+    /// second below that, plus a slot for the provisional newest.
     public init(window: Double, interval: Double) {
-        let spacing = interval < 1 ? 1.0 : 0
-        self.init(capacity: Self.capacity(window: window, interval: max(interval, spacing)).addingSaturating(1),
-                  spacing: spacing)
+        guard interval < 1 else {
+            self.init(capacity: Self.capacity(window: window, interval: interval))
+            return
+        }
+        self.init(capacity: Self.capacity(window: window, interval: 1).addingSaturating(1), spacing: 1)
     }
 
     /// The number of scrapes a window of `window` seconds needs at one scrape per `interval` seconds

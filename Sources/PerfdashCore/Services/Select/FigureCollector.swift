@@ -137,9 +137,15 @@ struct FigureCollector {
             byName[id] = matches
         }
         for (index, part) in matches where selects(index, sample.labels) {
-            // A figure that only counts 5xx is known (0) while the series exist, even before the first error.
-            totals[index].matched = true
-            guard !candidates[index].selector.serverErrorsOnly || isServerError(sample.labels) else { continue }
+            if candidates[index].selector.serverErrorsOnly {
+                // A figure that only counts 5xx is known (0) while series with a status exist, even before the
+                // first error; requests that carry no status say nothing about errors ("not read", never 0 %).
+                guard hasStatus(sample.labels) else { continue }
+                totals[index].matched = true
+                guard isServerError(sample.labels) else { continue }
+            } else {
+                totals[index].matched = true
+            }
             let slot = partSlot(index, sample.labels)
             switch part {
             case .value:
@@ -198,6 +204,11 @@ struct FigureCollector {
             if !result { return false }
         }
         return true
+    }
+
+    /// Whether a series says how its requests ended: a status label or Micrometer's outcome.
+    private func hasStatus(_ labels: ExpositionLabels) -> Bool {
+        statusSymbols.contains { labels.index(of: $0) != nil } || labels.index(of: outcomeSymbol) != nil
     }
 
     /// The first status label present starts with 5, or Micrometer's outcome says so.

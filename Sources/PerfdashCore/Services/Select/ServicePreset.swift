@@ -19,8 +19,8 @@ public struct ServicePreset: Sendable, Equatable {
 
     /// Every preset, most specific first: an exporter before the runtime it runs on, perfdash's own names last.
     public static let all: [ServicePreset] = [
-        .redisExporter, .memcachedExporter, .postgresExporter, .celeryExporter, .djangoPrometheus, .micrometer,
-        .openTelemetry, .clientGolang, .promClient, .prometheusClient, .perfdash,
+        .redisExporter, .memcachedExporter, .postgresExporter, .celeryExporter, .haproxy, .varnish,
+        .djangoPrometheus, .micrometer, .openTelemetry, .clientGolang, .promClient, .prometheusClient, .perfdash,
     ]
 
     /// The preset called `name`.
