@@ -14,7 +14,9 @@ struct ProbeReport {
 
     func json() throws -> String {
         let window = ServiceWindowReport(metrics, window: .oneMinute)
-        let report = ServiceReport(name: name, kind: kind, address: target, state: .up, lastError: nil, errorKind: nil,
+        let backend = ServiceSample.backendDownError(metrics.backendDown)
+        let report = ServiceReport(name: name, kind: kind, address: target, state: backend == nil ? .up : .down,
+                                   lastError: backend?.message, errorKind: backend?.kind,
                                    downForSeconds: nil, scrapeDurationSeconds: 0, seriesCount: metrics.seriesCount,
                                    metrics: window)
         let encoder = JSONEncoder()
@@ -44,6 +46,7 @@ struct ProbeReport {
         let width = max(24, (names.lazy.map(\.count).max() ?? 0) + 4)
         func row(_ name: String, _ columns: String...) -> String { Self.row(name, columns, width: width) }
         var lines = ["target   \(target)", "series   \(metrics.seriesCount)"]
+        if let backend = ServiceSample.backendDownError(metrics.backendDown) { lines.append("DOWN     \(backend.message)") }
         if !metrics.red.presets.isEmpty { lines.append("presets  \(metrics.red.presets.joined(separator: ", "))") }
         lines.append("(one scrape: rates and quantiles are totals since the service started)")
         if !metrics.caches.isEmpty {

@@ -130,6 +130,19 @@ struct ProbeCommandTests {
         #expect(run.stderr == "perfdash: cannot read \(file.path): \(String(cString: strerror(EFBIG)))\n")
     }
 
+    /// An exporter whose backend is down (a capture of redis_exporter without its Redis): a DOWN line in text, the
+    /// state and error in JSON; the scrape itself worked, so the exit status is 0.
+    @Test func anExporterReportingItsBackendDown() throws {
+        let fixture = TestPaths.fixture("presets/redis_exporter_down.prom").path
+        let text = try Self.probe([fixture])
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("\nDOWN     the exporter is up but reports redis_up 0: what it watches is down\n"))
+        let run = try Self.probe([fixture, "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(object["state"] as? String == "down" && object["error_kind"] as? String == "backendDown")
+        #expect((object["last_error"] as? String)?.hasSuffix("redis_up 0: what it watches is down") == true)
+    }
+
     @Test func missingFileIsOneLine() throws {
         let run = try Self.probe(["/nonexistent/metrics.prom"])
         #expect(run.status == 1)

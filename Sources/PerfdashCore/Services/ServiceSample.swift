@@ -25,6 +25,9 @@ public struct ServiceSample: Sendable, Equatable {
 
     /// A database or cache server's own figures (PostgreSQL, memcached, Redis); nil for HTTP expositions.
     public var server: ServerSample?
+    /// Label-less `*_up` gauges at 0 (`redis_up 0`): the exporter answered, but says it cannot reach what it
+    /// watches. Names in the order seen, at most `ServiceSample.backendDownLimit`.
+    public var backendDown: [String] = []
 
     /// Creates a sample.
     public init(seriesCount: Int = 0, caches: [String: CacheCounters] = [:], queues: [String: Double] = [:],
@@ -38,6 +41,16 @@ public struct ServiceSample: Sendable, Equatable {
         self.pools = pools
         self.limiters = limiters
         self.server = server
+    }
+
+    /// The most `*_up 0` names a sample keeps (an exposition could hold any number).
+    public static let backendDownLimit = 8
+
+    /// The error a scrape that succeeded still means when the exporter reports its backend down.
+    public static func backendDownError(_ names: [String]) -> SourceError? {
+        guard !names.isEmpty else { return nil }
+        return SourceError(.backendDown, "the exporter is up but reports \(names.map { "\($0) 0" }.joined(separator: ", ")): "
+            + "what it watches is down")
     }
 }
 

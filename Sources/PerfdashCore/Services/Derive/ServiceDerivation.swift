@@ -15,6 +15,7 @@ enum ServiceDerivation {
             latencies: latest.latencies.keys.sorted().compactMap { latency($0, pairs: pairs, latest: latest) },
             red: REDDerivation.metrics(pairs: pairs, samples: samples, span: span))
         metrics.server = ServerReport.derive(samples: samples, span: span)
+        metrics.backendDown = latest.backendDown
         return metrics
     }
 

@@ -22,6 +22,8 @@ public struct ServiceMetrics: Sendable, Equatable, Codable {
     public var red: REDMetrics
     /// A database or cache server's own figures (PostgreSQL, memcached, Redis); nil for HTTP expositions.
     public var server: ServerReport?
+    /// The latest scrape's label-less `*_up` gauges at 0: the exporter is up, what it watches is not.
+    public var backendDown: [String] = []
 
     /// Creates metrics.
     public init(seriesCount: Int, scrapes: Int, span: Double, caches: [CacheMetrics], queues: [QueueMetrics],

@@ -29,6 +29,7 @@ struct ServiceSampleBuilder: ExpositionVisitor {
     private var latencies: [LatencyAccumulator] = []
     private var latencyIndex: [String: Int] = [:]
     private var figures: FigureCollector
+    private var backendDown: [String] = []
 
     private struct CacheTotals {
         var hits = 0.0
@@ -55,6 +56,10 @@ struct ServiceSampleBuilder: ExpositionVisitor {
         if !figures.isEmpty { figures.visit(sample, symbols: symbols) }
         let id = Int(sample.name.id)
         if id >= roles.count { roles.append(contentsOf: repeatElement(nil, count: id + 1 - roles.count)) }
+        if sample.labels.count == 0, sample.value == 0, backendDown.count < ServiceSample.backendDownLimit {
+            let name = symbols[sample.name]
+            if name.hasSuffix("_up"), name.count > 3, !backendDown.contains(name) { backendDown.append(name) }
+        }
         let role: Role
         if let known = roles[id] {
             role = known
@@ -110,6 +115,7 @@ struct ServiceSampleBuilder: ExpositionVisitor {
         }
         var sample = ServiceSample(seriesCount: seriesCount, caches: caches, queues: queues, latencies: distributions)
         FigureMapping.apply(figures.resolve(), detected: figures.detectedPresets, to: &sample)
+        sample.backendDown = backendDown
         return sample
     }
 

@@ -51,12 +51,20 @@ public struct ServiceStatus: Sendable, Equatable, Codable {
         scrapeDurationSeconds = DurationFormat.secondsValue(outcome.duration)
         switch outcome.result {
         case .success(let sample):
+            lastSuccess = now
+            seriesCount = sample.seriesCount
+            // The scrape worked and its figures are kept, but the service is what the exporter watches.
+            if let error = ServiceSample.backendDownError(sample.backendDown) {
+                if state != .down { downSince = now }
+                state = .down
+                lastError = error.message
+                errorKind = error.kind
+                return
+            }
             state = .up
             lastError = nil
             errorKind = nil
             downSince = nil
-            lastSuccess = now
-            seriesCount = sample.seriesCount
         case .failure(let error):
             if state != .down { downSince = now }
             state = .down

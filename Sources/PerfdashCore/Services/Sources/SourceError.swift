@@ -27,6 +27,8 @@ public struct SourceError: Error, Sendable, Equatable, CustomStringConvertible {
         case invalidData
         /// The scrape was cancelled by its caller.
         case cancelled
+        /// The exporter answered, but a label-less `*_up` gauge of its says 0: what it watches is down.
+        case backendDown
         /// Anything else (DNS failure, an unexpected OS error).
         case other
     }
