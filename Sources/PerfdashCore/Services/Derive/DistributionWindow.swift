@@ -36,9 +36,12 @@ struct DistributionWindow {
     func metrics(name: String, latest: LatencyDistribution?) -> LatencyMetrics {
         let mean = count > 0 ? sum / count : nil
         switch latest {
-        case .summary(let quantiles, _, _)?:
+        case .summary(let quantiles, _, let total)?:
+            // A summary that never observed anything still exposes its quantiles (Go's go_gc_duration_seconds
+            // says 0 before the first collection): they describe nothing.
             func exposed(_ q: Double) -> Double? {
-                quantiles.first { abs($0.key - q) < 1e-9 && !$0.value.isNaN }?.value
+                guard total > 0 else { return nil }
+                return quantiles.first { abs($0.key - q) < 1e-9 && !$0.value.isNaN }?.value
             }
             return LatencyMetrics(name: name, source: .summary, observations: count, mean: mean,
                                   p50: exposed(0.5), p95: exposed(0.95), p99: exposed(0.99))
