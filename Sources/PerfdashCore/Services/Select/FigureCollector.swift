@@ -53,6 +53,7 @@ struct FigureCollector {
     private var matcherSymbols: [[Symbol]] = []
     private var matcherMemos: [[LabelValueMemo<Bool>]] = []
     private var keyMemos: [LabelValueMemo<PartMemo>] = []
+    private var qualifierSymbols: [Symbol?] = []
     private var bySymbols: [[Symbol]] = []
     private var statusSymbols: [Symbol] = []
     private var outcomeSymbol = Symbol(0)
@@ -111,6 +112,7 @@ struct FigureCollector {
         matcherSymbols = candidates.map { $0.selector.selector.matchers.map { symbols.intern($0.label) } }
         matcherMemos = candidates.map { Array(repeating: LabelValueMemo(), count: $0.selector.selector.matchers.count) }
         keyMemos = Array(repeating: LabelValueMemo(), count: candidates.count)
+        qualifierSymbols = candidates.map { $0.selector.qualifier.map { symbols.intern($0) } }
         // A preset's own labels first, then the group's usual ones (a generic `http_requests_total` may name its
         // routes `route` or `path`); configured labels are used alone.
         bySymbols = candidates.map { candidate in
@@ -229,6 +231,13 @@ struct FigureCollector {
             guard let at = labels.index(of: symbol) else { continue }
             let bytes = labels.valueBytes(at: at)
             if bytes.isEmpty { continue }
+            if let qualifier = qualifierSymbols[index], let place = labels.index(of: qualifier) {
+                let value = String(decoding: labels.valueBytes(at: place), as: UTF8.self)
+                if !value.isEmpty, value != candidates[index].selector.qualifierDefault {
+                    // Rare (a second database): named without the memo, which knows the part's label alone.
+                    return totals[index].slot(value + "/" + String(decoding: bytes, as: UTF8.self))
+                }
+            }
             if let known = keyMemos[index].lookup(bytes), known.position == position { return known.slot }
             let slot = totals[index].slot(String(decoding: bytes, as: UTF8.self))
             keyMemos[index].store(bytes, PartMemo(position: position, slot: slot))

@@ -78,6 +78,11 @@ public struct FigureSelector: Sendable, Equatable {
     public var serverErrorsOnly: Bool
     /// The part's name when the series has none of the `by` labels.
     public var fallback: String
+    /// A label whose value, when present and not `qualifierDefault`, prefixes the part's name (`db1/jobs`):
+    /// redis_exporter's `db` tells apart two keys of one name in two databases.
+    public var qualifier: String?
+    /// The qualifier's value that names nothing (`db0`, where nearly every key lives).
+    public var qualifierDefault = ""
 
     /// Labels read as an HTTP status, in order.
     public static let statusLabels = ["code", "status", "status_code", "http_status", "http_response_status_code"]

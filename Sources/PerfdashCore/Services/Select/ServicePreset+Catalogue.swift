@@ -11,7 +11,8 @@ extension ServicePreset {
             .cacheMisses: [T.figure("redis_keyspace_misses_total", fallback: "keyspace")],
             .cacheEvictions: [T.figure("redis_evicted_keys_total", fallback: "keyspace")],
             .requests: [T.figure("redis_commands_processed_total", fallback: "commands")],
-            .queueDepth: [T.figure("redis_key_size", by: ["key"])],
+            // A key of the same name in another database is another queue: `db1/jobs` beside `jobs` (db0).
+            .queueDepth: [T.figure("redis_key_size", by: ["key"], qualifier: ("db", unless: "db0"))],
             .poolInUse: [T.figure("redis_connected_clients", fallback: "clients")],
             .poolMax: [T.figure("redis_config_maxclients", fallback: "clients")],
             .poolPending: [T.figure("redis_blocked_clients", fallback: "clients")],

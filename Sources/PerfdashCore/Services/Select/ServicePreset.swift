@@ -37,9 +37,12 @@ enum PresetText {
     }
 
     /// `selector` split by `by`.
-    static func figure(_ text: String, by: [String] = [], errors: Bool = false, fallback: String = "default")
-        -> FigureSelector {
-        FigureSelector(select(text), by: by, serverErrorsOnly: errors, fallback: fallback)
+    static func figure(_ text: String, by: [String] = [], errors: Bool = false, fallback: String = "default",
+                       qualifier: (label: String, unless: String)? = nil) -> FigureSelector {
+        var figure = FigureSelector(select(text), by: by, serverErrorsOnly: errors, fallback: fallback)
+        figure.qualifier = qualifier?.label
+        figure.qualifierDefault = qualifier?.unless ?? ""
+        return figure
     }
 
     /// Routes that are probes of the service rather than its traffic: the scrape itself and health checks.

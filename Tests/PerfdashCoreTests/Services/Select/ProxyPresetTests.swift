@@ -47,4 +47,14 @@ struct ProxyPresetTests {
         #expect(metrics.red.service?.errorPercent == nil)
         #expect(metrics.caches.isEmpty && metrics.queues.isEmpty && metrics.red.pools.isEmpty)
     }
+
+    /// prometheus-redis-exporter 1.45 with `--check-single-keys` on a Redis holding a list `jobs` in databases 0 and
+    /// 1 (15 and 7 entries) and `emails` in database 0: two queues, not one of 22.
+    @Test func redisKeysOfOneNameInTwoDatabases() throws {
+        let metrics = try PresetFixtureTests.metrics("redis_exporter_twodb")
+        #expect(metrics.queues.map(\.name) == ["db1/jobs", "emails", "jobs"])
+        #expect(metrics.queues.map(\.current) == [7, 3, 15])
+        // 212 hits and 148 misses: 212 / 360.
+        #expect(metrics.caches.map(\.name) == ["keyspace"] && metrics.caches.first?.hitRate == 212.0 / 360)
+    }
 }
