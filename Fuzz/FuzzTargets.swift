@@ -141,6 +141,10 @@ struct FuzzTarget: Sendable {
                 var isDirectory: ObjCBool = false
                 guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
                       seedFiles.isEmpty || seedFiles.contains(where: { relative.hasSuffix($0) }) else { continue }
+                // A fixture past -max_len (a whole exporter's capture) would reach libFuzzer cut at an arbitrary
+                // byte; the tests read it whole, the fuzzer starts from the others.
+                let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+                guard size <= maxLength else { continue }
                 files.append(path)
             }
         }

@@ -70,7 +70,7 @@ import Testing
         (service + "[service.selectors]\nrequests = 5\n",
          "bad.toml:5:12: requests: expected a string or an array of strings"),
         (service + "preset = \"spring\"\n",
-         "bad.toml:4:10: preset: expected one of auto, none, redis_exporter, memcached_exporter, postgres_exporter, celery_exporter, django_prometheus, micrometer, opentelemetry, client_golang, prom_client, prometheus_client, perfdash, got \"spring\""),
+         "bad.toml:4:10: preset: expected one of auto, none, redis_exporter, memcached_exporter, postgres_exporter, celery_exporter, haproxy, varnish, django_prometheus, micrometer, opentelemetry, client_golang, prom_client, prometheus_client, perfdash, got \"spring\""),
         (service + "interval = \"50ms\"\n", "bad.toml:4:12: interval: must be between 100ms and 1h, got 50ms"),
         ("[[service]]\nname = \"r\"\nredis = \"h:1\"\npreset = \"micrometer\"\n",
          "bad.toml:4:1: preset applies to HTTP services only"),
