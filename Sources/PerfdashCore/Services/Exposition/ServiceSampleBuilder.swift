@@ -160,11 +160,21 @@ enum MetricNameMatch {
     /// True when `name` is `pattern`, or ends with it at a `_` boundary (`app_cache_hits_total` matches
     /// `cache_hits_total`; `mycache_hits_total` does not). Patterns that start with `_` match any ending.
     /// node_exporter's namespace describes the host, never a service's caches or queues: `node_…` names match only
-    /// in full (its `node_network_transmit_queue_length` is a network card's queue, not a job queue).
+    /// in full (its `node_network_transmit_queue_length` is a network card's queue, not a job queue). So do a
+    /// runtime's own series (`go_gc_duration_seconds` is a garbage collector's pauses) and an exporter's account of
+    /// its own scrape (`redis_exporter_scrape_duration_seconds`, `pg_scrape_collector_duration_seconds`).
     static func matches(_ name: String, _ pattern: String) -> Bool {
         guard !pattern.isEmpty, name.hasSuffix(pattern) else { return false }
         if name.count == pattern.count { return true }
-        if name.hasPrefix("node_") { return false }
+        if isAboutTheHostOrTheExporter(name) { return false }
         return pattern.hasPrefix("_") || name.dropLast(pattern.count).hasSuffix("_")
+    }
+
+    /// Namespaces of the host, of language runtimes and of Prometheus' own handler, and exporters' self-reports.
+    static func isAboutTheHostOrTheExporter(_ name: String) -> Bool {
+        let namespaces = ["node_", "go_", "process_", "promhttp_", "python_gc_", "jvm_", "nodejs_"]
+        if namespaces.contains(where: { name.hasPrefix($0) }) { return true }
+        return name.contains("_exporter_") || name.hasSuffix("scrape_duration_seconds")
+            || name.hasSuffix("collector_duration_seconds")
     }
 }
