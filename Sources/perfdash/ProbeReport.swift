@@ -119,7 +119,8 @@ struct ProbeReport {
     }
 
     private func number(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(format: "%.3g", value)
+        if abs(value) < 1e15, let whole = Int64(exactly: value) { return String(whole) }
+        return String(format: "%.3g", value)
     }
 
     private func seconds(_ value: Double?) -> String {
