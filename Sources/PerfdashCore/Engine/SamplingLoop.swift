@@ -40,7 +40,9 @@ public struct SamplingLoop<C: Clock>: Sendable where C.Duration == Duration {
         let origin = clock.now
         var delivered = 0
         var tickIndex: Int64 = 0
-        _ = try ticker.tick(at: time(since: origin))
+        // The first tick is stamped at the origin itself: the grid starts there, so the time between two stamps is
+        // never below the interval (a stamp taken a few µs later could make the first one 9.99 ms at 10 ms).
+        _ = try ticker.tick(at: SampleTime(monotonic: .zero, unixMilliseconds: wallClock()))
         while count.map({ delivered < $0 }) ?? true {
             tickIndex += 1
             // A tick that ran late skips the grid points already passed instead of bunching up.

@@ -26,14 +26,14 @@ public struct FilesystemReader: Sendable {
     public let root: String
     /// Whether pseudo, duplicate and over-mounted filesystems are kept.
     public let includeAll: Bool
-    private let mounts: ProcReader<MountsParser>
+    private let mounts: MountTable
     private let stats: StatsFunction
 
     /// Opens `root`/proc/self/mounts; `stats` defaults to statvfs and stat of `root` + mount point.
     public init(root: String, includeAll: Bool = false, stats: StatsFunction? = nil) throws(HostReadError) {
         self.root = root
         self.includeAll = includeAll
-        mounts = try ProcReader(root: root, relativePath: MountsParser.relativePath)
+        mounts = try MountTable(root: root)
         self.stats = stats ?? { [root] point in Self.systemStats(HostPath.join(root, String(point.dropFirst()))) }
     }
 

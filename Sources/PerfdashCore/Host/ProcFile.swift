@@ -33,6 +33,19 @@ public final class ProcFile: Sendable {
         close(descriptor)
     }
 
+    /// Whether poll(2) with a zero timeout reports POLLPRI or POLLERR: procfs raises them on an open
+    /// /proc/PID/mounts once its mount namespace changed, and the poll itself acknowledges the change.
+    public func pollReportsChange() -> Bool {
+        var entry = pollfd(fd: descriptor, events: Int16(POLLPRI), revents: 0)
+        while true {
+            let ready = poll(&entry, 1, 0)
+            if ready < 0, errno == EINTR { continue }
+            // A failed poll says nothing: read again rather than trust the old contents.
+            if ready < 0 { return true }
+            return entry.revents & Int16(POLLPRI | POLLERR) != 0
+        }
+    }
+
     /// Reads the whole file and hands its bytes to `body`; the bytes are valid only inside `body`.
     public func withContents<Result: Sendable>(
         _ body: (UnsafeRawBufferPointer) throws(HostReadError) -> Result

@@ -70,20 +70,47 @@ struct OrderStatisticTree: Sendable, Equatable {
     func value(inSlot slot: Int) -> Double { nodes[slot].value }
 
     /// The k-th smallest value (0-based); `k` must be below `count`.
-    func select(_ k: Int) -> Double {
-        var node = root
-        var rank = Int32(k)
-        while true {
-            let left = nodes[Int(node)].left
-            let leftSize = left < 0 ? 0 : sizes[Int(left)]
-            if rank < leftSize {
-                node = left
-            } else if rank == leftSize {
-                return nodes[Int(node)].value
-            } else {
-                rank -= leftSize + 1
-                node = nodes[Int(node)].right
+    func select(_ k: Int) -> Double { selectPair(k).0 }
+
+    /// The k-th and the (k+1)-th smallest values (0-based) in one descent; both are the k-th when it is the last.
+    /// The successor is the leftmost value of the found node's right subtree, else the value of the last node the
+    /// descent left to its left.
+    func selectPair(_ k: Int) -> (Double, Double) {
+        nodes.withUnsafeBufferPointer { nodes in
+            sizes.withUnsafeBufferPointer { sizes in
+                var node = root
+                var rank = Int32(k)
+                var after: Int32 = -1
+                while true {
+                    let left = nodes[Int(node)].left
+                    let leftSize = left < 0 ? 0 : sizes[Int(left)]
+                    if rank < leftSize {
+                        after = node
+                        node = left
+                    } else if rank == leftSize {
+                        let value = nodes[Int(node)].value
+                        var next = nodes[Int(node)].right
+                        if next < 0 { return (value, after < 0 ? value : nodes[Int(after)].value) }
+                        while nodes[Int(next)].left >= 0 { next = nodes[Int(next)].left }
+                        return (value, nodes[Int(next)].value)
+                    } else {
+                        rank -= leftSize + 1
+                        node = nodes[Int(node)].right
+                    }
+                }
             }
+        }
+    }
+
+    /// The smallest and the largest value; nil when empty. Two walks down the edges, no rank arithmetic.
+    var extremes: (min: Double, max: Double)? {
+        guard root >= 0 else { return nil }
+        return nodes.withUnsafeBufferPointer { nodes in
+            var low = root
+            while nodes[Int(low)].left >= 0 { low = nodes[Int(low)].left }
+            var high = root
+            while nodes[Int(high)].right >= 0 { high = nodes[Int(high)].right }
+            return (nodes[Int(low)].value, nodes[Int(high)].value)
         }
     }
 
@@ -93,8 +120,7 @@ struct OrderStatisticTree: Sendable, Equatable {
         guard n > 0 else { return nil }
         let rank = Swift.min(Swift.max(q, 0), 1) * Double(n - 1)
         let lower = Int(rank.rounded(.down))
-        let a = select(lower)
-        let b = lower + 1 < n ? select(lower + 1) : a
+        let (a, b) = selectPair(lower)
         return RollingWindow.lerp(a, b, fraction: rank - Double(lower))
     }
 

@@ -72,8 +72,8 @@ public struct RollingWindow: Sendable, Equatable {
 
     /// count, avg, min, max, p50, p95, p99; nil when empty.
     public var summary: Summary? {
-        guard filled > 0 else { return nil }
-        return Summary(count: filled, avg: sum / Double(filled), min: tree.select(0), max: tree.select(filled - 1),
+        guard filled > 0, let extremes = tree.extremes else { return nil }
+        return Summary(count: filled, avg: sum / Double(filled), min: extremes.min, max: extremes.max,
                        p50: tree.percentile(0.5)!, p95: tree.percentile(0.95)!, p99: tree.percentile(0.99)!)
     }
 

@@ -87,13 +87,13 @@ enum PanelKit {
 
 extension PanelKit {
     /// `text` broken at spaces into lines of at most `width` columns (a longer word is cut); lines after the first
-    /// are indented by `indent` spaces.
+    /// are indented by `indent` spaces. A number keeps its unit on its line (`6 s`, `42 %`, `3.1 MiB/s`).
     static func wrap(_ text: String, width: Int, indent: Int = 0) -> [String] {
         guard width > indent + 1 else { return [text] }
         let lead = String(text.prefix { $0 == " " })
         var lines: [String] = []
         var line = lead
-        for word in text.dropFirst(lead.count).split(separator: " ") {
+        for word in unitWords(text.dropFirst(lead.count)) {
             let candidate = line.trimmed(" ").isEmpty ? line + word : line + " " + word
             if CharacterWidth.of(candidate) <= width || line.trimmed(" ").isEmpty {
                 line = candidate
@@ -104,6 +104,27 @@ extension PanelKit {
         }
         lines.append(line)
         return lines
+    }
+
+    /// The words of `text`, a unit joined to the number before it: a word of at most five characters with no
+    /// digit (`s`, `ms`, `min`, `%`, `KiB/s`) after one that starts with a digit or a sign and a digit.
+    static func unitWords(_ text: Substring) -> [String] {
+        var words: [String] = []
+        for word in text.split(separator: " ") {
+            if let previous = words.last, isNumber(previous), word.count <= 5,
+               !word.contains(where: \.isNumber), word.first.map({ !"·•→-(".contains($0) }) ?? false {
+                words[words.count - 1] += " " + word
+            } else {
+                words.append(String(word))
+            }
+        }
+        return words
+    }
+
+    private static func isNumber(_ word: String) -> Bool {
+        let body = word.first == "-" || word.first == "+" ? word.dropFirst() : Substring(word)
+        guard let first = body.first, first.isASCII, first.isNumber else { return false }
+        return body.allSatisfy { ($0.isASCII && $0.isNumber) || $0 == "." || $0 == "," }
     }
 
     /// Writes `paragraphs` wrapped to `rect` from its top; returns the next free row.

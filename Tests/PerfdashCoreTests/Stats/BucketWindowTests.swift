@@ -97,7 +97,41 @@ import Testing
                     #expect(window.percentile(q) == RollingWindow.percentile(q, ofSorted: sorted))
                 }
                 #expect(window.values == reference)
+                #expect(window.summary?.min == sorted.first && window.summary?.max == sorted.last)
             }
         }
+    }
+
+    /// Every rank's pair (k-th, (k+1)-th) from one descent, and the extremes, against the sorted values, through
+    /// random replacements of slots (duplicates included).
+    @Test(arguments: [1, 2, 3, 64, 500])
+    func pairsAndExtremesAtEveryRank(capacity: Int) {
+        var tree = OrderStatisticTree()
+        var held: [Double] = []
+        var state: UInt64 = 0xDEAD_BEEF_0BAD_F00D
+        func next() -> Double {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Double((state >> 33) % 40) - 20
+        }
+        for slot in 0..<capacity {
+            held.append(next())
+            tree.insert(held[slot], slot: slot)
+        }
+        for round in 0..<4 {
+            if round > 0 {
+                for _ in 0..<capacity {
+                    let slot = Int(state >> 40) % capacity
+                    held[slot] = next()
+                    tree.replace(slot: slot, with: held[slot])
+                }
+            }
+            let sorted = held.sorted()
+            for k in sorted.indices {
+                let pair = tree.selectPair(k)
+                #expect(pair.0 == sorted[k] && pair.1 == sorted[min(k + 1, sorted.count - 1)], "k \(k)")
+            }
+            #expect(tree.extremes?.min == sorted.first && tree.extremes?.max == sorted.last)
+        }
+        #expect(OrderStatisticTree().extremes == nil)
     }
 }
