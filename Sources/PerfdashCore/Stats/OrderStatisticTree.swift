@@ -51,6 +51,9 @@ struct OrderStatisticTree: Sendable, Equatable {
 
     /// Replaces the value held in `slot` by `value`.
     mutating func replace(slot: Int, with value: Double) {
+        // The same value (bit for bit: -0.0 is not 0.0) keeps the key (value, slot) where it is: a steady series
+        // (an idle disk's rates, a total that does not move) costs no split and no merge.
+        if nodes[slot].value.bitPattern == value.bitPattern { return }
         remove(slot: slot)
         insert(value, slot: slot)
     }
