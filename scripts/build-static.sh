@@ -9,7 +9,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scratch=${1:-.build-static}
-swift build -c release --static-swift-stdlib --scratch-path "$scratch" --product perfdash >&2
+# Swift's static-stdlib link exports every symbol of the program (-export-dynamic): 20,000 dynamic symbols that the
+# loader and dladdr walk at start-up, for nothing (nothing looks the program's own symbols up by name).
+swift build -c release --static-swift-stdlib --scratch-path "$scratch" --product perfdash \
+    -Xlinker --no-export-dynamic >&2
 binary="$scratch/release/perfdash"
 if readelf -d "$binary" | grep -q 'NEEDED.*\[libcurl\.so'; then
     if command -v patchelf > /dev/null; then

@@ -122,7 +122,7 @@ public struct Sampler: Sendable {
         summaries.reserveCapacity(series.count)
         for (index, id) in ids.enumerated() {
             history.record(id, series[index].value)
-            guard let summary = history.summary(id, window: window) else { break }
+            guard let summary = history.cachedSummary(id, window: window) else { break }
             summaries.append(summary)
         }
         if summaries.count == ids.count { return SnapshotStats(names: layout.names, summaries: summaries) }

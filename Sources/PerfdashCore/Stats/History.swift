@@ -16,7 +16,7 @@ public struct History: Sendable {
 
     /// One series' three windows.
     private struct SeriesWindows: Sendable {
-        var oneMinute: RollingWindow
+        private(set) var oneMinute: RollingWindow
         var fiveMinutes: BucketWindow
         var fifteenMinutes: BucketWindow
 
@@ -26,10 +26,29 @@ public struct History: Sendable {
             fifteenMinutes = BucketWindow(seconds: 900, interval: interval)
         }
 
+        /// The 1 m summary as last computed, while `append` left the window's values as they were (a steady
+        /// series: an idle disk's rates, a total that does not move).
+        private var oneMinuteSummary: Summary??
+
         mutating func append(_ value: Double) {
-            oneMinute.append(value)
+            if oneMinute.append(value) { oneMinuteSummary = nil }
             fiveMinutes.append(value)
             fifteenMinutes.append(value)
+        }
+
+        /// Keeps the newest values of the 1 m window in a window of `capacity`.
+        mutating func resizeOneMinute(to capacity: Int) {
+            oneMinute = oneMinute.resized(to: capacity)
+            oneMinuteSummary = nil
+        }
+
+        /// `summary(window)`, from the cache for an unchanged 1 m window.
+        mutating func cachedSummary(_ window: StatsWindow) -> Summary? {
+            guard window == .oneMinute else { return summary(window) }
+            if let known = oneMinuteSummary { return known }
+            let computed = oneMinute.summary
+            oneMinuteSummary = .some(computed)
+            return computed
         }
 
         func summary(_ window: StatsWindow) -> Summary? {
@@ -85,6 +104,12 @@ public struct History: Sendable {
         windows[id].summary(window)
     }
 
+    /// The same statistics, kept from the last call while the series' 1 m window did not change: the tick asks
+    /// for every series' summary every time.
+    mutating func cachedSummary(_ id: SeriesID, window: StatsWindow) -> Summary? {
+        windows[id].cachedSummary(window)
+    }
+
     /// The statistics of `name` over `window`; nil for an unknown series.
     public func summary(_ name: String, window: StatsWindow) -> Summary? {
         ids[name].flatMap { summary($0, window: window) }
@@ -121,7 +146,7 @@ public struct History: Sendable {
         interval = newInterval
         let capacity = StatsWindow.oneMinute.capacity(at: newInterval)
         for index in windows.indices {
-            windows[index].oneMinute = windows[index].oneMinute.resized(to: capacity)
+            windows[index].resizeOneMinute(to: capacity)
             windows[index].fiveMinutes.setInterval(newInterval)
             windows[index].fifteenMinutes.setInterval(newInterval)
         }

@@ -44,14 +44,17 @@ public struct RollingWindow: Sendable, Equatable {
         return (0..<n).map { tree.value(inSlot: (start + $0) % capacity) }
     }
 
-    /// Adds `value`, dropping the oldest when full. Non-finite values are ignored: they have no rank.
-    public mutating func append(_ value: Double) {
-        guard value.isFinite else { return }
+    /// Adds `value`, dropping the oldest when full. Non-finite values are ignored: they have no rank. Returns
+    /// whether the summary may have changed: false when the value was ignored, or replaced the same value (bit for
+    /// bit) in a full window without the sum being recomputed.
+    @discardableResult
+    public mutating func append(_ value: Double) -> Bool {
+        guard value.isFinite else { return false }
         if filled < capacity {
             tree.insert(value, slot: filled)
             filled += 1
             sum += value
-            return
+            return true
         }
         let old = tree.value(inSlot: head)
         tree.replace(slot: head, with: value)
@@ -60,9 +63,10 @@ public struct RollingWindow: Sendable, Equatable {
         if replacementsSinceResum >= capacity {
             sum = (0..<capacity).reduce(0) { $0 + tree.value(inSlot: $1) }
             replacementsSinceResum = 0
-        } else {
-            sum += value - old
+            return true
         }
+        sum += value - old
+        return old.bitPattern != value.bitPattern
     }
 
     /// The q-quantile (0…1): linear interpolation at rank q·(n−1), as numpy's default method computes it.

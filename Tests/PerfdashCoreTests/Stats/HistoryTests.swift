@@ -45,4 +45,24 @@ import Testing
         #expect(StatsWindow(parsing: "2m") == nil)
         #expect(StatsWindow.oneMinute.next.next.next == .oneMinute)
     }
+
+    /// The tick's cached summary equals the computed one at every step: through runs of one value (the cache
+    /// holds), changes, -0.0 after 0.0, NaN (ignored), the sum's periodic recomputation and an interval change.
+    @Test func cachedSummaryMatchesTheComputedOne() {
+        var history = History(interval: .seconds(1))
+        let id = history.id(for: "disk.sda.read_bytes_per_second")
+        var values: [Double] = Array(repeating: 0, count: 130) + [5, 5, -0.0, 0, .nan, 0.1, 0.2, 0.3]
+        values += Array(repeating: 0.3, count: 70) + (0..<50).map { Double($0 % 7) }
+        for (step, value) in values.enumerated() {
+            if step == 190 { history.setInterval(.milliseconds(500)) }
+            history.record(id, value)
+            let cached = history.cachedSummary(id, window: .oneMinute)
+            let computed = history.summary(id, window: .oneMinute)
+            #expect(cached == computed, "step \(step)")
+            #expect(cached?.min.bitPattern == computed?.min.bitPattern, "step \(step)")
+        }
+        // The 5 m window is never cached: its sample count moves with every append.
+        history.record(id, 9)
+        #expect(history.cachedSummary(id, window: .fiveMinutes) == history.summary(id, window: .fiveMinutes))
+    }
 }
