@@ -2,9 +2,11 @@
 # Footprint: RSS of the dashboard (host defaults, no services, no config) next to htop's, both in a private tmux
 # server at 200×50 for SECONDS seconds, and where perfdash's resident memory is: RSS per mapping (each shared
 # library, the binary, the heap, anonymous memory) from /proc/PID/smaps, largest first. Needs tmux and htop.
+#   bash scripts/footprint.sh                       # the binary the README's run command builds (scripts/build-static.sh)
 #   PERFDASH=.build-release/release/perfdash SECONDS_=10 bash scripts/footprint.sh
 set -euo pipefail
-PERFDASH=$(readlink -f "${PERFDASH:-.build-release/release/perfdash}")
+cd "$(dirname "$0")/.."
+PERFDASH=$(readlink -f "${PERFDASH:-$(bash scripts/build-static.sh)}")
 WAIT=${SECONDS_:-10}
 SOCKET="perfdash-footprint-$$"
 HOME_DIR=$(mktemp -d)

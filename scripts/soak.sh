@@ -8,8 +8,9 @@ set -euo pipefail
 DURATION=${DURATION:-1140}
 STEP=${STEP:-10}
 FULL=${FULL:-900}
-PERFDASH=${PERFDASH:-.build-release/release/perfdash}
-[ -x "$PERFDASH" ] || { echo "soak: $PERFDASH not built (swift build -c release --scratch-path .build-release)"; exit 1; }
+cd "$(dirname "$0")/.."
+PERFDASH=${PERFDASH:-$(bash scripts/build-static.sh)}
+[ -x "$PERFDASH" ] || { echo "soak: $PERFDASH not built"; exit 1; }
 PERFDASH=$(readlink -f "$PERFDASH")
 SOCKET="perfdash-soak-$$"
 LOG=$(mktemp -d)
