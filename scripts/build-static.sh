@@ -10,9 +10,16 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scratch=${1:-.build-static}
 # Swift's static-stdlib link exports every symbol of the program (-export-dynamic): 20,000 dynamic symbols that the
-# loader and dladdr walk at start-up, for nothing (nothing looks the program's own symbols up by name).
+# loader and dladdr walk at start-up, for nothing (nothing looks the program's own symbols up by name). GNU ld
+# (rather than gold, which cannot) packs the 100,000 relative relocations of a position-independent program into a
+# 20 KB bitmap (RELR, glibc ≥ 2.36; ld leaves them as they were on an older glibc): the loader no longer reads a
+# 2.4 MB table that then stays resident.
+relr=()
+if ld.bfd --help 2> /dev/null | grep -q pack-relative-relocs; then
+    relr=(-Xswiftc -use-ld=bfd -Xlinker -z -Xlinker pack-relative-relocs)
+fi
 swift build -c release --static-swift-stdlib --scratch-path "$scratch" --product perfdash \
-    -Xlinker --no-export-dynamic >&2
+    -Xlinker --no-export-dynamic "${relr[@]}" >&2
 binary="$scratch/release/perfdash"
 if readelf -d "$binary" | grep -q 'NEEDED.*\[libcurl\.so'; then
     if command -v patchelf > /dev/null; then
