@@ -30,8 +30,14 @@ final class MountTable: Sendable {
     /// The mounts, from the last parse while procfs reports no change.
     func read() throws(HostReadError) -> [MountEntry] {
         if signalsChanges, let table = cached.withLock({ $0 }), !reader.file.pollReportsChange() { return table }
-        let table = try reader.read()
-        if signalsChanges { cached.withLock { $0 = table } }
-        return table
+        do {
+            let table = try reader.read()
+            if signalsChanges { cached.withLock { $0 = table } }
+            return table
+        } catch {
+            // The poll has acknowledged the change: without the cache the next call reads again.
+            cached.withLock { $0 = nil }
+            throw error
+        }
     }
 }
