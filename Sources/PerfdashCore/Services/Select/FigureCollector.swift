@@ -59,6 +59,18 @@ struct FigureCollector {
     private var outcomeSymbol = Symbol(0)
     private var leSymbol = Symbol(0)
     private var quantileSymbol = Symbol(0)
+    /// Each candidate's decision for the labels of the current run (see `LabelRunMemo`).
+    private var runs = LabelRunMemo(ignoring: [])
+    private var decisions: [Decision] = []
+
+    /// Whether a candidate counts a sample, and where: it depends on the sample's labels only.
+    struct Decision {
+        var generation: UInt64 = 0
+        /// The candidate's series exist (for a 5xx-only figure: series that say how requests ended).
+        var matched = false
+        var counts = false
+        var slot = 0
+    }
 
     init(selectors: ServiceSelectors) {
         var candidates: [Candidate] = []
@@ -126,6 +138,11 @@ struct FigureCollector {
         outcomeSymbol = symbols.intern("outcome")
         leSymbol = symbols.intern("le")
         quantileSymbol = symbols.intern("quantile")
+        // A selector may name `le` or `quantile` itself (a configured `{le="0.5"}`): then no label is left out.
+        let read = Set(matcherSymbols.joined()).union(bySymbols.joined()).union(qualifierSymbols.compactMap { $0 })
+        runs = LabelRunMemo(ignoring: read.contains(leSymbol) || read.contains(quantileSymbol)
+                                ? [] : [leSymbol, quantileSymbol])
+        decisions = Array(repeating: Decision(), count: candidates.count)
     }
 
     mutating func visit(_ sample: ExpositionSample, symbols: SymbolTable) {
@@ -138,25 +155,23 @@ struct FigureCollector {
             matches = classify(symbols[sample.name])
             byName[id] = matches
         }
-        for (index, part) in matches where selects(index, sample.labels) {
-            if candidates[index].selector.serverErrorsOnly {
-                // A figure that only counts 5xx is known (0) while series with a status exist, even before the
-                // first error; requests that carry no status say nothing about errors ("not read", never 0 %).
-                guard hasStatus(sample.labels) else { continue }
-                totals[index].matched = true
-                guard isServerError(sample.labels) else { continue }
-            } else {
-                totals[index].matched = true
-            }
-            let slot = partSlot(index, sample.labels)
+        guard !matches.isEmpty else { return }
+        runs.observe(sample.labels)
+        // The bucket's bound, parsed once for every candidate that counts it.
+        var bound: Double?? = nil
+        for (index, part) in matches {
+            if decisions[index].generation != runs.generation { decisions[index] = decide(index, sample.labels) }
+            let decision = decisions[index]
+            if decision.matched { totals[index].matched = true }
+            guard decision.counts else { continue }
+            let slot = decision.slot
             switch part {
             case .value:
                 totals[index].values[slot] += sample.value
             case .bucket:
-                guard let at = sample.labels.index(of: leSymbol), let bound = sample.labels.numericValue(at: at) else {
-                    continue
-                }
-                totals[index].distributions[slot].add(bucket: bound, count: sample.value)
+                if bound == nil { bound = .some(sample.labels.index(of: leSymbol).flatMap(sample.labels.numericValue)) }
+                guard let upper = bound ?? nil else { continue }
+                totals[index].distributions[slot].add(bucket: upper, count: sample.value)
             case .sum:
                 totals[index].distributions[slot].sum += sample.value
                 totals[index].distributions[slot].hasTotals = true
@@ -170,6 +185,24 @@ struct FigureCollector {
                 totals[index].distributions[slot].quantiles[q] = max(previous, sample.value)
             }
         }
+    }
+
+    /// Whether candidate `index` counts a sample with `labels`, and in which slot.
+    private mutating func decide(_ index: Int, _ labels: ExpositionLabels) -> Decision {
+        var decision = Decision(generation: runs.generation)
+        guard selects(index, labels) else { return decision }
+        if candidates[index].selector.serverErrorsOnly {
+            // A figure that only counts 5xx is known (0) while series with a status exist, even before the first
+            // error; requests that carry no status say nothing about errors ("not read", never 0 %).
+            guard hasStatus(labels) else { return decision }
+            decision.matched = true
+            guard isServerError(labels) else { return decision }
+        } else {
+            decision.matched = true
+        }
+        decision.counts = true
+        decision.slot = partSlot(index, labels)
+        return decision
     }
 
     private mutating func classify(_ name: String) -> [(Int, Part)] {
