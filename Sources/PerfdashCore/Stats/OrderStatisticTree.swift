@@ -119,12 +119,9 @@ struct OrderStatisticTree: Sendable, Equatable {
 
     /// The q-quantile by numpy's default (linear) method over the values held; nil when empty.
     func percentile(_ q: Double) -> Double? {
-        let n = count
-        guard n > 0 else { return nil }
-        let rank = Swift.min(Swift.max(q, 0), 1) * Double(n - 1)
-        let lower = Int(rank.rounded(.down))
+        guard let (lower, fraction) = RollingWindow.rank(q, count: count) else { return nil }
         let (a, b) = selectPair(lower)
-        return RollingWindow.lerp(a, b, fraction: rank - Double(lower))
+        return RollingWindow.lerp(a, b, fraction: fraction)
     }
 
     // MARK: - Treap

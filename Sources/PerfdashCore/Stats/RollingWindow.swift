@@ -90,11 +90,19 @@ public struct RollingWindow: Sendable, Equatable {
 
     /// Linear interpolation between closest ranks over sorted values; nil when empty.
     public static func percentile(_ q: Double, ofSorted values: [Double]) -> Double? {
-        guard !values.isEmpty else { return nil }
-        let rank = Swift.min(Swift.max(q, 0), 1) * Double(values.count - 1)
-        let lower = Int(rank.rounded(.down))
+        guard let (lower, fraction) = rank(q, count: values.count) else { return nil }
         let upper = Swift.min(lower + 1, values.count - 1)
-        return lerp(values[lower], values[upper], fraction: rank - Double(lower))
+        return lerp(values[lower], values[upper], fraction: fraction)
+    }
+
+    /// numpy's linear rank q·(n−1) of the q-quantile among `count` sorted values, as the index below it and the
+    /// fraction towards the next; q is clamped to 0…1. nil when there is no value or q is NaN.
+    static func rank(_ q: Double, count: Int) -> (lower: Int, fraction: Double)? {
+        guard count > 0, !q.isNaN else { return nil }
+        let rank = Swift.min(Swift.max(q, 0), 1) * Double(count - 1)
+        // 0 ≤ rank ≤ count − 1, so the conversion is exact and in range.
+        let lower = Swift.min(Int(exactly: rank.rounded(.down)) ?? 0, count - 1)
+        return (lower, rank - Double(lower))
     }
 
     /// numpy's two-sided lerp (from the upper neighbour when the fraction is ≥ 0.5), so results match it bit for

@@ -134,4 +134,16 @@ import Testing
         }
         #expect(OrderStatisticTree().extremes == nil)
     }
+
+    /// A NaN quantile has no rank (nil, never a trap); ±∞ and out-of-range quantiles clamp to the extremes.
+    @Test func hostileQuantilesNeitherTrapNorLeaveTheRange() {
+        var window = RollingWindow(capacity: 5)
+        for value in [3.0, 1, 4, 1, 5] { window.append(value) }
+        #expect(window.percentile(.nan) == nil)
+        #expect(RollingWindow.percentile(.nan, ofSorted: [1, 2]) == nil)
+        #expect(window.percentile(.infinity) == 5 && window.percentile(-.infinity) == 1)
+        #expect(window.percentile(1e300) == 5 && window.percentile(-2) == 1)
+        #expect(RollingWindow.percentile(.infinity, ofSorted: [1, 2]) == 2)
+        #expect(RollingWindow.percentile(0.5, ofSorted: []) == nil)
+    }
 }
