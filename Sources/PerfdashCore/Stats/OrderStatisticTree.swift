@@ -82,7 +82,7 @@ struct OrderStatisticTree: Sendable, Equatable {
         nodes.withUnsafeBufferPointer { nodes in
             sizes.withUnsafeBufferPointer { sizes in
                 var node = root
-                var rank = Int32(k)
+                var rank = Int32(clamping: k)
                 var after: Int32 = -1
                 while true {
                     let left = nodes[Int(node)].left
