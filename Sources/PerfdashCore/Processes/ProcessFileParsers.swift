@@ -74,7 +74,13 @@ public enum ProcessCmdlineParser: ProcParser {
         var end = bytes.count
         while end > 0, bytes[end - 1] == 0 || bytes[end - 1] == ASCII.space { end -= 1 }
         let cut = end > maximumLength
-        end = min(end, maximumLength)
+        if cut {
+            // Never cut inside a character: back off over the continuation bytes of the one that straddles the cut
+            // (at most three in UTF-8), so the line ends in whole text, not in U+FFFD.
+            end = maximumLength
+            var backed = 0
+            while backed < 3, end > 0, bytes[end] & 0xC0 == 0x80 { end -= 1; backed += 1 }
+        }
         var text = [UInt8](UnsafeRawBufferPointer(rebasing: bytes[0..<end]))
         for index in text.indices where text[index] == 0 || text[index] == ASCII.newline || text[index] == ASCII.tab {
             text[index] = ASCII.space

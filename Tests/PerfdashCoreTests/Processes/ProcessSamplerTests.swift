@@ -128,6 +128,17 @@ struct ProcessParserTests {
         let long = String(repeating: "x", count: 5000)
         let parsed = try ProcessCmdlineParser.parse(long)
         #expect(parsed.count == ProcessCmdlineParser.maximumLength + 1 && parsed.hasSuffix("…"))
+        // A character that straddles the cut is left out whole, never shown as U+FFFD.
+        let straddling = String(repeating: "x", count: ProcessCmdlineParser.maximumLength - 1) + "é€" + "tail"
+        #expect(try ProcessCmdlineParser.parse(straddling)
+                == String(repeating: "x", count: ProcessCmdlineParser.maximumLength - 1) + "…")
+        let fourByte = String(repeating: "x", count: ProcessCmdlineParser.maximumLength - 2) + "😀"
+        #expect(try ProcessCmdlineParser.parse(fourByte)
+                == String(repeating: "x", count: ProcessCmdlineParser.maximumLength - 2) + "…")
+        // Continuation bytes with no lead byte are not text: at most three are backed over.
+        let stray = [UInt8](repeating: 0x78, count: 4090) + [UInt8](repeating: 0x80, count: 100)
+        let cut = stray.withUnsafeBytes { try? ProcessCmdlineParser.parse($0) }
+        #expect(cut?.utf8.count == 4090 + 3 * 3 + 3)  // three U+FFFD and "…", three bytes each
     }
 
     @Test("passwd: first entry per uid; broken lines skipped")
