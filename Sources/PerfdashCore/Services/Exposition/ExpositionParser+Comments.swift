@@ -49,6 +49,12 @@ extension ExpositionParser {
         if case .type(let family, let type) = metadata {
             declared[family] = type
             lastResolution = nil
+            if declarations == .max {
+                resolutions.removeAll(keepingCapacity: true)
+                declarations = 1
+            } else {
+                declarations += 1
+            }
         }
         visitor.visitMetadata(metadata, symbols: symbols)
     }

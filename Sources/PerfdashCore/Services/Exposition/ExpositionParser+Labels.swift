@@ -74,6 +74,8 @@ extension ExpositionParser {
         p += 1
         let start = p
         var high: UInt8 = 0
+        // Eight bytes at a time while none of them needs a look: label values are mostly plain ASCII.
+        while end - p >= 8, !Self.needsLook(UnsafeRawPointer(p).loadUnaligned(as: UInt64.self)) { p += 8 }
         while p < end {
             let byte = p.pointee
             if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "\n") { break }
@@ -87,6 +89,17 @@ extension ExpositionParser {
             return Quoted(start: start - base, count: p - 1 - start, inScratch: false)
         }
         return try escapedString(open: open, start: start)
+    }
+
+    /// Whether any of eight bytes is a quote, a backslash, a newline or not ASCII (SWAR: a byte equal to `c` is a
+    /// zero byte of `word ^ c…c`, and `(x - 0x01…01) & ~x & 0x80…80` is non-zero exactly when `x` has a zero byte).
+    @inline(__always)
+    static func needsLook(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+        let stops = hasZeroByte(word ^ (ones &* 0x22)) | hasZeroByte(word ^ (ones &* 0x5C))
+            | hasZeroByte(word ^ (ones &* 0x0A)) | (word & highs)
+        return stops != 0
     }
 
     /// The slow path of `quotedString` once a backslash turned up.

@@ -32,6 +32,16 @@ struct ExpositionParser: ~Copyable {
     /// TYPE declarations seen so far, and the last name → family resolution.
     var declared: [Symbol: MetricType] = [:]
     var lastResolution: FamilyResolution?
+    /// Resolutions by symbol id, each valid while `declarations` has not moved: a histogram's `_bucket`, `_sum` and
+    /// `_count` lines alternate, and resolving a name again costs a dictionary lookup and a hash per suffix.
+    var resolutions: [CachedResolution] = []
+    /// Bumped by every TYPE line: a new declaration may change how a name seen before resolves.
+    var declarations: UInt32 = 1
+
+    struct CachedResolution {
+        var declarations: UInt32
+        var resolution: FamilyResolution
+    }
     var sawEOF = false
 
     struct NameCacheEntry {
@@ -225,6 +235,8 @@ struct ExpositionParser: ~Copyable {
         }
     }
 
+    // Inlined: called out of line from a `mutating` caller, the whole parser (180 bytes) was copied per line.
+    @inline(__always)
     private func checkDuplicateLabels() throws(ExpositionError) {
         guard slotCount > 1 else { return }
         for later in 1..<slotCount {
@@ -250,8 +262,20 @@ struct ExpositionParser: ~Copyable {
     @inline(__always)
     private mutating func resolve(_ name: Symbol) -> FamilyResolution {
         if let last = lastResolution, last.name == name { return last }
+        let id = Int(name.id)
+        if id < resolutions.count, resolutions[id].declarations == declarations {
+            let resolution = resolutions[id].resolution
+            lastResolution = resolution
+            return resolution
+        }
         let resolution = resolveSlowly(name)
         lastResolution = resolution
+        if id >= resolutions.count {
+            // Stamped 0, which `declarations` never is: empty until resolved.
+            let empty = CachedResolution(declarations: 0, resolution: resolution)
+            resolutions.append(contentsOf: repeatElement(empty, count: id + 1 - resolutions.count))
+        }
+        resolutions[id] = CachedResolution(declarations: declarations, resolution: resolution)
         return resolution
     }
 
