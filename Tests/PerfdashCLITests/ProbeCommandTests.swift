@@ -120,6 +120,26 @@ struct ProbeCommandTests {
         #expect(queues.reduce(0.0) { $0 + ($1["now"] as? Double ?? 0) } == 199_990_000)
     }
 
+    /// Past 4 MiB the storage is read in huge pages where the kernel has them (a hint that must change nothing):
+    /// some 6 MB of series no figure reads, then three queues, from a file (one read, its size known) and from a
+    /// pipe (eleven doublings, each copying what came before).
+    @Test(arguments: [false, true])
+    func aLargeFileIsReadWhole(throughPipe: Bool) throws {
+        let filler = (0..<200_000).map { "filler_total{k=\"v\($0)\"} \($0)" }
+        let queues = (1...3).map { "queue_depth{queue=\"q\($0)\"} \($0 * 10)" }
+        let file = try Self.temporaryFile((filler + queues).joined(separator: "\n") + "\n")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let binary = TestPaths.perfdashBinary.path
+        let command = throughPipe ? "cat '\(file.path)' | '\(binary)' probe /dev/stdin --format json"
+            : "'\(binary)' probe '\(file.path)' --format json"
+        let run = try runProcess(["sh", "-c", command])
+        #expect(run.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(object["series_count"] as? Int == 200_003)
+        let read = try #require((object["metrics"] as? [String: Any])?["queues"] as? [[String: Any]])
+        #expect(read.compactMap { $0["now"] as? Double } == [10, 20, 30])
+    }
+
     /// A 2 GiB sparse file is refused before anything is allocated (the largest body a service may send is 1 GiB).
     @Test func aFileOverOneGiBIsRefused() throws {
         let file = try Self.temporaryFile("")
