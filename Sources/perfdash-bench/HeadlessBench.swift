@@ -8,7 +8,7 @@ import Glibc
 /// Target: tick ≤ 0.05× node_exporter's scrape. Measured twice: with the same collectors as node_exporter
 /// (`--no-processes`: host, pressure, filesystems, sensors), the comparison the target is about, and as
 /// `perfdash snapshot` runs by default, with the process table (a collector node_exporter's run does not have).
-func headlessBenchmark() throws {
+func headlessBenchmark(only: [String] = []) throws {
     let null = open("/dev/null", O_WRONLY | O_CLOEXEC)
     defer { _ = close(null) }
     var results: [(String, Double)] = []
@@ -17,6 +17,9 @@ func headlessBenchmark() throws {
         (.prometheus, .wide, false), (.ndjson, .wide, true), (.csv, .wide, true),
     ]
     for (format, layout, processes) in runs {
+        // Variants by name (`csv-wide`, `ndjson-processes`…): a profile of one of them.
+        let variant = (format == .csv ? "csv-\(layout.rawValue)" : format.rawValue) + (processes ? "-processes" : "")
+        guard only.isEmpty || only.contains(variant) else { continue }
         let configuration = SamplerConfiguration(interval: .milliseconds(10),
                                                  processes: ProcessTableOptions(enabled: processes))
         var monitor = Monitor(sampler: Sampler(reader: try HostReader(root: "/"), configuration: configuration))
@@ -62,16 +65,19 @@ func threadCPUNanoseconds() -> Int64 {
     return Int64(spec.tv_sec) * 1_000_000_000 + Int64(spec.tv_nsec)
 }
 
-/// Starts prometheus-node-exporter on loopback with the collectors perfdash reads (cpu, meminfo, diskstats, netdev,
-/// loadavg), scrapes it, and reads its CPU time from its threads' schedstat (nanoseconds).
+/// Starts prometheus-node-exporter on loopback with the collectors of the files a headless tick reads, scrapes it,
+/// and reads its CPU time from its threads' schedstat (nanoseconds).
 enum NodeExporterProbe {
     static func cpuMicrosecondsPerScrape(scrapes: Int) throws -> Double? {
         let candidates: [String] = ["/usr/bin/prometheus-node-exporter", "/usr/local/bin/node_exporter"]
         guard let binary = candidates.first(where: { access($0, X_OK) == 0 }) else { return nil }
         let port = freePort()
-        let arguments = [binary, "--web.listen-address=127.0.0.1:\(port)", "--collector.disable-defaults",
-                         "--collector.cpu", "--collector.meminfo", "--collector.diskstats", "--collector.netdev",
-                         "--collector.loadavg", "--log.level=error"]
+        // The collectors of what a headless tick reads: /proc/stat (cpu, stat), meminfo, loadavg, diskstats,
+        // net/dev, vmstat, pressure, the filesystems' statfs and hwmon's sensors.
+        let collectors = ["cpu", "stat", "meminfo", "loadavg", "diskstats", "netdev", "vmstat", "pressure",
+                          "filesystem", "hwmon"]
+        let arguments = [binary, "--web.listen-address=127.0.0.1:\(port)", "--collector.disable-defaults"]
+            + collectors.map { "--collector.\($0)" } + ["--log.level=error"]
         var pid: pid_t = 0
         var argv = arguments.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }

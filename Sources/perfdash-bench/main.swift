@@ -2,7 +2,7 @@ import PerfdashCore
 
 /// Every benchmark by name; `perfdash-bench` runs all, `perfdash-bench NAME…` the named ones.
 /// `perfdash-bench parse FILE` parses FILE instead of the generated 100,000-series exposition; `perfdash-bench scrape
-/// N` serves N series instead of 100,000 (run it from the repository root: it runs the fixture generator).
+/// N` serves N series instead of 100,000; `perfdash-bench headless csv-wide …` runs only the named variants (run it from the repository root: it runs the fixture generator).
 let arguments = Array(CommandLine.arguments.dropFirst())
 let benchmarks: [(name: String, run: () throws -> Void)] = [
     ("host", hostBenchmark),
@@ -12,7 +12,7 @@ let benchmarks: [(name: String, run: () throws -> Void)] = [
     ("autoscale", runAutoscaleBench),
     ("monitor", monitorBenchmark),
     ("tui", runTUIBench),
-    ("headless", headlessBenchmark),
+    ("headless", { try headlessBenchmark(only: arguments.first == "headless" ? Array(arguments.dropFirst()) : []) }),
     ("scrape", { try runScrapeBench(arguments: arguments.first == "scrape" ? Array(arguments.dropFirst()) : []) }),
 ]
 

@@ -79,7 +79,7 @@ struct SnapshotCommand: AsyncParsableCommand {
         }
         guard count >= 0 else { throw CommandLineError("--count: must be 0 or more, not \(count)") }
         let config = try services.effective()
-        let configuration = try common.samplerConfiguration(config: config)
+        var configuration = try common.samplerConfiguration(config: config)
         let autoscalers = try autoscale.specs(adding: config)
         let reader = try common.openReader(config: config)
         let runner: AlertCommandRunner?
@@ -93,6 +93,8 @@ struct SnapshotCommand: AsyncParsableCommand {
         guard let layout = SnapshotCSVLayout(rawValue: csvLayout) else {
             throw CommandLineError("--csv-layout: unknown layout '\(csvLayout)' (use wide or long)")
         }
+        // A wide CSV row holds values only: the window statistics would be computed for nothing.
+        configuration.windowStatistics = !(format == .csv && layout == .wide)
         let sink = try SnapshotSink(path: output)
         defer { sink.close() }
         let continued = format == .csv && sink.hadContent

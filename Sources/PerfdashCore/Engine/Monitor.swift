@@ -13,7 +13,9 @@
 ///    (`autoscaler.<name>.desired_replicas`…) are recorded like any other series;
 /// 6. the alert rules are stepped with the latest value of every series (host, services, autoscalers); their
 ///    section becomes `alerts` and their levels (`alert.<name>.level`) are recorded;
-/// 7. the advisor reads the window of the series its rules use and its findings become `findings`.
+/// 7. the advisor reads the window of the series its rules use and its findings become `findings`; it reads them
+///    at most once per second of the monotonic clock (its rules judge minutes: at a 10 ms interval, reading every
+///    window on every tick cost a tenth of the tick), and a tick in between carries the last findings.
 ///
 /// The dashboard and `perfdash snapshot` both tick a Monitor, so the panel and the headless output agree.
 public struct Monitor: Sendable, SnapshotTicking {
@@ -39,6 +41,10 @@ public struct Monitor: Sendable, SnapshotTicking {
     private var extraLayout = SeriesLayout()
     private var autoscalerLayout = SeriesLayout()
     private var alertLayout = SeriesLayout()
+    /// The advisor's last findings and the monotonic second they were made at.
+    private var advice: (seconds: Double, findings: [Finding])?
+    /// The least time between two readings of the advisor's rules.
+    static let adviceInterval = 1.0
 
     /// Creates a monitor over a sampler, with one autoscaler per spec, the alert rules and the advisor (none of
     /// them: a plain host monitor).
@@ -87,7 +93,16 @@ public struct Monitor: Sendable, SnapshotTicking {
             stepAutoscalers(&snapshot, extraSeries: extraSeries, time: time)
         }
         if !alerts.isEmpty { stepAlerts(&snapshot, extraSeries: extraSeries, time: time) }
-        if let advisor { snapshot.findings = Advisor.findings(advisorSignals(snapshot), settings: advisor) }
+        if let advisor {
+            let now = time.monotonic.seconds
+            if let advice, now >= advice.seconds, now - advice.seconds < Self.adviceInterval {
+                snapshot.findings = advice.findings
+            } else {
+                let findings = Advisor.findings(advisorSignals(snapshot), settings: advisor)
+                advice = (now, findings)
+                snapshot.findings = findings
+            }
+        }
         latest = snapshot
         return snapshot
     }

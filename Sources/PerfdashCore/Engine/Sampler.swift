@@ -24,6 +24,9 @@ public struct SamplerConfiguration: Sendable, Equatable {
     public var processes: ProcessTableOptions
     /// Whether pseudo, duplicate and over-mounted filesystems are listed too (as `df -a`).
     public var allFilesystems: Bool
+    /// Whether each snapshot carries its series' window statistics (`stats`). Off where the output has no place
+    /// for them (the wide CSV's one row of values per snapshot): the history still records every value.
+    public var windowStatistics = true
 
     /// Creates a configuration; the defaults are 1 s, 1 m, the default network filter, the top 10 processes by
     /// CPU and the filesystems df lists.
@@ -98,7 +101,8 @@ public struct Sampler: Sendable {
                                                        count: configuration.processes.topCount)
         }
         let series = hostSeries + snapshot.sectionSeries()
-        snapshot.stats = Self.record(series, layout: &layout, into: &history, window: configuration.window)
+        snapshot.stats = Self.record(series, layout: &layout, into: &history, window: configuration.window,
+                                     statistics: configuration.windowStatistics)
         latest = snapshot
         return snapshot
     }
@@ -112,12 +116,17 @@ public struct Sampler: Sendable {
     /// Records series through `layout` (interned once, reused while their names do not change) and returns their
     /// statistics over the configured window.
     mutating func record(_ series: [FlatSeries], layout: inout SeriesLayout) -> SnapshotStats {
-        Self.record(series, layout: &layout, into: &history, window: configuration.window)
+        Self.record(series, layout: &layout, into: &history, window: configuration.window,
+                    statistics: configuration.windowStatistics)
     }
 
     private static func record(_ series: [FlatSeries], layout: inout SeriesLayout, into history: inout History,
-                               window: StatsWindow) -> SnapshotStats {
+                               window: StatsWindow, statistics: Bool) -> SnapshotStats {
         let ids = layout.ids(for: series, in: &history)
+        guard statistics else {
+            for (index, id) in ids.enumerated() { history.record(id, series[index].value) }
+            return SnapshotStats(names: [], summaries: [])
+        }
         var summaries: [Summary] = []
         summaries.reserveCapacity(series.count)
         for (index, id) in ids.enumerated() {

@@ -47,6 +47,35 @@ import Testing
             .contains("perfdash_alert_level{alert=\"cpu-hot\",series=\"cpu.busy_percent\"} 1\n"))
     }
 
+    /// At a 250 ms interval the advisor reads its rules on the first snapshot (0.25 s) and again one second later
+    /// (1.25 s); the ticks in between carry the findings it made. CPU busy per tick: 91, 93, 95, 97, 99, 99 %, with
+    /// 3 runnable tasks on 1 CPU, so `cpu_bound` holds throughout; its busy average is 91 % at 0.25 s and
+    /// (91 + 93 + 95 + 97 + 99) / 5 = 95 % at 1.25 s.
+    @Test func advisorReadsAtMostOncePerSecond() throws {
+        let tree = try HostFixture.temporaryCopy("ordinary")
+        defer { try? FileManager.default.removeItem(at: tree) }
+        try HostFixture.write(Data("4.00 3.00 2.00 3/200 999\n".utf8), to: "proc/loadavg", in: tree)
+        try HostFixture.writeCPU(user: 0, idle: 0, in: tree)
+        var monitor = Monitor(sampler: Sampler(reader: try HostReader(root: tree.path),
+                                               configuration: SamplerConfiguration(interval: .milliseconds(250))),
+                              advisor: AdvisorSettings())
+        func at(_ quarter: Int) -> SampleTime {
+            SampleTime(monotonic: .milliseconds(250 * quarter), unixMilliseconds: Self.wall + Int64(250 * quarter))
+        }
+        #expect(try monitor.tick(at: at(0)) == nil)
+        var user = 0, idle = 0
+        var busyEvidence: [String?] = []
+        for (quarter, busy) in zip(1...6, [91, 93, 95, 97, 99, 99]) {
+            user += busy
+            idle += 100 - busy
+            try HostFixture.writeCPU(user: user, idle: idle, in: tree)
+            let snapshot = try #require(try monitor.tick(at: at(quarter)))
+            busyEvidence.append(snapshot.findings?.first { $0.rule == "cpu_bound" }?.evidence.first)
+        }
+        let first = "CPU busy avg 91.0% (≥ 90%)", second = "CPU busy avg 95.0% (≥ 90%)"
+        #expect(busyEvidence == [first, first, first, first, second, second])
+    }
+
     /// Without rules and advisor the snapshot has neither section (absent from the JSON).
     @Test func plainMonitorHasNoSections() throws {
         let tree = try HostFixture.temporaryCopy("ordinary")

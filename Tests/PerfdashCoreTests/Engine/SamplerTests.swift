@@ -30,6 +30,24 @@ import Testing
         #expect(sampler.latest == snapshot)
     }
 
+    /// Without window statistics (the wide CSV) the snapshot has none, and the history records every value all the
+    /// same: the statistics asked of it afterwards are those a snapshot would have carried.
+    @Test func withoutWindowStatisticsTheHistoryStillRecords() throws {
+        let tree = try HostFixture.temporaryCopy("ordinary")
+        defer { try? FileManager.default.removeItem(at: tree) }
+        var configuration = SamplerConfiguration(interval: .seconds(2), window: .fiveMinutes)
+        configuration.windowStatistics = false
+        var sampler = Sampler(reader: try HostReader(root: tree.path), configuration: configuration)
+        #expect(try sampler.tick(at: SampleTime(monotonic: .seconds(10), unixMilliseconds: Self.wall)) == nil)
+        try HostFixture.rewriteInPlace(tree, withReading2Of: "ordinary")
+        let snapshot = try #require(
+            try sampler.tick(at: SampleTime(monotonic: .seconds(12), unixMilliseconds: Self.wall + 2000)))
+        #expect(snapshot.stats.count == 0 && snapshot.host.cpu.total.busyPercent == 40)
+        #expect(sampler.history.summary(SeriesName.cpuBusy, window: .fiveMinutes)
+                == Summary(count: 1, avg: 40, min: 40, max: 40, p50: 40, p95: 40, p99: 40))
+        #expect(sampler.history.seriesNames.count == snapshot.flatSeries().count)
+    }
+
     @Test func loopTicksOnTheClockAndAccumulatesStatistics() async throws {
         let tree = try HostFixture.temporaryCopy("ordinary")
         defer { try? FileManager.default.removeItem(at: tree) }
