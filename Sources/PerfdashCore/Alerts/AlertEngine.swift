@@ -20,6 +20,9 @@ public struct AlertEngine: Sendable {
     private var openEntries: [InstanceKey: Int] = [:]
     private var lastNow: Double = 0
     private var lastUnixMs: Int64 = 0
+    /// The series names the last discovery scanned: a tick with the same names (nearly every tick) finds nothing
+    /// new, and matching every name against every wildcard cost more than the rest of the step.
+    private var scannedNames: Set<String> = []
 
     struct InstanceKey: Hashable, Sendable {
         var rule: Int
@@ -63,7 +66,11 @@ public struct AlertEngine: Sendable {
             instances[key] = nil
             openEntries[key] = nil
         }
-        if !emptied.isEmpty { order.removeAll { instances[$0] == nil } }
+        if !emptied.isEmpty {
+            order.removeAll { instances[$0] == nil }
+            // The names seen no longer say which instances exist: the next tick scans them again.
+            scannedNames.removeAll()
+        }
         return events
     }
 
@@ -101,6 +108,10 @@ public struct AlertEngine: Sendable {
     }
 
     private mutating func discoverInstances(_ values: [String: Double]) {
+        // Instances only ever come from names: the same names as the last scan add none (dropping an instance
+        // forgets the scan, so a series that comes back is looked for again).
+        if values.count == scannedNames.count, values.keys.allSatisfy({ scannedNames.contains($0) }) { return }
+        scannedNames = Set(values.keys)
         for (index, pattern) in patterns.enumerated() where !pattern.isWildcard {
             let key = InstanceKey(rule: index, series: pattern.text)
             if instances[key] == nil, values[pattern.text] != nil { add(key) }

@@ -92,6 +92,26 @@ import Testing
         #expect(engine.section().inactiveRules == ["disk"])
     }
 
+    /// A step remembers the names it scanned for `*` instances, and a tick with the same names finds nothing new.
+    /// A series that goes away resolves and is forgotten (t=10); when its name comes back it is found and fires
+    /// again (t=12); a new disk among otherwise unchanged names is found at once (t=14).
+    @Test func aSeriesThatComesBackIsFoundAgain() {
+        var engine = AlertEngine(rules: [AlertRule(name: "disk", series: "disk.*.util_percent", aggregate: .avg,
+                                                   windowSeconds: 10, warning: 80, critical: nil)])
+        func step(_ now: Int, _ values: [String: Double]) -> [String] {
+            engine.step(now: Double(now), unixMilliseconds: Self.origin + Int64(now) * 1000, values: values)
+                .map { "\($0.kind) \($0.series)" }
+        }
+        let sdb = "disk.sdb.util_percent", sdc = "disk.sdc.util_percent"
+        #expect(step(0, [sdb: 99]) == ["fired \(sdb)"])
+        #expect(step(10, [:]) == ["resolved \(sdb)"])
+        #expect(step(11, [:]).isEmpty && engine.levels().isEmpty)
+        #expect(step(12, [sdb: 95]) == ["fired \(sdb)"])
+        #expect(step(13, [sdb: 95]).isEmpty)
+        #expect(step(14, [sdb: 95, sdc: 90]) == ["fired \(sdc)"])
+        #expect(engine.levels().map(\.series) == [sdb, sdc])
+    }
+
     /// The log keeps the newest `logLimit` entries; an episode still open keeps being updated.
     @Test func logIsBounded() {
         var engine = AlertEngine(rules: [AlertRule(name: "x", series: "s", aggregate: .last, windowSeconds: 0,
