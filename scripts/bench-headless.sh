@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# CPU per headless tick of `perfdash snapshot` as a whole process (what a user runs: the sampling loop's wake-ups,
+# the default alert rules and the advisor included), next to node_exporter's CPU per scrape of the collectors of
+# the same files, measured in the same run (issue 11's target: tick <= 0.05x the scrape).
+#
+# perfdash: `snapshot --no-processes --interval 10ms --count N --format F`, CPU time (user + system, from wait4)
+# of N ticks minus that of a 2-tick run (start-up), divided by N - 2. node_exporter: cpu, stat, meminfo, loadavg,
+# diskstats, netdev, vmstat, pressure, filesystem and hwmon, scraped N times over HTTP, CPU from its threads'
+# schedstat. Needs prometheus-node-exporter; builds perfdash with scripts/build-static.sh unless PERFDASH names one.
+#
+#   bash scripts/bench-headless.sh               # 1,000 ticks per format
+#   TICKS=3000 PERFDASH=/path/to/perfdash bash scripts/bench-headless.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ticks=${TICKS:-1000}
+exporter=${NODE_EXPORTER:-/usr/bin/prometheus-node-exporter}
+[ -x "$exporter" ] || { echo "bench-headless: needs $exporter (apt-get install prometheus-node-exporter)" >&2; exit 1; }
+if [ -z "${PERFDASH:-}" ]; then
+    log=$(mktemp)
+    PERFDASH=$(bash scripts/build-static.sh .build-static 2> "$log") || { tail -20 "$log" >&2; exit 1; }
+    rm -f "$log"
+fi
+
+python3 - "$ticks" "$PERFDASH" "$exporter" <<'PY'
+import glob, os, socket, subprocess, sys, time, urllib.request
+ticks, perfdash, exporter = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+def schedstat_ns(pid):
+    total = 0
+    for path in glob.glob(f"/proc/{pid}/task/*/schedstat"):
+        try:
+            total += int(open(path).read().split()[0])
+        except (OSError, ValueError, IndexError):
+            pass   # a thread that ended between the listing and the read
+    return total
+
+collectors = ["cpu", "stat", "meminfo", "loadavg", "diskstats", "netdev", "vmstat", "pressure", "filesystem", "hwmon"]
+port = free_port()
+node = subprocess.Popen([exporter, f"--web.listen-address=127.0.0.1:{port}", "--collector.disable-defaults",
+                         "--log.level=error"] + [f"--collector.{c}" for c in collectors],
+                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+try:
+    url = f"http://127.0.0.1:{port}/metrics"
+    deadline = time.monotonic() + 10
+    while True:
+        try:
+            urllib.request.urlopen(url, timeout=1).read()
+            break
+        except OSError:
+            if time.monotonic() > deadline:
+                sys.exit("bench-headless: node_exporter did not answer")
+            time.sleep(0.05)
+    for _ in range(20):
+        urllib.request.urlopen(url).read()
+    before = schedstat_ns(node.pid)
+    for _ in range(ticks):
+        urllib.request.urlopen(url).read()
+    scrape_us = (schedstat_ns(node.pid) - before) / ticks / 1000
+finally:
+    node.terminate()
+    node.wait()
+
+def cpu_seconds(count, fmt):
+    child = subprocess.Popen([perfdash, "snapshot", "--no-processes", "--interval", "10ms", "--count", str(count),
+                              "--format", fmt], stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(child.pid, 0)
+    if status != 0:
+        sys.exit(f"bench-headless: perfdash exited with status {status}")
+    return usage.ru_utime + usage.ru_stime
+
+print(f"bench-headless: node_exporter ({', '.join(collectors)}) {scrape_us:.0f} µs CPU per scrape, "
+      f"{ticks} scrapes; perfdash {ticks} ticks at 10 ms per format")
+for fmt in ["csv", "ndjson", "json", "prometheus"]:
+    tick_us = (cpu_seconds(ticks, fmt) - cpu_seconds(2, fmt)) / (ticks - 2) * 1e6
+    print(f"headless {fmt:10} {tick_us:7.0f} µs CPU per tick, ratio {tick_us / scrape_us:.3f}x (target <= 0.05x)")
+PY
