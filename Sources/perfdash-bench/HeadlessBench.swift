@@ -20,8 +20,10 @@ func headlessBenchmark(only: [String] = []) throws {
         // Variants by name (`csv-wide`, `ndjson-processes`…): a profile of one of them.
         let variant = (format == .csv ? "csv-\(layout.rawValue)" : format.rawValue) + (processes ? "-processes" : "")
         guard only.isEmpty || only.contains(variant) else { continue }
-        let configuration = SamplerConfiguration(interval: .milliseconds(10),
+        var configuration = SamplerConfiguration(interval: .milliseconds(10),
                                                  processes: ProcessTableOptions(enabled: processes))
+        // As `perfdash snapshot` does: the wide CSV has no place for window statistics.
+        configuration.windowStatistics = !(format == .csv && layout == .wide)
         var monitor = Monitor(sampler: Sampler(reader: try HostReader(root: "/"), configuration: configuration))
         var stream = SnapshotStream(format: format, single: false, csvLayout: layout)
         let clock = ContinuousClock()
