@@ -23,6 +23,12 @@ import Testing
         #expect(Humanize.duration(seconds: 0.25) == "250ms")
         #expect(Humanize.duration(seconds: 2) == "2s")
         #expect(Humanize.duration(seconds: 300) == "5m")
+        // A server's bad timestamps can make any span: never a trap.
+        #expect([Double.nan, .infinity, -.infinity, -1].map { Humanize.duration(seconds: $0) } == ["n/a", "n/a", "n/a", "n/a"])
+        #expect(Humanize.duration(seconds: 1e300) == "\(Int.max)m")
+        // A maximum near zero under a huge value: the ratio overflows to +∞ and saturates at the last cell or level.
+        #expect(Graph.levelCount(1e300, maximum: 1e-300, total: 8) == 8)
+        #expect(MetricScales.column(1e300, maximum: 1e-300, width: 10) == 9)
         #expect(Humanize.rate(2048) == "2.00 KiB/s")
     }
 }

@@ -47,7 +47,9 @@ public struct SamplingLoop<C: Clock>: Sendable where C.Duration == Duration {
             tickIndex += 1
             // A tick that ran late skips the grid points already passed instead of bunching up.
             let behind = origin.duration(to: clock.now)
-            if behind > interval * tickIndex { tickIndex = Int64((behind / interval).rounded(.down)) + 1 }
+            if behind > interval * tickIndex, let passed = Int64(exactly: (behind / interval).rounded(.down)) {
+                tickIndex = passed + 1
+            }
             do {
                 try await clock.sleep(until: origin.advanced(by: interval * tickIndex), tolerance: nil)
             } catch is CancellationError {

@@ -23,7 +23,7 @@ extension FixedWidthInteger {
     }
 
     /// The nearest value to `double`, NaN as `nan` (0 unless said): `Int(double)` traps on both.
-    @inlinable init(saturating double: Double, nan: Self = 0) {
+    @inlinable public init(saturating double: Double, nan: Self = 0) {
         if double.isNaN {
             self = nan
         } else if double >= Double(Self.max) {

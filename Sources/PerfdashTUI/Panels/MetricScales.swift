@@ -116,7 +116,7 @@ struct MetricScales {
     /// The cell of `value` on a bar of `width` cells.
     static func column(_ value: Double, maximum: Double, width: Int) -> Int {
         guard maximum > 0, value.isFinite else { return 0 }
-        return min(width - 1, max(0, Int((value / maximum * Double(width)).rounded(.down))))
+        return min(width - 1, max(0, Int(saturating: (value / maximum * Double(width)).rounded(.down))))
     }
 
     private func bar(_ canvas: inout Canvas, _ layout: Layout, x: Int, y: Int, width: Int) {

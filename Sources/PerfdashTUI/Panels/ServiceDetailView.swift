@@ -196,7 +196,7 @@ enum ServiceDetailView {
     static func targetMeter(_ canvas: inout Canvas, x: Int, y: Int, width: Int, percent: Double?,
                             context: RenderContext) {
         guard width > 0 else { return }
-        let filled = percent.map { Int((min(max($0, 0), 100) / 100 * Double(width)).rounded()) } ?? 0
+        let filled = percent.map { Int(saturating: (min(max($0, 0), 100) / 100 * Double(width)).rounded()) } ?? 0
         let mark = Int((ServiceFacts.hitRateTarget / 100 * Double(width)).rounded(.down))
         let fill = ServiceFacts.hitRateStyle(percent)
         let empty: Character = context.color ? context.glyphs.meterEmpty : (context.glyphs.isUnicode ? "·" : ".")

@@ -1,3 +1,5 @@
+import PerfdashCore
+
 /// An area graph that sweeps like an oscilloscope: the newest sample overwrites the oldest column, with a blank
 /// cursor column ahead of it.
 ///
@@ -49,7 +51,7 @@ public enum Graph {
     /// How many of `total` levels `value` fills; anything above zero shows at least one level.
     static func levelCount(_ value: Double, maximum: Double, total: Int) -> Int {
         guard value.isFinite, value > 0, maximum > 0 else { return 0 }
-        let n = Int((value / maximum * Double(total)).rounded())
+        let n = Int(saturating: (value / maximum * Double(total)).rounded())
         return min(max(n, 1), total)
     }
 

@@ -39,13 +39,15 @@ public enum Humanize {
     public static func percent(_ value: Double?) -> String { PercentText.measured(value) }
 
     /// A duration in the largest fitting unit: `250ms`, `1s`, `1.5s`, `5m`.
+    /// Negative and non-finite spans (a server's bad timestamps) show as `n/a`; huge ones saturate.
     public static func duration(seconds: Double) -> String {
-        if seconds < 1 { return "\(Int((seconds * 1000).rounded()))ms" }
+        guard seconds.isFinite, seconds >= 0 else { return "n/a" }
+        if seconds < 1 { return "\(Int(saturating: (seconds * 1000).rounded()))ms" }
         if seconds < 60 {
-            return seconds == seconds.rounded() ? "\(Int(seconds))s" : fixed(seconds, 1) + "s"
+            return seconds == seconds.rounded() ? "\(Int(saturating: seconds))s" : fixed(seconds, 1) + "s"
         }
         let minutes = seconds / 60
-        return minutes == minutes.rounded() ? "\(Int(minutes))m" : fixed(minutes, 1) + "m"
+        return minutes == minutes.rounded() ? "\(Int(saturating: minutes))m" : fixed(minutes, 1) + "m"
     }
 
     /// A latency with three significant digits in µs, ms or s: `850 µs`, `12.3 ms`, `1.25 s`; nil or non-finite →
