@@ -35,7 +35,8 @@ struct AutoscalerCountdown: Equatable {
             let up = Double(t.behavior.scaleUp.stabilizationWindowSeconds)
             let down = Double(t.behavior.scaleDown.stabilizationWindowSeconds)
             total = r.rule == .scaleUpStabilized ? up : down
-            idle = "down window \(Int(down)) s, up \(Int(up)) s"
+            idle = "down window \(t.behavior.scaleDown.stabilizationWindowSeconds) s, "
+                + "up \(t.behavior.scaleUp.stabilizationWindowSeconds) s"
         }
         if let l = left, l <= 0 { left = nil }
     }
