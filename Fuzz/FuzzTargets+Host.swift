@@ -40,8 +40,9 @@ extension FuzzTarget {
         proc("proc-pid-stat", parse: { try ProcessStatParser.parse($0) }, file: "stat", seeds: ["processes"]),
         proc("proc-pid-status", parse: { try ProcessStatusParser.parse($0) }, file: "status", seeds: ["processes"]),
         proc("proc-pid-io", parse: { try ProcessIOParser.parse($0) }, file: "io", seeds: ["processes"]),
-        // NUL bytes separate the arguments here, so the input is one file, never two readings.
-        FuzzTarget(name: "proc-pid-cmdline", seeds: ["processes"], seedFiles: ["/cmdline"]) { bytes in
+        // NUL bytes separate the arguments here, so the input is one file, never two readings. Inputs run past
+        // the parser's 4,096-byte cut, so the cut itself (and where it lands in a character) is fuzzed.
+        FuzzTarget(name: "proc-pid-cmdline", seeds: ["processes"], seedFiles: ["/cmdline"], maxLength: 8192) { bytes in
             _ = try? ProcessCmdlineParser.parse(bytes)
         },
         FuzzTarget(name: "passwd", seeds: ["processes"], seedFiles: ["/passwd"]) { bytes in
