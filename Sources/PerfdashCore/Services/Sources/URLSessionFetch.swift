@@ -29,7 +29,8 @@ enum URLSessionFetch {
         configuration.urlCache = nil
         let collector = URLSessionBodyCollector(bodyLimit: bodyLimit, timeout: timeout)
         let session = URLSession(configuration: configuration, delegate: collector, delegateQueue: nil)
-        defer { session.invalidateAndCancel() }
+        // Invalidated off this task for the same reason `finish` cancels off the delegate's thread.
+        defer { DispatchQueue.global().async { session.invalidateAndCancel() } }
         let task = session.dataTask(with: request)
         let outcome = await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
@@ -96,8 +97,10 @@ final class URLSessionBodyCollector: NSObject, URLSessionDataDelegate, Sendable 
             defer { state.continuation = nil }
             return (state.continuation, state.task)
         }
-        if case .failure = outcome { task?.cancel() }
+        // The waiter first, then the cancel, off this thread: called from a delegate callback, `cancel()` can
+        // block until libcurl's side of the session lets go (CI saw a body-limit failure come back after 90 s).
         continuation?.resume(returning: outcome)
+        if case .failure = outcome, let task { DispatchQueue.global().async { task.cancel() } }
     }
 
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
