@@ -23,6 +23,8 @@ import Testing
         #expect(Humanize.duration(seconds: 0.25) == "250ms")
         #expect(Humanize.duration(seconds: 2) == "2s")
         #expect(Humanize.duration(seconds: 300) == "5m")
+        #expect(Humanize.bytes(-5) == "0 B" && Humanize.bytes(.nan) == "n/a" && Humanize.bytes(1023.4) == "1023 B")
+        #expect(Humanize.count(-999) == "-999" && Humanize.count(.infinity) == "n/a")
         // A server's bad timestamps can make any span: never a trap.
         #expect([Double.nan, .infinity, -.infinity, -1].map { Humanize.duration(seconds: $0) } == ["n/a", "n/a", "n/a", "n/a"])
         #expect(Humanize.duration(seconds: 1e300) == "\(Int.max)m")

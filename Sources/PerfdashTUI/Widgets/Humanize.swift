@@ -14,7 +14,7 @@ public enum Humanize {
             v /= 1024
             unit += 1
         }
-        if unit == 0 { return "\(Int(v.rounded())) B" }
+        if unit == 0 { return "\(Int(saturating: v.rounded())) B" }
         return "\(significant(v)) \(byteUnits[unit])"
     }
 
@@ -31,7 +31,7 @@ public enum Humanize {
             unit += 1
         }
         let sign = value < 0 ? "-" : ""
-        if unit == 0 { return sign + (v == v.rounded() ? "\(Int(v))" : fixed(v, 1)) }
+        if unit == 0 { return sign + (v == v.rounded() ? "\(Int(saturating: v))" : fixed(v, 1)) }
         return sign + significant(v) + countUnits[unit]
     }
 
