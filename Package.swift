@@ -20,11 +20,14 @@ let package = Package(
         ),
         // The sigaction handler behind every caught signal: C, because a handler may only do async-signal-safe work.
         .target(name: "CSignals"),
+        // ppoll(2) for the sampling thread's waits: nanosecond timeouts, which Swift's Glibc module does not show.
+        .target(name: "CWait"),
         // libcurl's functions as forwarders that open it on the first https fetch (see pd_lazy_curl.c).
         .target(name: "CLazyCurl", linkerSettings: [.linkedLibrary("dl")]),
         .target(
             name: "PerfdashCore",
             dependencies: [
+                "CWait",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -75,7 +78,7 @@ let package = Package(
 )
 
 // One settings loop: every Swift target gets Swift 6 mode and the same strictness.
-for target in package.targets where target.type != .system && !["CSignals", "CLazyCurl"].contains(target.name) {
+for target in package.targets where target.type != .system && !["CSignals", "CLazyCurl", "CWait"].contains(target.name) {
     var settings = target.swiftSettings ?? []
     settings.append(.swiftLanguageMode(.v6))
     settings.append(.enableUpcomingFeature("ExistentialAny"))

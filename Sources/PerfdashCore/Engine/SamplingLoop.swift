@@ -44,12 +44,7 @@ public struct SamplingLoop<C: Clock>: Sendable where C.Duration == Duration {
         // never below the interval (a stamp taken a few µs later could make the first one 9.99 ms at 10 ms).
         _ = try ticker.tick(at: SampleTime(monotonic: .zero, unixMilliseconds: wallClock()))
         while count.map({ delivered < $0 }) ?? true {
-            tickIndex += 1
-            // A tick that ran late skips the grid points already passed instead of bunching up.
-            let behind = origin.duration(to: clock.now)
-            if behind > interval * tickIndex, let passed = Int64(exactly: (behind / interval).rounded(.down)) {
-                tickIndex = passed + 1
-            }
+            tickIndex = nextTick(after: tickIndex, origin: origin)
             do {
                 try await clock.sleep(until: origin.advanced(by: interval * tickIndex), tolerance: nil)
             } catch is CancellationError {
@@ -63,8 +58,40 @@ public struct SamplingLoop<C: Clock>: Sendable where C.Duration == Duration {
         return delivered
     }
 
+    /// The grid point after `tickIndex`; a tick that ran late skips the points already passed instead of bunching up.
+    private func nextTick(after tickIndex: Int64, origin: C.Instant) -> Int64 {
+        let next = tickIndex + 1
+        let behind = origin.duration(to: clock.now)
+        if behind > interval * next, let passed = Int64(exactly: (behind / interval).rounded(.down)) {
+            return passed + 1
+        }
+        return next
+    }
+
     private func time(since origin: C.Instant) -> SampleTime {
         SampleTime(monotonic: origin.duration(to: clock.now), unixMilliseconds: wallClock())
+    }
+}
+
+extension SamplingLoop where C: BlockingClock {
+    /// Ticks like `run`, on the same grid, but blocks the calling thread between ticks instead of suspending a task;
+    /// ends when `count` snapshots were handed over or the clock was cancelled, never a snapshot half-way.
+    @discardableResult
+    public func runBlocking(_ ticker: inout some SnapshotTicking, count: Int?,
+                            onSnapshot: (Snapshot) throws -> Void) throws -> Int {
+        let origin = clock.now
+        var delivered = 0
+        var tickIndex: Int64 = 0
+        _ = try ticker.tick(at: SampleTime(monotonic: .zero, unixMilliseconds: wallClock()))
+        while count.map({ delivered < $0 }) ?? true {
+            tickIndex = nextTick(after: tickIndex, origin: origin)
+            guard clock.wait(until: origin.advanced(by: interval * tickIndex)) else { return delivered }
+            if let snapshot = try ticker.tick(at: time(since: origin)) {
+                try onSnapshot(snapshot)
+                delivered += 1
+            }
+        }
+        return delivered
     }
 }
 
