@@ -29,24 +29,13 @@ struct OrderStatisticTree: Sendable, Equatable {
             sizes[slot] = 1
         }
         let root = self.root
-        self.root = withBuffers { tree in
-            let id = Int32(slot)
-            let (less, greater) = tree.split(root, value, id)
-            return tree.merge(tree.merge(less, id), greater)
-        }
+        self.root = withBuffers { tree in tree.insert(Int32(slot), into: root) }
     }
 
     /// Removes the value held in `slot`.
     mutating func remove(slot: Int) {
         let root = self.root
-        let value = nodes[slot].value
-        self.root = withBuffers { tree in
-            let id = Int32(slot)
-            let (less, rest) = tree.split(root, value, id)
-            // `rest` starts with the slot itself: split it off right after its key.
-            let (_, greater) = tree.split(rest, value, id + 1)
-            return tree.merge(less, greater)
-        }
+        self.root = withBuffers { tree in tree.remove(Int32(slot), from: root) }
     }
 
     /// Replaces the value held in `slot` by `value`.
@@ -124,6 +113,22 @@ struct OrderStatisticTree: Sendable, Equatable {
         return RollingWindow.lerp(a, b, fraction: fraction)
     }
 
+    /// Whether every subtree's size is its node count, keys are in order and each priority is above its children's:
+    /// what the single-descent insert and remove must keep (tests walk it after every change).
+    var isConsistent: Bool {
+        func check(_ node: Int32, above: UInt64, low: (Double, Int32)?, high: (Double, Int32)?) -> Int32? {
+            guard node >= 0 else { return 0 }
+            let key = (nodes[Int(node)].value, node)
+            let priority = Buffers.priority(node)
+            guard priority < above, low.map({ $0 < key }) ?? true, high.map({ key < $0 }) ?? true,
+                  let left = check(nodes[Int(node)].left, above: priority, low: low, high: key),
+                  let right = check(nodes[Int(node)].right, above: priority, low: key, high: high),
+                  sizes[Int(node)] == left + right + 1 else { return nil }
+            return left + right + 1
+        }
+        return check(root, above: .max, low: nil, high: nil) != nil
+    }
+
     // MARK: - Treap
 
     /// The treap operations on raw storage.
@@ -142,6 +147,56 @@ struct OrderStatisticTree: Sendable, Equatable {
             let left = nodes[Int(node)].left
             let right = nodes[Int(node)].right
             sizes[Int(node)] = 1 + (left < 0 ? 0 : sizes[Int(left)]) + (right < 0 ? 0 : sizes[Int(right)])
+        }
+
+        /// Whether the key (value, id) sorts before the key of `node`.
+        @inline(__always)
+        func precedes(_ value: Double, _ id: Int32, _ node: Int32) -> Bool {
+            let own = nodes[Int(node)].value
+            return value < own || (value == own && id < node)
+        }
+
+        /// Points `parent`'s child on the given side (the root when `parent` is -1) at `child`; returns the root.
+        @inline(__always)
+        func link(_ child: Int32, under parent: Int32, left: Bool, root: Int32) -> Int32 {
+            guard parent >= 0 else { return child }
+            if left { nodes[Int(parent)].left = child } else { nodes[Int(parent)].right = child }
+            return root
+        }
+
+        /// Adds the fresh node `id` (no children, size 1) to `root`'s tree; returns the new root. One descent to where
+        /// its priority puts it, counting it into every subtree on the way, then a split of the subtree found there
+        /// (small: expected O(1) nodes): a third of the walks of split, merge, merge.
+        func insert(_ id: Int32, into root: Int32) -> Int32 {
+            let value = nodes[Int(id)].value
+            let rank = Self.priority(id)
+            var (parent, left, node): (Int32, Bool, Int32) = (-1, false, root)
+            while node >= 0 && Self.priority(node) > rank {
+                sizes[Int(node)] += 1
+                parent = node
+                left = precedes(value, id, node)
+                node = left ? nodes[Int(node)].left : nodes[Int(node)].right
+            }
+            let (less, greater) = split(node, value, id)
+            nodes[Int(id)].left = less
+            nodes[Int(id)].right = greater
+            update(id)
+            return link(id, under: parent, left: left, root: root)
+        }
+
+        /// Takes the node `id` (held in `root`'s tree) out; returns the new root. One descent to it, counting it out
+        /// of every subtree on the way, then its children merged in its place.
+        func remove(_ id: Int32, from root: Int32) -> Int32 {
+            let value = nodes[Int(id)].value
+            var (parent, left, node): (Int32, Bool, Int32) = (-1, false, root)
+            while node != id {
+                sizes[Int(node)] -= 1
+                parent = node
+                left = precedes(value, id, node)
+                node = left ? nodes[Int(node)].left : nodes[Int(node)].right
+            }
+            let joined = merge(nodes[Int(id)].left, nodes[Int(id)].right)
+            return link(joined, under: parent, left: left, root: root)
         }
 
         /// Splits `tree` into the keys below (value, id) and the rest.

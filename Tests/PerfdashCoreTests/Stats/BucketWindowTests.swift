@@ -131,7 +131,14 @@ import Testing
                 #expect(pair.0 == sorted[k] && pair.1 == sorted[min(k + 1, sorted.count - 1)], "k \(k)")
             }
             #expect(tree.extremes?.min == sorted.first && tree.extremes?.max == sorted.last)
+            #expect(tree.isConsistent)
         }
+        // Emptied slot by slot, in an order unrelated to the values, the tree stays consistent down to nothing.
+        for slot in (0..<capacity).sorted(by: { ($0 &* 7919) % capacity < ($1 &* 7919) % capacity }) {
+            tree.remove(slot: slot)
+            #expect(tree.isConsistent)
+        }
+        #expect(tree.count == 0)
         #expect(OrderStatisticTree().extremes == nil)
     }
 
