@@ -11,22 +11,35 @@ public struct AlertEngine: Sendable {
     /// The rules, in configuration order (built-in defaults first).
     public let rules: [AlertRule]
     private let patterns: [SeriesPattern]
-    private var instances: [InstanceKey: AlertInstance] = [:]
-    /// Instance keys in rule order, then creation order, so the output is stable.
-    private var order: [InstanceKey] = []
+    /// Every instance in rule order, then creation order, so the output is stable; stepped in place, no hashing.
+    private var slots: [Slot] = []
+    /// Where each instance's slot is, for discovery.
+    private var slotIndex: [InstanceKey: Int] = [:]
     /// The log, oldest first.
     private var log: [AlertLogEntry] = []
-    /// Where each instance's open log entry is (an instance that fires again gets a new entry).
-    private var openEntries: [InstanceKey: Int] = [:]
     private var lastNow: Double = 0
     private var lastUnixMs: Int64 = 0
-    /// The series names the last discovery scanned: a tick with the same names (nearly every tick) finds nothing
-    /// new, and matching every name against every wildcard cost more than the rest of the step.
-    private var scannedNames: Set<String> = []
+    /// The series names of the last step, in their order: a step with the same names (nearly every step) finds no
+    /// new instance and reads each instance's value at the position it had, instead of hashing every name.
+    private var lastNames: [String] = []
+    /// Whether the names must be scanned again: an instance was dropped, so a series that comes back is looked for.
+    private var rescan = true
 
     struct InstanceKey: Hashable, Sendable {
         var rule: Int
         var series: String
+    }
+
+    /// One instance and what the step keeps beside it.
+    private struct Slot: Sendable {
+        var key: InstanceKey
+        var instance: AlertInstance
+        /// What `*` stood for (nil for a literal rule), found once.
+        var label: String?
+        /// Where its series is among the step's names (nil: absent, not fed).
+        var position: Int?
+        /// Where its open log entry is (an instance that fires again gets a new entry).
+        var openEntry: Int?
     }
 
     /// Creates an engine; rules with a pattern of more than one `*` are ignored (validation refuses them).
@@ -41,35 +54,38 @@ public struct AlertEngine: Sendable {
     /// Steps every rule with `values` (series name → latest value; absent series are not fed, never taken as 0)
     /// and returns what changed: alerts that fired, changed level or resolved.
     public mutating func step(now: Double, unixMilliseconds: Int64, values: [String: Double]) -> [AlertEvent] {
+        let entries = values.sorted { $0.key < $1.key }
+        return step(now: now, unixMilliseconds: unixMilliseconds, names: entries.map(\.key), values: entries.map(\.value))
+    }
+
+    /// Steps every rule with the latest value of each series: `values[i]` is the value of `names[i]` (a name given
+    /// twice takes its last value; absent series are not fed, never taken as 0). Returns what changed.
+    public mutating func step(now: Double, unixMilliseconds: Int64, names: [String], values: [Double]) -> [AlertEvent] {
         lastNow = now
         lastUnixMs = unixMilliseconds
-        discoverInstances(values)
+        if rescan || names != lastNames { locate(names) }
         var events: [AlertEvent] = []
-        var emptied: [InstanceKey] = []
-        for key in order {
-            // Moved out and back, not copied: a copy would share the window's storage with the dictionary and make
-            // its next insert copy every sample held.
-            guard var instance = instances.removeValue(forKey: key) else { continue }
-            let rule = rules[key.rule]
-            if let change = instance.feed(values[key.series], now: now, rule: rule) {
-                let event = AlertEvent(rule: rule, series: key.series, from: change.from, to: instance.state.level,
-                                       value: instance.state.value, peak: change.peak, now: now,
-                                       unixMilliseconds: unixMilliseconds, firedAt: change.firedAt)
+        var emptied = false
+        for index in slots.indices {
+            let position = slots[index].position
+            let sample = position.flatMap { $0 < values.count ? values[$0] : nil }
+            let rule = rules[slots[index].key.rule]
+            if let change = slots[index].instance.feed(sample, now: now, rule: rule) {
+                let instance = slots[index].instance
+                let event = AlertEvent(rule: rule, series: slots[index].key.series, from: change.from,
+                                       to: instance.state.level, value: instance.state.value, peak: change.peak,
+                                       now: now, unixMilliseconds: unixMilliseconds, firedAt: change.firedAt)
                 events.append(event)
-                record(event, key: key)
+                record(event, slot: index)
             }
-            if let open = openEntries[key] { updateOpen(open, instance: instance) }
-            if patterns[key.rule].isWildcard, instance.isIdle { emptied.append(key) }
-            instances[key] = instance
+            if let open = slots[index].openEntry { updateOpen(open, instance: slots[index].instance) }
+            if patterns[slots[index].key.rule].isWildcard, slots[index].instance.isIdle { emptied = true }
         }
-        for key in emptied {
-            instances[key] = nil
-            openEntries[key] = nil
-        }
-        if !emptied.isEmpty {
-            order.removeAll { instances[$0] == nil }
-            // The names seen no longer say which instances exist: the next tick scans them again.
-            scannedNames.removeAll()
+        if emptied {
+            slots.removeAll { patterns[$0.key.rule].isWildcard && $0.instance.isIdle }
+            reindex()
+            // The names seen no longer say which instances exist: the next step scans them again.
+            rescan = true
         }
         return events
     }
@@ -78,11 +94,10 @@ public struct AlertEngine: Sendable {
     /// and `changes`, what the last step returned.
     public func section(changes: [AlertEvent] = []) -> AlertsSection {
         var active: [ActiveAlert] = []
-        for key in order {
-            guard let instance = instances[key], var alert = instance.active(rule: rules[key.rule], series: key.series,
-                                                                              now: lastNow, unixMs: lastUnixMs)
-            else { continue }
-            if patterns[key.rule].isWildcard { alert.instance = patterns[key.rule].instance(of: key.series) }
+        for slot in slots {
+            guard var alert = slot.instance.active(rule: rules[slot.key.rule], series: slot.key.series,
+                                                   now: lastNow, unixMs: lastUnixMs) else { continue }
+            alert.instance = slot.label
             active.append(alert)
         }
         active.sort { lhs, rhs in
@@ -90,70 +105,77 @@ public struct AlertEngine: Sendable {
             if lhs.level != rhs.level { return lhs.level > rhs.level }
             return (lhs.name, lhs.series) < (rhs.name, rhs.series)
         }
-        let withData = Set(order.filter { instances[$0]?.state.value != nil }.map(\.rule))
-        let inactive = rules.indices.filter { !withData.contains($0) }.map { rules[$0].name }
+        var withData = [Bool](repeating: false, count: rules.count)
+        for slot in slots where slot.instance.state.value != nil { withData[slot.key.rule] = true }
+        let inactive = rules.indices.filter { !withData[$0] }.map { rules[$0].name }
         return AlertsSection(active: active, log: log.reversed(), rules: rules.count, inactiveRules: inactive,
                              levels: levels(), changes: changes)
     }
 
     /// The firing level of every instance with data, in rule order.
     public func levels() -> [AlertInstanceLevel] {
-        order.compactMap { key in
-            guard let instance = instances[key], instance.state.value != nil else { return nil }
-            let pattern = patterns[key.rule]
-            return AlertInstanceLevel(name: rules[key.rule].name, series: key.series,
-                                      instance: pattern.isWildcard ? pattern.instance(of: key.series) : nil,
-                                      level: instance.state.level)
+        slots.compactMap { slot in
+            guard slot.instance.state.value != nil else { return nil }
+            return AlertInstanceLevel(name: rules[slot.key.rule].name, series: slot.key.series, instance: slot.label,
+                                      level: slot.instance.state.level)
         }
     }
 
-    private mutating func discoverInstances(_ values: [String: Double]) {
-        // Instances only ever come from names: the same names as the last scan add none (dropping an instance
-        // forgets the scan, so a series that comes back is looked for again).
-        if values.count == scannedNames.count, values.keys.allSatisfy({ scannedNames.contains($0) }) { return }
-        scannedNames = Set(values.keys)
+    /// Finds every instance's series among `names` and adds the instances of names seen for the first time.
+    private mutating func locate(_ names: [String]) {
+        lastNames = names
+        rescan = false
+        var positions: [String: Int] = [:]
+        positions.reserveCapacity(names.count)
+        for (position, name) in names.enumerated() { positions[name] = position }
+        var found: [InstanceKey] = []
         for (index, pattern) in patterns.enumerated() where !pattern.isWildcard {
             let key = InstanceKey(rule: index, series: pattern.text)
-            if instances[key] == nil, values[pattern.text] != nil { add(key) }
+            if slotIndex[key] == nil, positions[pattern.text] != nil { found.append(key) }
         }
         let wildcards = patterns.indices.filter { patterns[$0].isWildcard }
-        guard !wildcards.isEmpty else { return }
-        // One pass over the tick's names; only the new instances are sorted (disk.sda before disk.sdb).
-        var found: [InstanceKey] = []
-        for name in values.keys {
+        // One pass over the names; only the new instances are sorted (disk.sda before disk.sdb).
+        for name in positions.keys {
             for index in wildcards where patterns[index].instance(of: name) != nil {
                 let key = InstanceKey(rule: index, series: name)
-                if instances[key] == nil { found.append(key) }
+                if slotIndex[key] == nil { found.append(key) }
             }
         }
-        for key in found.sorted(by: { ($0.rule, $0.series) < ($1.rule, $1.series) }) { add(key) }
+        for key in found.sorted(by: { ($0.rule, $0.series) < ($1.rule, $1.series) }) {
+            let pattern = patterns[key.rule]
+            let slot = Slot(key: key, instance: AlertInstance(windowSeconds: rules[key.rule].windowSeconds),
+                            label: pattern.isWildcard ? pattern.instance(of: key.series) : nil)
+            // Rule order first, then creation order within a rule.
+            slots.insert(slot, at: slots.firstIndex { $0.key.rule > key.rule } ?? slots.endIndex)
+        }
+        for index in slots.indices { slots[index].position = positions[slots[index].key.series] }
+        if !found.isEmpty { reindex() }
     }
 
-    private mutating func add(_ key: InstanceKey) {
-        instances[key] = AlertInstance(windowSeconds: rules[key.rule].windowSeconds)
-        // Rule order first, then creation order within a rule.
-        order.insert(key, at: order.firstIndex { $0.rule > key.rule } ?? order.endIndex)
+    private mutating func reindex() {
+        slotIndex = Dictionary(uniqueKeysWithValues: slots.enumerated().map { ($1.key, $0) })
     }
 
-    private mutating func record(_ event: AlertEvent, key: InstanceKey) {
+    private mutating func record(_ event: AlertEvent, slot: Int) {
         if event.from == .ok {
             log.append(AlertLogEntry(name: event.name, series: event.series, level: event.to, fired: event.timestamp,
                                      firedUnixMs: event.timestampUnixMs, resolved: nil, resolvedUnixMs: nil,
                                      durationSeconds: 0, peak: event.peak ?? event.value ?? 0))
-            openEntries[key] = log.count - 1
+            slots[slot].openEntry = log.count - 1
             if log.count > Self.logLimit {
                 log.removeFirst()
-                for (other, index) in openEntries { openEntries[other] = index - 1 }
-                openEntries = openEntries.filter { $0.value >= 0 }
+                for index in slots.indices {
+                    slots[index].openEntry = slots[index].openEntry.flatMap { $0 > 0 ? $0 - 1 : nil }
+                }
             }
-        } else if let open = openEntries[key] {
+        } else if let open = slots[slot].openEntry {
             log[open].level = max(log[open].level, event.to)
             if event.to == .ok {
                 log[open].durationSeconds = event.durationSeconds
                 if let peak = event.peak { log[open].peak = peak }
                 log[open].resolved = event.timestamp
                 log[open].resolvedUnixMs = event.timestampUnixMs
-                openEntries[key] = nil
+                slots[slot].openEntry = nil
             }
         }
     }

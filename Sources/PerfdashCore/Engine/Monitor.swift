@@ -139,10 +139,9 @@ public struct Monitor: Sendable, SnapshotTicking {
     }
 
     private mutating func stepAlerts(_ snapshot: inout Snapshot, extraSeries: [FlatSeries], time: SampleTime) {
-        var values: [String: Double] = [:]
-        for entry in snapshot.flatSeries() { values[entry.name] = entry.value }
-        for entry in extraSeries { values[entry.name] = entry.value }
-        let changes = alerts.step(now: time.monotonic.seconds, unixMilliseconds: time.unixMilliseconds, values: values)
+        let series = snapshot.flatSeries() + extraSeries
+        let changes = alerts.step(now: time.monotonic.seconds, unixMilliseconds: time.unixMilliseconds,
+                                  names: series.map(\.name), values: series.map(\.value))
         let section = alerts.section(changes: changes)
         snapshot.alerts = section
         Self.record(section.flatSeries(), sampler: &sampler, layout: &alertLayout, into: &snapshot)

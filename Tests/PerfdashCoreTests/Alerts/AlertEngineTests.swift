@@ -112,6 +112,31 @@ import Testing
         #expect(engine.levels().map(\.series) == [sdb, sdc])
     }
 
+    /// Each instance reads its own series wherever it sits among the step's names: positions move when a series
+    /// appears before it (t=1), when the names are reordered (t=2), and a name given twice counts with its last
+    /// value (t=3). `last` aggregates make each step's value the level's input.
+    @Test func instancesFollowTheirSeriesWhenTheNamesMove() {
+        var engine = AlertEngine(rules: [
+            AlertRule(name: "disk", series: "disk.*.util_percent", aggregate: .last, windowSeconds: 0, warning: 80,
+                      critical: nil),
+            AlertRule(name: "cpu", series: "cpu.busy_percent", aggregate: .last, windowSeconds: 0, warning: 90,
+                      critical: nil),
+        ])
+        let sda = "disk.sda.util_percent", sdb = "disk.sdb.util_percent", cpu = "cpu.busy_percent"
+        func step(_ now: Int, _ names: [String], _ values: [Double]) -> [String] {
+            engine.step(now: Double(now), unixMilliseconds: Self.origin + Int64(now) * 1000, names: names,
+                        values: values).map { "\($0.kind) \($0.series)" }
+        }
+        #expect(step(0, [cpu, sdb], [95, 10]) == ["fired \(cpu)"])
+        #expect(step(1, ["mem.used_percent", sda, cpu, sdb], [99, 85, 95, 10]) == ["fired \(sda)"])
+        // Instances step in rule order, then creation order: sdb (found at t=0) before sda (t=1).
+        #expect(step(2, [sdb, sda, "mem.used_percent", cpu], [90, 10, 99, 50]) == ["fired \(sdb)", "resolved \(sda)",
+                                                                                  "resolved \(cpu)"])
+        #expect(step(3, [sdb, sda, cpu, sda], [90, 99, 50, 10]).isEmpty)
+        #expect(engine.levels().map { "\($0.series) \($0.level)" } == ["\(sdb) warning", "\(sda) ok", "\(cpu) ok"])
+        #expect(engine.levels().map(\.instance) == ["sdb", "sda", nil])
+    }
+
     /// The log keeps the newest `logLimit` entries; an episode still open keeps being updated.
     @Test func logIsBounded() {
         var engine = AlertEngine(rules: [AlertRule(name: "x", series: "s", aggregate: .last, windowSeconds: 0,
