@@ -143,7 +143,8 @@ public struct AlertEngine: Sendable {
         }
         for key in found.sorted(by: { ($0.rule, $0.series) < ($1.rule, $1.series) }) {
             let pattern = patterns[key.rule]
-            let slot = Slot(key: key, instance: AlertInstance(windowSeconds: rules[key.rule].windowSeconds),
+            let slot = Slot(key: key, instance: AlertInstance(windowSeconds: rules[key.rule].windowSeconds,
+                                                        aggregate: rules[key.rule].aggregate),
                             label: pattern.isWildcard ? pattern.instance(of: key.series) : nil)
             // Rule order first, then creation order within a rule.
             slots.insert(slot, at: slots.firstIndex { $0.key.rule > key.rule } ?? slots.endIndex)

@@ -8,8 +8,8 @@ struct AlertInstance: Sendable {
     /// The most extreme aggregate since the instance became active (pending or firing).
     private(set) var peak: Double?
 
-    init(windowSeconds: Double) {
-        window = SampleWindow(seconds: windowSeconds)
+    init(windowSeconds: Double, aggregate: Aggregate) {
+        window = SampleWindow(seconds: windowSeconds, for: aggregate)
     }
 
     /// Nothing in the window and nothing active: a `*` instance in this state can be forgotten.

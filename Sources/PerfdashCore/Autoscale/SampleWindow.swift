@@ -1,13 +1,17 @@
 /// The samples of one series over the last `seconds`, aggregated on demand.
 ///
 /// A sample at time `t` belongs to the window at `now` while `t > now − seconds`; a window of 0 s keeps only the
-/// newest sample. Non-finite values are dropped: one NaN must not poison an average. Values sit in an
-/// `OrderStatisticTree` whose slots are recycled as samples leave, so adding, evicting and reading any aggregate
-/// (percentiles, min, max by selection; avg from a running sum) cost O(log n), whatever the window's length.
+/// newest sample. Non-finite values are dropped: one NaN must not poison an average. In an ordered window values
+/// also sit in an `OrderStatisticTree` whose slots are recycled as samples leave, so adding, evicting and reading any
+/// aggregate (percentiles, min, max by selection; avg from a running sum) cost O(log n), whatever the window's
+/// length. A window read only for `avg` and `last` (every built-in alert rule) keeps no tree: O(1) per sample.
 struct SampleWindow: Sendable {
     let seconds: Double
-    /// Arrival times and tree slots, oldest first from `start`.
+    /// Whether the values are kept in order (the tree): needed for min, max and percentiles in O(log n).
+    let ordered: Bool
+    /// Arrival times, values and tree slots, oldest first from `start`.
     private var times: [Double] = []
+    private var values: [Double] = []
     private var slots: [Int32] = []
     private var start = 0
     private var tree = OrderStatisticTree()
@@ -24,23 +28,34 @@ struct SampleWindow: Sendable {
 
     private static let scale = 0x1p-64
 
-    init(seconds: Double) {
+    /// A window of `seconds`; `ordered: false` when only `avg` and `last` will be read (the others are then
+    /// computed by a pass over the values).
+    init(seconds: Double, ordered: Bool = true) {
         self.seconds = seconds
+        self.ordered = ordered
+    }
+
+    /// A window for reading `aggregate` only: ordered when it needs the order.
+    init(seconds: Double, for aggregate: Aggregate) {
+        self.init(seconds: seconds, ordered: aggregate != .avg && aggregate != .last)
     }
 
     /// Adds a sample and forgets those that left the window at `time`.
     mutating func add(time: Double, value: Double) {
         guard value.isFinite else { return }
-        let slot: Int32
-        if let reused = freeSlots.popLast() {
-            slot = reused
-        } else {
-            slot = nextSlot
-            nextSlot += 1
+        if ordered {
+            let slot: Int32
+            if let reused = freeSlots.popLast() {
+                slot = reused
+            } else {
+                slot = nextSlot
+                nextSlot += 1
+            }
+            tree.insert(value, slot: Int(slot))
+            slots.append(slot)
         }
-        tree.insert(value, slot: Int(slot))
         times.append(time)
-        slots.append(slot)
+        values.append(value)
         scaledSum += value * Self.scale
         peak = Swift.max(peak, abs(scaledSum))
         evict(now: time)
@@ -50,11 +65,13 @@ struct SampleWindow: Sendable {
     mutating func evict(now: Double) {
         var evicted = 0
         while start < times.count, seconds <= 0 ? start < times.count - 1 : times[start] <= now - seconds {
-            let slot = slots[start]
-            scaledSum -= tree.value(inSlot: Int(slot)) * Self.scale
+            scaledSum -= values[start] * Self.scale
             peak = Swift.max(peak, abs(scaledSum))
-            tree.remove(slot: Int(slot))
-            freeSlots.append(slot)
+            if ordered {
+                let slot = slots[start]
+                tree.remove(slot: Int(slot))
+                freeSlots.append(slot)
+            }
             start += 1
             evicted += 1
         }
@@ -62,7 +79,8 @@ struct SampleWindow: Sendable {
         // Compact now and then so the arrays stay about one window long (amortized O(1) per sample).
         if start > 64, start * 2 > times.count {
             times.removeFirst(start)
-            slots.removeFirst(start)
+            values.removeFirst(start)
+            if ordered { slots.removeFirst(start) }
             start = 0
         }
         evictionsSinceResum += evicted
@@ -73,7 +91,7 @@ struct SampleWindow: Sendable {
 
     /// Recomputes the running sum from the values held, oldest first (O(n): once per n evictions, or after a cancellation).
     private mutating func resum() {
-        scaledSum = slots[start...].reduce(0) { $0 + tree.value(inSlot: Int($1)) * Self.scale }
+        scaledSum = values[start...].reduce(0) { $0 + $1 * Self.scale }
         peak = abs(scaledSum)
         evictionsSinceResum = 0
     }
@@ -82,20 +100,36 @@ struct SampleWindow: Sendable {
     var slotsAllocated: Int { Int(nextSlot) }
 
     /// How many samples are in the window.
-    var count: Int { tree.count }
+    var count: Int { values.count - start }
 
     /// The aggregate over the window, nil when empty.
     func value(_ aggregate: Aggregate) -> Double? {
-        let n = tree.count
-        guard n > 0, let newest = slots.last else { return nil }
+        let n = count
+        guard n > 0, let newest = values.last else { return nil }
         switch aggregate {
         case .avg: return scaledSum / Double(n) / Self.scale
+        case .last: return newest
+        case .min, .max, .p50, .p95, .p99: break
+        }
+        guard ordered else { return Self.value(aggregate, of: values[start...].sorted()) }
+        switch aggregate {
         case .min: return tree.select(0)
         case .max: return tree.select(n - 1)
-        case .last: return tree.value(inSlot: Int(newest))
         case .p50: return tree.percentile(0.50)
         case .p95: return tree.percentile(0.95)
-        case .p99: return tree.percentile(0.99)
+        default: return tree.percentile(0.99)
+        }
+    }
+
+    /// An order aggregate of sorted values (a window kept without its tree: O(n log n), not meant per tick).
+    private static func value(_ aggregate: Aggregate, of sorted: [Double]) -> Double? {
+        switch aggregate {
+        case .min: sorted.first
+        case .max: sorted.last
+        case .p50: RollingWindow.percentile(0.50, ofSorted: sorted)
+        case .p95: RollingWindow.percentile(0.95, ofSorted: sorted)
+        case .p99: RollingWindow.percentile(0.99, ofSorted: sorted)
+        case .avg, .last: nil
         }
     }
 }

@@ -4,8 +4,10 @@ import Testing
 @Suite("Sample window")
 struct SampleWindowTests {
     /// DESIGN.md's reference: [15, 20, 35, 40, 50] → p95 = 48, p99 = 49.6 (numpy, linear interpolation).
-    @Test func percentilesMatchNumpy() throws {
-        var window = SampleWindow(seconds: 60)
+    /// The same figures from an ordered window (the tree) and from one kept without it (a pass over the values).
+    @Test(arguments: [true, false])
+    func percentilesMatchNumpy(ordered: Bool) throws {
+        var window = SampleWindow(seconds: 60, ordered: ordered)
         for (time, value) in [35.0, 50, 15, 40, 20].enumerated() { window.add(time: Double(time), value: value) }
         #expect(window.value(.p95) == 48)
         #expect(abs(try #require(window.value(.p99)) - 49.6) < 1e-12)
@@ -16,9 +18,10 @@ struct SampleWindowTests {
         #expect(window.value(.last) == 20)
     }
 
-    @Test func evictionKeepsSortedCopyInStep() {
+    @Test(arguments: [true, false])
+    func evictionKeepsSortedCopyInStep(ordered: Bool) {
         // 10 s window; 200 samples, one per second, value = time mod 7: the window holds t in (t−10, t].
-        var window = SampleWindow(seconds: 10)
+        var window = SampleWindow(seconds: 10, ordered: ordered)
         for time in 0..<200 { window.add(time: Double(time), value: Double(time % 7)) }
         // Times 190…199 → values 1,2,3,4,5,6,0,1,2,3: min 0, max 6, mean 27/10.
         #expect(window.count == 10)
@@ -32,8 +35,15 @@ struct SampleWindowTests {
         #expect(window.value(.avg) == nil)
     }
 
-    @Test func zeroWindowKeepsTheNewestOnly() {
-        var window = SampleWindow(seconds: 0)
+    /// Only the aggregates that need the order keep the tree; every built-in alert rule reads avg or last.
+    @Test func theAggregateDecidesWhetherTheWindowIsOrdered() {
+        #expect(Aggregate.allCases.filter { SampleWindow(seconds: 1, for: $0).ordered } == [.min, .max, .p50, .p95, .p99])
+        #expect(BuiltinAlerts.rules.allSatisfy { !SampleWindow(seconds: $0.windowSeconds, for: $0.aggregate).ordered })
+    }
+
+    @Test(arguments: [true, false])
+    func zeroWindowKeepsTheNewestOnly(ordered: Bool) {
+        var window = SampleWindow(seconds: 0, ordered: ordered)
         window.add(time: 0, value: 5)
         window.add(time: 1, value: 9)
         window.add(time: 1, value: .nan)   // dropped
