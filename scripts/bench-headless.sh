@@ -10,6 +10,7 @@
 #
 #   bash scripts/bench-headless.sh               # 1,000 ticks per format
 #   TICKS=3000 PERFDASH=/path/to/perfdash bash scripts/bench-headless.sh
+#   BASELINE=/path/to/older/perfdash bash scripts/bench-headless.sh   # also an older build, in the same run
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ticks=${TICKS:-1000}
@@ -21,9 +22,9 @@ if [ -z "${PERFDASH:-}" ]; then
     rm -f "$log"
 fi
 
-python3 - "$ticks" "$PERFDASH" "$exporter" <<'PY'
+python3 - "$ticks" "$PERFDASH" "$exporter" "${BASELINE:-}" <<'PY'
 import glob, os, socket, subprocess, sys, time, urllib.request
-ticks, perfdash, exporter = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+ticks, perfdash, exporter, baseline = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
 
 def free_port():
     with socket.socket() as s:
@@ -65,17 +66,19 @@ finally:
     node.terminate()
     node.wait()
 
-def cpu_seconds(count, fmt):
-    child = subprocess.Popen([perfdash, "snapshot", "--no-processes", "--interval", "10ms", "--count", str(count),
+def cpu_seconds(binary, count, fmt):
+    child = subprocess.Popen([binary, "snapshot", "--no-processes", "--interval", "10ms", "--count", str(count),
                               "--format", fmt], stdout=subprocess.DEVNULL)
     _, status, usage = os.wait4(child.pid, 0)
     if status != 0:
-        sys.exit(f"bench-headless: perfdash exited with status {status}")
+        sys.exit(f"bench-headless: {binary} exited with status {status}")
     return usage.ru_utime + usage.ru_stime
 
 print(f"bench-headless: node_exporter ({', '.join(collectors)}) {scrape_us:.0f} µs CPU per scrape, "
       f"{ticks} scrapes; perfdash {ticks} ticks at 10 ms per format")
 for fmt in ["csv", "ndjson", "json", "prometheus"]:
-    tick_us = (cpu_seconds(ticks, fmt) - cpu_seconds(2, fmt)) / (ticks - 2) * 1e6
-    print(f"headless {fmt:10} {tick_us:7.0f} µs CPU per tick, ratio {tick_us / scrape_us:.3f}x (target <= 0.05x)")
+    for label, binary in [("", perfdash)] + ([("baseline ", baseline)] if baseline else []):
+        tick_us = (cpu_seconds(binary, ticks, fmt) - cpu_seconds(binary, 2, fmt)) / (ticks - 2) * 1e6
+        print(f"headless {label}{fmt:10} {tick_us:7.0f} µs CPU per tick, ratio {tick_us / scrape_us:.3f}x "
+              f"(target <= 0.05x)")
 PY
