@@ -37,12 +37,8 @@ public struct SamplingLoop<C: Clock>: Sendable where C.Duration == Duration {
     @discardableResult
     public func run(_ ticker: inout some SnapshotTicking, count: Int?,
                     onSnapshot: (Snapshot) throws -> Void) async throws -> Int {
-        let origin = clock.now
-        var delivered = 0
-        var tickIndex: Int64 = 0
-        // The first tick is stamped at the origin itself: the grid starts there, so the time between two stamps is
-        // never below the interval (a stamp taken a few µs later could make the first one 9.99 ms at 10 ms).
-        _ = try ticker.tick(at: SampleTime(monotonic: .zero, unixMilliseconds: wallClock()))
+        let origin = try prime(&ticker)
+        var (delivered, tickIndex): (Int, Int64) = (0, 0)
         while count.map({ delivered < $0 }) ?? true {
             tickIndex = nextTick(after: tickIndex, origin: origin)
             do {
@@ -50,12 +46,26 @@ public struct SamplingLoop<C: Clock>: Sendable where C.Duration == Duration {
             } catch is CancellationError {
                 return delivered
             }
-            if let snapshot = try ticker.tick(at: time(since: origin)) {
-                try onSnapshot(snapshot)
-                delivered += 1
-            }
+            delivered += try deliver(&ticker, origin: origin, to: onSnapshot)
         }
         return delivered
+    }
+
+    /// Primes `ticker` and returns the grid's origin. The first tick is stamped at the origin itself: the grid starts
+    /// there, so the time between two stamps is never below the interval (a stamp taken a few µs later could make
+    /// the first one 9.99 ms at 10 ms).
+    private func prime(_ ticker: inout some SnapshotTicking) throws -> C.Instant {
+        let origin = clock.now
+        _ = try ticker.tick(at: SampleTime(monotonic: .zero, unixMilliseconds: wallClock()))
+        return origin
+    }
+
+    /// Ticks now and hands the snapshot over; returns how many were handed over (0 or 1).
+    private func deliver(_ ticker: inout some SnapshotTicking, origin: C.Instant,
+                         to onSnapshot: (Snapshot) throws -> Void) throws -> Int {
+        guard let snapshot = try ticker.tick(at: time(since: origin)) else { return 0 }
+        try onSnapshot(snapshot)
+        return 1
     }
 
     /// The grid point after `tickIndex`; a tick that ran late skips the points already passed instead of bunching up.
@@ -79,17 +89,12 @@ extension SamplingLoop where C: BlockingClock {
     @discardableResult
     public func runBlocking(_ ticker: inout some SnapshotTicking, count: Int?,
                             onSnapshot: (Snapshot) throws -> Void) throws -> Int {
-        let origin = clock.now
-        var delivered = 0
-        var tickIndex: Int64 = 0
-        _ = try ticker.tick(at: SampleTime(monotonic: .zero, unixMilliseconds: wallClock()))
+        let origin = try prime(&ticker)
+        var (delivered, tickIndex): (Int, Int64) = (0, 0)
         while count.map({ delivered < $0 }) ?? true {
             tickIndex = nextTick(after: tickIndex, origin: origin)
             guard clock.wait(until: origin.advanced(by: interval * tickIndex)) else { return delivered }
-            if let snapshot = try ticker.tick(at: time(since: origin)) {
-                try onSnapshot(snapshot)
-                delivered += 1
-            }
+            delivered += try deliver(&ticker, origin: origin, to: onSnapshot)
         }
         return delivered
     }
