@@ -22,6 +22,12 @@ if [ -z "${PERFDASH:-}" ]; then
     rm -f "$log"
 fi
 
+# The floor under any tick: the same system calls from C, when a C compiler is there.
+floor_dir=$(mktemp -d)
+trap 'rm -rf "$floor_dir"' EXIT
+if command -v cc > /dev/null && cc -O2 -o "$floor_dir/tick-floor" scripts/bench/tick-floor.c 2> /dev/null; then
+    export FLOOR_BINARY="$floor_dir/tick-floor"
+fi
 python3 - "$ticks" "$PERFDASH" "$exporter" "${BASELINE:-}" <<'PY'
 import glob, os, socket, subprocess, sys, time, urllib.request
 ticks, perfdash, exporter, baseline = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
@@ -76,6 +82,19 @@ def cpu_seconds(binary, count, fmt):
 
 print(f"bench-headless: node_exporter ({', '.join(collectors)}) {scrape_us:.0f} µs CPU per scrape, "
       f"{ticks} scrapes; perfdash {ticks} ticks at 10 ms per format")
+floor = os.environ.get("FLOOR_BINARY")
+if floor:
+    # The mount points df would show (perfdash's default filesystem rows): no pseudo filesystems, each once.
+    pseudo = {"proc", "sysfs", "cgroup", "cgroup2", "devpts", "mqueue", "debugfs", "tracefs", "securityfs",
+              "pstore", "bpf", "configfs", "fusectl", "hugetlbfs", "binfmt_misc", "autofs", "rpc_pipefs", "nsfs"}
+    points = []
+    for line in open("/proc/self/mounts"):
+        fields = line.split()
+        if len(fields) > 2 and fields[2] not in pseudo and fields[1] not in points:
+            points.append(fields[1].replace("\\040", " "))
+    floor_us = float(subprocess.run([floor, str(ticks)] + points, capture_output=True, text=True, check=True).stdout)
+    print(f"floor      {floor_us:7.0f} µs CPU per tick, ratio {floor_us / scrape_us:.3f}x: the same reads, statfs "
+          f"({len(points)} mounts), write and wait in C, nothing else (scripts/bench/tick-floor.c)")
 for fmt in ["csv", "ndjson", "json", "prometheus"]:
     for label, binary in [("", perfdash)] + ([("baseline ", baseline)] if baseline else []):
         tick_us = (cpu_seconds(binary, ticks, fmt) - cpu_seconds(binary, 2, fmt)) / (ticks - 2) * 1e6
