@@ -14,12 +14,25 @@ scratch=${1:-.build-static}
 # (rather than gold, which cannot) packs the 100,000 relative relocations of a position-independent program into a
 # 20 KB bitmap (RELR, glibc ≥ 2.36; ld leaves them as they were on an older glibc): the loader no longer reads a
 # 2.4 MB table that then stays resident.
-relr=()
-if ld.bfd --help 2> /dev/null | grep -q pack-relative-relocs; then
-    relr=(-Xswiftc -use-ld=bfd -Xlinker -z -Xlinker pack-relative-relocs)
+#
+# With lld (shipped in Swift's toolchains), the functions listed in scripts/perfdash.order (scripts/gen-order.sh:
+# those the dashboard and snapshot run) are laid out together at the start of .text. The kernel maps a binary's
+# pages 64 KiB at a time around each fault, so code spread over the whole .text keeps far more of it resident than
+# the code that runs: the dashboard went from 21.2 to about 16 MiB (docs/benchmarks.md).
+link=()
+glibc=$(getconf GNU_LIBC_VERSION 2> /dev/null | awk '{ split($2, v, "."); print v[1] * 1000 + v[2] }')
+if command -v ld.lld > /dev/null && ld.lld --help 2> /dev/null | grep -q symbol-ordering-file; then
+    link=(-Xswiftc -use-ld=lld)
+    # lld packs the relocations whatever the C library; a glibc before 2.36 would ignore them.
+    if [ "${glibc:-0}" -ge 2036 ]; then link+=(-Xlinker -z -Xlinker pack-relative-relocs); fi
+    if [ -s scripts/perfdash.order ]; then
+        link+=(-Xlinker "--symbol-ordering-file=$PWD/scripts/perfdash.order" -Xlinker --no-warn-symbol-ordering)
+    fi
+elif ld.bfd --help 2> /dev/null | grep -q pack-relative-relocs; then
+    link=(-Xswiftc -use-ld=bfd -Xlinker -z -Xlinker pack-relative-relocs)
 fi
 swift build -c release --static-swift-stdlib --scratch-path "$scratch" --product perfdash \
-    -Xlinker --no-export-dynamic "${relr[@]}" >&2
+    -Xlinker --no-export-dynamic "${link[@]}" >&2
 binary="$scratch/release/perfdash"
 if readelf -d "$binary" | grep -q 'NEEDED.*\[libcurl\.so'; then
     if command -v patchelf > /dev/null; then
