@@ -9,7 +9,8 @@ struct SampleWindow: Sendable {
     let seconds: Double
     /// Whether the values are kept in order (the tree): needed for min, max and percentiles in O(log n).
     let ordered: Bool
-    /// Arrival times, values and tree slots, oldest first from `start`.
+    /// Arrival times, and each sample's tree slot (ordered) or value (not ordered: no tree), oldest first from
+    /// `start`. A value is held once either way.
     private var times: [Double] = []
     private var values: [Double] = []
     private var slots: [Int32] = []
@@ -53,9 +54,10 @@ struct SampleWindow: Sendable {
             }
             tree.insert(value, slot: Int(slot))
             slots.append(slot)
+        } else {
+            values.append(value)
         }
         times.append(time)
-        values.append(value)
         scaledSum += value * Self.scale
         peak = Swift.max(peak, abs(scaledSum))
         evict(now: time)
@@ -65,7 +67,7 @@ struct SampleWindow: Sendable {
     mutating func evict(now: Double) {
         var evicted = 0
         while start < times.count, seconds <= 0 ? start < times.count - 1 : times[start] <= now - seconds {
-            scaledSum -= values[start] * Self.scale
+            scaledSum -= sample(start) * Self.scale
             peak = Swift.max(peak, abs(scaledSum))
             if ordered {
                 let slot = slots[start]
@@ -79,8 +81,7 @@ struct SampleWindow: Sendable {
         // Compact now and then so the arrays stay about one window long (amortized O(1) per sample).
         if start > 64, start * 2 > times.count {
             times.removeFirst(start)
-            values.removeFirst(start)
-            if ordered { slots.removeFirst(start) }
+            if ordered { slots.removeFirst(start) } else { values.removeFirst(start) }
             start = 0
         }
         evictionsSinceResum += evicted
@@ -91,7 +92,7 @@ struct SampleWindow: Sendable {
 
     /// Recomputes the running sum from the values held, oldest first (O(n): once per n evictions, or after a cancellation).
     private mutating func resum() {
-        scaledSum = values[start...].reduce(0) { $0 + $1 * Self.scale }
+        scaledSum = (start..<times.count).reduce(0) { $0 + sample($1) * Self.scale }
         peak = abs(scaledSum)
         evictionsSinceResum = 0
     }
@@ -100,15 +101,20 @@ struct SampleWindow: Sendable {
     var slotsAllocated: Int { Int(nextSlot) }
 
     /// How many samples are in the window.
-    var count: Int { values.count - start }
+    var count: Int { times.count - start }
+
+    /// The value of the sample at `index` (from `start` on).
+    private func sample(_ index: Int) -> Double {
+        ordered ? tree.value(inSlot: Int(slots[index])) : values[index]
+    }
 
     /// The aggregate over the window, nil when empty.
     func value(_ aggregate: Aggregate) -> Double? {
         let n = count
-        guard n > 0, let newest = values.last else { return nil }
+        guard n > 0 else { return nil }
         switch aggregate {
         case .avg: return scaledSum / Double(n) / Self.scale
-        case .last: return newest
+        case .last: return sample(times.count - 1)
         case .min, .max, .p50, .p95, .p99: break
         }
         guard ordered else { return Self.value(aggregate, of: values[start...].sorted()) }
