@@ -19,18 +19,25 @@ scratch=${1:-.build-static}
 # those the dashboard and snapshot run) are laid out together at the start of .text. The kernel maps a binary's
 # pages 64 KiB at a time around each fault, so code spread over the whole .text keeps far more of it resident than
 # the code that runs: the dashboard went from 21.2 to about 16 MiB (docs/benchmarks.md).
-link=()
+# Each function in a section of its own (-function-sections), so the order below moves single functions of perfdash
+# and of its packages rather than whole objects. (A scratch folder built without it keeps its objects: the compiler
+# skips code generation for a module whose IR did not change, so change the folder when adding such a flag.)
+link=(-Xswiftc -Xfrontend -Xswiftc -function-sections)
 glibc=$(getconf GNU_LIBC_VERSION 2> /dev/null | awk '{ split($2, v, "."); print v[1] * 1000 + v[2] }')
 if command -v ld.lld > /dev/null && ld.lld --help 2> /dev/null | grep -q symbol-ordering-file; then
-    link=(-Xswiftc -use-ld=lld)
+    link+=(-Xswiftc -use-ld=lld)
     # lld packs the relocations whatever the C library; a glibc before 2.36 would ignore them.
     if [ "${glibc:-0}" -ge 2036 ]; then link+=(-Xlinker -z -Xlinker pack-relative-relocs); fi
     if [ -s scripts/perfdash.order ]; then
         link+=(-Xlinker "--symbol-ordering-file=$PWD/scripts/perfdash.order" -Xlinker --no-warn-symbol-ordering)
     fi
+    # The functions that run whose names the order cannot carry (scripts/gen-order.sh says why), by section.
+    if [ -s scripts/perfdash-hot.ld ]; then link+=(-Xlinker -T -Xlinker "$PWD/scripts/perfdash-hot.ld"); fi
 elif ld.bfd --help 2> /dev/null | grep -q pack-relative-relocs; then
-    link=(-Xswiftc -use-ld=bfd -Xlinker -z -Xlinker pack-relative-relocs)
+    link+=(-Xswiftc -use-ld=bfd -Xlinker -z -Xlinker pack-relative-relocs)
 fi
+# LINK_MAP=FILE: the linker's map of the binary (which input section went where), as scripts/gen-order.sh reads it.
+if [ -n "${LINK_MAP:-}" ]; then link+=(-Xlinker "-Map=$LINK_MAP"); fi
 swift build -c release --static-swift-stdlib --scratch-path "$scratch" --product perfdash \
     -Xlinker --no-export-dynamic "${link[@]}" >&2
 binary="$scratch/release/perfdash"

@@ -8,12 +8,12 @@
 # the 22 MB .text (docs/benchmarks.md, "Bounded cost"). Names missing from a later build are ignored by the linker, so
 # a stale list only helps less; regenerate after large changes. Needs valgrind, tmux and ld.lld.
 #
-#   bash scripts/gen-order.sh            # writes scripts/perfdash.order
+#   bash scripts/gen-order.sh            # writes scripts/perfdash.order and scripts/perfdash-hot.ld
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v valgrind > /dev/null || { echo "gen-order: needs valgrind" >&2; exit 1; }
-binary=$(bash scripts/build-static.sh .build-static)
 work=$(mktemp -d)
+binary=$(LINK_MAP="$work/perfdash.map" bash scripts/build-static.sh .build-static)
 socket="perfdash-order-$$"
 trap 'tmux -L "$socket" kill-server 2> /dev/null || true; rm -rf "$work"' EXIT
 # valgrind 3.19 cannot read the DWARF Swift writes; the symbol table is all it needs here.
@@ -43,16 +43,19 @@ for _ in $(seq 240); do
     sleep 0.5
 done
 [ -s "$work/dashboard.out" ] || { echo "gen-order: the dashboard's profile is empty" >&2; tail "$work/valgrind.log" >&2; exit 1; }
-python3 - "$work" > scripts/perfdash.order <<'PY'
+python3 - "$work" <<'PY'
 import glob, re, subprocess, sys
 work = sys.argv[1]
-names = set()
-for path in glob.glob(f"{work}/*.out"):
+def ran(path):
+    names = set()
     for line in open(path, errors="replace"):
         match = re.match(r"^c?fn=\(\d+\) (.+)$", line.rstrip("\n"))
         if match:
             names.add(match.group(1))
-# Only the binary's own functions, in the order they have in it (neighbours in the source stay neighbours).
+    return names
+dashboard = ran(f"{work}/dashboard.out")
+names = set().union(*(ran(path) for path in glob.glob(f"{work}/snapshot-*.out"))) - dashboard
+# Only the binary's own functions, each group in the order they have in it (neighbours in the source stay neighbours).
 table = subprocess.run(["nm", "--defined-only", f"{work}/perfdash"], capture_output=True, text=True).stdout
 address, defined = {}, {}
 for line in table.splitlines():
@@ -61,9 +64,39 @@ for line in table.splitlines():
         defined[fields[2]] = defined.get(fields[2], 0) + 1
         if fields[1] in "tTwW":
             address.setdefault(fields[2], int(fields[0], 16))
-# A local name defined in several objects (outlined copies, merged `…Tm` helpers) would pull the whole `.text` of
-# every object that defines it to the front, hundreds of KB of code that never runs: such names are left out.
-for name in sorted((n for n in names if n in address and defined[n] == 1), key=address.get):
-    print(name)
+# A local name defined in several objects (outlined copies, merged `…Tm` helpers) is ordered only when none of its
+# definitions sits in an object's plain `.text` (the prebuilt runtime and Foundation): ordering one there would pull
+# that whole `.text` to the front, hundreds of KB of code that never runs (the regex parser's, at first). perfdash's
+# code and its packages' are built with -function-sections, so theirs are in sections of their own (or aliases in
+# another function's).
+# Such a name's own sections are laid out by scripts/perfdash-hot.ld instead, which names sections, not symbols.
+plain, own, container = set(), set(), ""
+for line in open(f"{work}/perfdash.map", errors="replace"):
+    body = line.rstrip("\n")[49:]
+    if body.startswith("        ") and not body.startswith("         "):
+        container = body.strip()
+        match = re.search(r":\(\.text\.(.+)\)$", container)
+        if match:
+            own.add(match.group(1))
+    elif body.startswith("                ") and container.endswith(":(.text)"):
+        plain.add(body.strip())
+def orderable(name):
+    return name in address and (defined[name] == 1 or name not in plain)
+# The dashboard's functions first, then those only `snapshot` runs: the dashboard's code is then one run of blocks.
+groups = [sorted((n for n in group if n in address), key=address.get) for group in (dashboard, names)]
+with open(f"{work}/order", "w") as order, open(f"{work}/hot.ld", "w") as script:
+    # No comment in the script: lld then lays the whole binary out by its own rules (a comment before SECTIONS
+    # left no .text.hot and no RELRO segment at all).
+    script.write("SECTIONS {\n  .text.hot : {\n")
+    for group in groups:
+        for name in group:
+            if orderable(name):
+                order.write(name + "\n")
+            elif name in own:
+                script.write(f"    *(.text.{name})\n")
+    script.write("  }\n} INSERT BEFORE .text;\n")
 PY
-echo "gen-order: $(wc -l < scripts/perfdash.order) functions in scripts/perfdash.order" >&2
+mv "$work/order" scripts/perfdash.order
+mv "$work/hot.ld" scripts/perfdash-hot.ld
+echo "gen-order: $(wc -l < scripts/perfdash.order) functions in scripts/perfdash.order," \
+    "$(grep -c '^    \*' scripts/perfdash-hot.ld) sections in scripts/perfdash-hot.ld" >&2

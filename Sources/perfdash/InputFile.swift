@@ -1,4 +1,5 @@
 import Foundation
+import PerfdashCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -25,19 +26,12 @@ enum InputFile {
     /// after it: a probe of a 9 MB exposition would otherwise move it twice); `nil` and `errno` set when it cannot
     /// be read.
     static func readBytes(_ path: String) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
+        guard let (descriptor, size) = LocalFile.openForReading(path) else { return nil }
         defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0 else { return nil }
-        if (status.st_mode & S_IFMT) == S_IFDIR {
-            errno = EISDIR
-            return nil
-        }
         // The size is a hint (procfs and pipes say 0): one byte more than it lets the first read(2) of 0 end the
         // loop without growing; a file that turns out longer doubles the storage and reads on.
         // Past the largest body a service may send (1 GiB), a file is refused rather than allocated.
-        let hint = Int(clamping: Swift.max(status.st_size, 0))
+        let hint = size
         guard hint <= Self.maximumBytes else {
             errno = EFBIG
             return nil

@@ -78,6 +78,12 @@ import PerfdashTestSupport
         #expect(throws: ThemeError.self) { try ThemeLibrary(directories: []).load("nope") }
     }
 
+    @Test(arguments: [("dir/ocean.theme", "ocean"), ("a.b.theme", "a.b"), ("/t/.hidden", ".hidden"),
+                      ("x/plain", "plain"), ("x/y.theme/", "y")])
+    func aThemeFileIsNamedAfterItsFile(path: String, name: String) {
+        #expect(ThemeLibrary.themeName(ofPath: path) == name)
+    }
+
     @Test func standardDirectoriesHonourTheEnvironment() {
         let library = ThemeLibrary.standard(explicitDirectory: nil,
                                             environment: ["PERFDASH_THEMES_DIR": "/x", "HOME": "/home/u"],

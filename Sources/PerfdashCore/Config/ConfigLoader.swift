@@ -1,5 +1,3 @@
-import Foundation
-
 /// Finds, reads and validates the config file. perfdash only ever reads it.
 public enum ConfigLoader {
     static let topLevelKeys: Set<String> = ["interval", "window", "theme", "graph", "root", "service", "autoscaler",
@@ -8,7 +6,7 @@ public enum ConfigLoader {
     /// `$XDG_CONFIG_HOME/perfdash/config.toml`, else `$HOME/.config/perfdash/config.toml`.
     public static func defaultPath(environment: [String: String]) -> String {
         if let xdg = environment["XDG_CONFIG_HOME"], xdg.hasPrefix("/") { return xdg + "/perfdash/config.toml" }
-        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? LocalFile.homeDirectory()
         return home + "/.config/perfdash/config.toml"
     }
 
@@ -16,12 +14,12 @@ public enum ConfigLoader {
     /// explicit file is an error. `environment` resolves `password_env` (pass `ProcessInfo.processInfo.environment`).
     public static func load(path: String?, environment: [String: String]) throws(ConfigError) -> PerfdashConfig {
         let file = path ?? defaultPath(environment: environment)
-        guard let data = FileManager.default.contents(atPath: file) else {
-            if path == nil, !FileManager.default.fileExists(atPath: file) { return .defaults }
-            let reason = FileManager.default.fileExists(atPath: file) ? "cannot read the file" : "no such file"
+        guard let bytes = LocalFile.contents(of: file) else {
+            if path == nil, !LocalFile.exists(file) { return .defaults }
+            let reason = LocalFile.exists(file) ? "cannot read the file" : "no such file"
             throw ConfigError(subject: file, reason)
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
             throw ConfigError(subject: file, "not UTF-8 text")
         }
         return try parse(text, file: file, environment: environment)

@@ -24,7 +24,7 @@ public struct BucketWindow: Sendable, Equatable {
     private var head = 0
     private var filled = 0
     /// Bucket means, by ring slot.
-    private var means = OrderStatisticTree()
+    private var means: OrderStatisticTree
     private var total = 0
     private var sum = 0.0
     private var evictionsSinceResum = 0
@@ -39,6 +39,7 @@ public struct BucketWindow: Sendable, Equatable {
         precondition(seconds > 0, "a window spans at least a second")
         self.seconds = seconds
         intervalNanoseconds = Self.nanoseconds(interval)
+        means = OrderStatisticTree(capacity: seconds)
     }
 
     /// Number of samples in the window.
@@ -86,7 +87,12 @@ public struct BucketWindow: Sendable, Equatable {
         } else {
             let slot = (head + filled) % seconds
             let bucket = Bucket(second: second, sum: value, count: 1)
-            if slot == buckets.count { buckets.append(bucket) } else { buckets[slot] = bucket }
+            if slot == buckets.count {
+                if slot == buckets.capacity { buckets.reserveCapacity(Swift.min(seconds, Swift.max(16, slot * 2))) }
+                buckets.append(bucket)
+            } else {
+                buckets[slot] = bucket
+            }
             means.insert(value, slot: slot)
             filled += 1
             newestMin = value

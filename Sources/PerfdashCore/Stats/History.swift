@@ -2,7 +2,8 @@
 ///
 /// A series name is hashed once, when first seen (`id(for:)`); a tick then records and reads by id. The 1 m window
 /// is exact at the sampling interval (⌈60 s / interval⌉ raw samples, a `RollingWindow`); the 5 m and 15 m windows
-/// are per-second aggregates (`BucketWindow`), so memory per series is bounded whatever the interval. Windows grow
+/// are per-second aggregates below an interval of 1 s (`BucketWindow`), so memory per series is bounded whatever the
+/// interval, and the raw samples from 1 s on, where a second holds one sample anyway (`LongWindow`). Windows grow
 /// as samples arrive, so a short run costs little memory.
 public struct History: Sendable {
     /// An interned series: an index into the history's tables.
@@ -17,13 +18,13 @@ public struct History: Sendable {
     /// One series' three windows.
     private struct SeriesWindows: Sendable {
         private(set) var oneMinute: RollingWindow
-        var fiveMinutes: BucketWindow
-        var fifteenMinutes: BucketWindow
+        var fiveMinutes: LongWindow
+        var fifteenMinutes: LongWindow
 
         init(interval: Duration) {
             oneMinute = RollingWindow(capacity: StatsWindow.oneMinute.capacity(at: interval))
-            fiveMinutes = BucketWindow(seconds: 300, interval: interval)
-            fifteenMinutes = BucketWindow(seconds: 900, interval: interval)
+            fiveMinutes = LongWindow(seconds: 300, interval: interval)
+            fifteenMinutes = LongWindow(seconds: 900, interval: interval)
         }
 
         /// The 1 m summary as last computed, while `append` left the window's values as they were (a steady
@@ -115,8 +116,8 @@ public struct History: Sendable {
         ids[name].flatMap { summary($0, window: window) }
     }
 
-    /// The values of `name` in `window`, oldest first: raw samples for 1 m, per-second means for 5 m and 15 m;
-    /// empty for an unknown series.
+    /// The values of `name` in `window`, oldest first: raw samples for 1 m, and for 5 m and 15 m at an interval of
+    /// 1 s or more, per-second means below it; empty for an unknown series.
     public func values(_ name: String, window: StatsWindow) -> [Double] {
         guard let id = ids[name] else { return [] }
         switch window {
@@ -127,7 +128,7 @@ public struct History: Sendable {
     }
 
     /// The newest `limit` raw samples of `name`, one per tick, for a graph: from the 15 m window at intervals of
-    /// 1 s or more (where its buckets are the samples), else from the exact 1 m window.
+    /// 1 s or more (where it holds the samples), else from the exact 1 m window.
     public func recentValues(_ name: String, limit: Int) -> [Double] {
         guard let id = ids[name] else { return [] }
         if interval < .seconds(1) { return windows[id].oneMinute.suffix(limit) }
@@ -139,16 +140,17 @@ public struct History: Sendable {
         ids[name].map { windows[$0].oneMinute }
     }
 
-    /// Changes the interval: the 1 m window is resized keeping its newest samples; the per-second windows keep
-    /// their buckets and advance by the new interval from now on.
+    /// Changes the interval: the 1 m window is resized keeping its newest samples; the 5 m and 15 m windows carry
+    /// their values over (`LongWindow.setInterval`).
     public mutating func setInterval(_ newInterval: Duration) {
         guard newInterval != interval else { return }
+        let old = interval
         interval = newInterval
         let capacity = StatsWindow.oneMinute.capacity(at: newInterval)
         for index in windows.indices {
             windows[index].resizeOneMinute(to: capacity)
-            windows[index].fiveMinutes.setInterval(newInterval)
-            windows[index].fifteenMinutes.setInterval(newInterval)
+            windows[index].fiveMinutes.setInterval(newInterval, seconds: 300, from: old)
+            windows[index].fifteenMinutes.setInterval(newInterval, seconds: 900, from: old)
         }
     }
 }

@@ -3,7 +3,8 @@
 ///
 /// Keys are (value, slot), which makes equal values distinct and the order total. Priorities are a hash of the
 /// slot: independent of the values, so the expected depth is O(log n) whatever order the values arrive in, and
-/// deterministic, so runs repeat. Storage is one 16-byte node per slot, allocated as slots are first used.
+/// deterministic, so runs repeat. Storage is 20 bytes per slot (a 16-byte node and its subtree size), allocated as
+/// slots are first used, in steps that end at the window's capacity (an array doubling past 300 slots would hold 512).
 struct OrderStatisticTree: Sendable, Equatable {
     private struct Node: Sendable, Equatable {
         var value: Double
@@ -15,6 +16,16 @@ struct OrderStatisticTree: Sendable, Equatable {
     /// Subtree sizes, beside the nodes (so a node stays 16 bytes).
     private var sizes: [Int32] = []
     private var root: Int32 = -1
+    /// The most slots the tree will hold.
+    private let capacity: Int
+
+    /// Creates an empty tree for slots `0..<capacity` (unbounded by default).
+    init(capacity: Int = .max) {
+        self.capacity = Swift.max(capacity, 1)
+    }
+
+    /// Slots the storage has room for without growing.
+    var reservedSlots: Int { nodes.capacity }
 
     /// Number of values held.
     var count: Int { root < 0 ? 0 : Int(sizes[Int(root)]) }
@@ -22,6 +33,12 @@ struct OrderStatisticTree: Sendable, Equatable {
     /// Stores `value` in `slot` (not currently held): slots are used in order 0, 1, 2… the first time.
     mutating func insert(_ value: Double, slot: Int) {
         if slot == nodes.count {
+            if slot == nodes.capacity {
+                // Doubling, but never past the capacity.
+                let next = Swift.min(capacity, Swift.max(16, slot * 2))
+                nodes.reserveCapacity(next)
+                sizes.reserveCapacity(next)
+            }
             nodes.append(Node(value: value, left: -1, right: -1))
             sizes.append(1)
         } else {

@@ -6,7 +6,7 @@
 public struct RollingWindow: Sendable, Equatable {
     /// The most values kept.
     public let capacity: Int
-    private var tree = OrderStatisticTree()
+    private var tree: OrderStatisticTree
     /// Slot of the oldest value once the ring is full.
     private var head = 0
     private var filled = 0
@@ -18,6 +18,7 @@ public struct RollingWindow: Sendable, Equatable {
     public init(capacity: Int) {
         precondition(capacity > 0, "a window holds at least one value")
         self.capacity = capacity
+        tree = OrderStatisticTree(capacity: capacity)
     }
 
     /// Number of values held.

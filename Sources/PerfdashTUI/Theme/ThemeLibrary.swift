@@ -1,4 +1,4 @@
-import Foundation
+import PerfdashCore
 
 /// Finds themes by name in the theme directories, or by path.
 ///
@@ -20,7 +20,7 @@ public struct ThemeLibrary: Sendable {
     public static func standard(explicitDirectory: String?, environment: [String: String],
                                 executablePath: String,
                                 workingDirectory: String? = nil) -> ThemeLibrary {
-        let workingDirectory = workingDirectory ?? FileManager.default.currentDirectoryPath
+        let workingDirectory = workingDirectory ?? LocalFile.currentDirectory()
         var dirs: [String] = []
         if let explicit = explicitDirectory ?? environment["PERFDASH_THEMES_DIR"], !explicit.isEmpty {
             dirs.append(explicit)
@@ -36,28 +36,28 @@ public struct ThemeLibrary: Sendable {
             dirs.append(home + "/.local/share/perfdash/themes")
         }
         if !workingDirectory.isEmpty { dirs.append(workingDirectory + "/Themes") }
-        var dir = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath().deletingLastPathComponent()
+        let executable = LocalFile.resolved(executablePath)
+            ?? LocalFile.standardized(executablePath, in: workingDirectory)
+        var dir = LocalFile.directory(of: executable)
         for _ in 0..<5 {
             for candidate in ["Themes", "share/perfdash/themes"] {
-                let path = dir.appendingPathComponent(candidate).path
-                var isDir: ObjCBool = false
-                if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
-                    dirs.append(path)
-                }
+                let path = (dir == "/" ? "" : dir) + "/" + candidate
+                if LocalFile.isDirectory(path) { dirs.append(path) }
             }
-            dir.deleteLastPathComponent()
+            dir = LocalFile.directory(of: dir)
         }
         // The same directory reached twice (the working directory is the package root) is searched once.
         var seen = Set<String>()
-        return ThemeLibrary(directories: dirs.filter { seen.insert(URL(fileURLWithPath: $0).standardized.path).inserted })
+        return ThemeLibrary(directories: dirs.filter {
+            seen.insert(LocalFile.standardized($0, in: workingDirectory)).inserted
+        })
     }
 
     /// Every theme name available, sorted, `default` first.
     public func names() -> [String] {
         var found: Set<String> = ["default"]
         for dir in directories {
-            let files = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
-            for file in files where file.hasSuffix(".theme") {
+            for file in LocalFile.names(in: dir) where file.hasSuffix(".theme") {
                 found.insert(String(file.dropLast(6)))
             }
         }
@@ -67,12 +67,11 @@ public struct ThemeLibrary: Sendable {
     /// Loads a theme by name, or from a path when `nameOrPath` contains a `/` or ends in `.theme`.
     public func load(_ nameOrPath: String) throws(ThemeError) -> Theme {
         if nameOrPath.contains("/") || nameOrPath.hasSuffix(".theme") {
-            let name = URL(fileURLWithPath: nameOrPath).deletingPathExtension().lastPathComponent
-            return try Self.loadFile(nameOrPath, name: name)
+            return try Self.loadFile(nameOrPath, name: Self.themeName(ofPath: nameOrPath))
         }
         for dir in directories {
             let path = dir + "/" + nameOrPath + ".theme"
-            if FileManager.default.isReadableFile(atPath: path) {
+            if LocalFile.isReadable(path) {
                 return try Self.loadFile(path, name: nameOrPath)
             }
         }
@@ -84,12 +83,19 @@ public struct ThemeLibrary: Sendable {
 
     /// Parses one theme file.
     public static func loadFile(_ path: String, name: String) throws(ThemeError) -> Theme {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let bytes = LocalFile.contents(of: path) else {
             throw ThemeError(file: path, line: 0, reason: "cannot read the file")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
             throw ThemeError(file: path, line: 0, reason: "not UTF-8 text")
         }
         return try ThemeParser.parse(text, name: name, file: path)
+    }
+
+    /// A theme file's name without its directory and its last extension (`dir/ocean.theme` → `ocean`).
+    static func themeName(ofPath path: String) -> String {
+        let file = path.split(separator: "/", omittingEmptySubsequences: true).last.map(String.init) ?? path
+        guard let dot = file.lastIndex(of: "."), dot != file.startIndex else { return file }
+        return String(file[..<dot])
     }
 }
