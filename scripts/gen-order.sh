@@ -6,7 +6,9 @@
 # Why: the kernel maps a file's pages 64 KiB at a time around each fault (fault-around), so the dashboard's resident
 # code is the number of 64 KiB blocks it touches at all. Unordered, its ~1.1 MB of code is spread over ~200 blocks of
 # the 22 MB .text (docs/benchmarks.md, "Bounded cost"). Names missing from a later build are ignored by the linker, so
-# a stale list only helps less; regenerate after large changes. Needs valgrind, tmux and ld.lld.
+# a stale list only helps less; regenerate after large changes. Needs valgrind, tmux and ld.lld; with perf it also
+# runs the dashboard natively to find what callgrind cannot name (functions without a symbol), for
+# scripts/perfdash-hot.ld, a linker script that places sections by name where the order cannot.
 #
 #   bash scripts/gen-order.sh            # writes scripts/perfdash.order and scripts/perfdash-hot.ld
 set -euo pipefail
