@@ -26,20 +26,24 @@ for format in json ndjson csv prometheus; do
     profile "$work/snapshot-$format.out" snapshot --count 5 --interval 10ms --format "$format" > /dev/null 2>&1
 done
 mkdir -p "$work/config"
-tmux -L "$socket" new-session -d -x 200 -y 50 \
-    "XDG_CONFIG_HOME=$work/config valgrind --tool=callgrind --demangle=no --callgrind-out-file=$work/dashboard.out \
-     $work/perfdash 2> $work/valgrind.log; sleep 600"
-# Under valgrind the first frame takes tens of seconds.
-for _ in $(seq 240); do
-    tmux -L "$socket" capture-pane -p | grep -q Overview && break
-    sleep 0.5
-done
-sleep 5
-for key in 2 3 4 5 6 7 8 9 a 0 '?' Escape 1; do
-    tmux -L "$socket" send-keys "$key"
-    sleep 4
-done
-tmux -L "$socket" send-keys q
+# drive SOCKET STEP COMMAND: the dashboard (COMMAND) in a 200×50 tmux server, every panel shown for STEP seconds once
+# the first frame is up, then quit.
+drive() {
+    tmux -L "$1" new-session -d -x 200 -y 50 "XDG_CONFIG_HOME=$work/config $3; sleep 600"
+    for _ in $(seq 240); do
+        tmux -L "$1" capture-pane -p | grep -q Overview && break
+        sleep 0.5
+    done
+    sleep "$2"
+    for key in 2 3 4 5 6 7 8 9 a 0 '?' Escape 1; do
+        tmux -L "$1" send-keys "$key"
+        sleep "$2"
+    done
+    tmux -L "$1" send-keys q
+}
+# Under valgrind the first frame takes tens of seconds, and each panel a few.
+drive "$socket" 4 "valgrind --tool=callgrind --demangle=no --callgrind-out-file=$work/dashboard.out \
+    $work/perfdash 2> $work/valgrind.log"
 for _ in $(seq 240); do
     [ -s "$work/dashboard.out" ] && break
     sleep 0.5
@@ -119,18 +123,7 @@ if command -v perf > /dev/null; then
         binary=$(LINK_MAP="$work/perfdash.map" bash scripts/build-static.sh .build-static)
         rm -f "$work/faults.data"
         native="$socket-$pass"
-        tmux -L "$native" new-session -d -x 200 -y 50 \
-            "XDG_CONFIG_HOME=$work/config perf record -q -e page-faults -c 1 -d -o $work/faults.data $binary; sleep 600"
-        for _ in $(seq 100); do
-            tmux -L "$native" capture-pane -p | grep -q Overview && break
-            sleep 0.2
-        done
-        sleep 3
-        for key in 2 3 4 5 6 7 8 9 a 0 '?' Escape 1; do
-            tmux -L "$native" send-keys "$key"
-            sleep 1
-        done
-        tmux -L "$native" send-keys q
+        drive "$native" 1 "perf record -q -e page-faults -c 1 -d -o $work/faults.data $binary"
         sleep 2
         tmux -L "$native" kill-server 2> /dev/null || true
         perf script -i "$work/faults.data" --show-mmap-events -F ip,addr 2> /dev/null > "$work/faults.txt" || break

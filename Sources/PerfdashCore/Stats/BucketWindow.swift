@@ -70,7 +70,8 @@ public struct BucketWindow: Sendable, Equatable {
         guard value.isFinite else { return }
         clock = clock.addingReportingOverflow(intervalNanoseconds).overflow ? .max : clock + intervalNanoseconds
         let second = clock / 1_000_000_000
-        evict(before: second - Int64(seconds) + 1)
+        // second ≥ 0 and seconds ≥ 1, so the difference cannot leave Int64's range.
+        evict(before: second &- Int64(clamping: seconds) &+ 1)
         let newest = (head + filled - 1 + seconds) % seconds
         if filled > 0, buckets[newest].second == second {
             buckets[newest].sum += value
